@@ -1,0 +1,74 @@
+"""newsline's library: news articles in, a dated, ordered, merged timeline of events out.
+
+    >>> import timeline
+    >>> tl = timeline.parse_text(text, published="2025-07-04", source="kyiv.txt")
+    >>> [e.title for e in tl.events]
+    >>> timeline.to_json(tl)
+
+No clock is read anywhere in this package: the reference time is the article's publication time, given or
+found in the text, or unknown (then days are reported relative to publication).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+from timeline.build import parse_article
+from timeline.export import SCHEMA, to_dict, to_json, to_jsonl
+from timeline.ingest import parse_published
+from timeline.merge import merge
+from timeline.model import (
+    AnchorKind,
+    Article,
+    Event,
+    Mention,
+    Modality,
+    Reference,
+    Relation,
+    RelType,
+    Timeline,
+    TimeMention,
+)
+
+__version__ = "0.1.0"
+
+
+def parse_text(text: str, published: str | date | datetime | None = None, source: str | None = None,
+               id: str = "article", title: str | None = None, tz: tzinfo | None = None) -> Timeline:
+    """The timeline of one article's text.
+
+    `published` is the publication date or date-time (ISO string or object); without it, a dateline in
+    the text is used, and failing that the days are relative to the unknown publication day.
+    """
+    pub = parse_published(published) if isinstance(published, str) else published
+    article = Article(id, text, pub, source, title, "given" if pub is not None else None)
+    return parse_article(article, tz)
+
+
+def parse_articles(articles: list[Article], tz: tzinfo | None = None) -> Timeline:
+    """One timeline from several articles: each is parsed on its own, then they are merged."""
+    return merge([parse_article(a, tz) for a in articles])
+
+
+__all__ = [
+    "SCHEMA",
+    "AnchorKind",
+    "Article",
+    "Event",
+    "Mention",
+    "Modality",
+    "RelType",
+    "Reference",
+    "Relation",
+    "TimeMention",
+    "Timeline",
+    "__version__",
+    "merge",
+    "parse_article",
+    "parse_articles",
+    "parse_published",
+    "parse_text",
+    "to_dict",
+    "to_json",
+    "to_jsonl",
+]

@@ -1,0 +1,272 @@
+"""The pipeline: an article to a Timeline, and the ordering of events by a temporal network."""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from datetime import date, datetime, timedelta, tzinfo
+
+from timeline.events import extract
+from timeline.model import (
+    INF,
+    AnchorKind,
+    Article,
+    Event,
+    Modality,
+    Reference,
+    Relation,
+    RelType,
+    Timeline,
+    TimeMention,
+    to_minutes,
+)
+from timeline.stn import ORIGIN, STN
+from timeline.text import Document, segment, tense_near
+from timeline.timex import data as time_data
+from timeline.timex import _lex, recognise, tag
+
+DAY = 1440.0
+
+
+def reference_for(article: Article, doc: Document, tz: tzinfo | None = None) -> tuple[Reference, str | None]:
+    """The article's reference day: given, or read from a dateline, or a stand-in with an inferred weekday.
+
+    Returns the reference and where it came from ("given", "dateline" or None for unknown).
+    """
+    pub = article.published
+    if pub is not None:
+        if isinstance(pub, datetime):
+            moment = pub
+            if pub.tzinfo is not None and tz is not None:
+                moment = pub.astimezone(tz)
+            return Reference(moment.date(), True, tz or pub.tzinfo, moment), article.published_from or "given"
+        return Reference(pub, True, tz), article.published_from or "given"
+    found = dateline(article.text)
+    if found is not None:
+        return Reference(found, True, tz), "dateline"
+    return Reference(_stand_in_day(doc), False, tz, weekday_inferred=True), None
+
+
+_DATELINE_HINT = re.compile(r"(?:published|posted|updated|date|dateline)\s*:?\s*$", re.I)
+
+
+def dateline(text: str) -> date | None:
+    """A full date standing alone on one of the first lines, or after "Published:" and the like."""
+    head = text[:400]
+    for cand in recognise(head):
+        if cand.rule.anchor != AnchorKind.ABSOLUTE or not {"year", "month", "day"} <= cand.groups.keys():
+            continue
+        line_start = head.rfind("\n", 0, cand.start) + 1
+        line_end = head.find("\n", cand.end)
+        line = head[line_start : line_end if line_end >= 0 else len(head)]
+        before = head[line_start : cand.start]
+        if len(line.strip()) <= 60 or _DATELINE_HINT.search(before):
+            month = cand.groups["month"]
+            m = int(month) if month.isdigit() else _lex("month", month)
+            try:
+                return date(int(cand.groups["year"]), m, int(cand.groups["day"]))
+            except ValueError:
+                continue
+    return None
+
+
+def _stand_in_day(doc: Document) -> date:
+    """With no publication date, a stand-in day whose weekday best explains the weekdays the article uses
+    in the past tense (news tells the last few days): the day that puts them all closest before it."""
+    weekdays = time_data()["lexicon"]["weekday"]
+    pattern = re.compile(r"\b(" + "|".join(weekdays) + r")\b", re.I)
+    seen: list[int] = []
+    for m in pattern.finditer(doc.text):
+        if tense_near(doc, m.start(), m.end()) != "future":
+            seen.append(weekdays[m.group(1).lower()])
+    best = 0
+    if seen:
+        best = min(range(7), key=lambda w: (sum((w - s) % 7 for s in seen), w))
+    # Any day with that weekday serves: values tied to it are printed relative to publication.
+    base = date(2001, 1, 1)  # a Monday
+    return base + timedelta(days=best)
+
+
+def _speech_days(doc: Document, mentions: list[TimeMention], ref: Reference) -> dict[int, date]:
+    """The day each quote was said: a day-precise time in its reporting frame, else the speaker's previous
+    quote's day when the frame only says "he added", else the publication day."""
+    out: dict[int, date] = {}
+    previous: tuple[int, date] | None = None
+    for qi, q in enumerate(doc.quotes):
+        sent_idx = {q.sentence, doc.sentence_at(max(q.start, q.end - 1)).index}
+        frame = [m for m in mentions if m.sentence in sent_idx and doc.quote_at(m.start) is None
+                 and m.rel_days is not None and m.granularity in ("day", "part_of_day", "minute")]
+        if frame:
+            near = min(frame, key=lambda m: min(abs(m.start - q.start), abs(m.start - q.end)))
+            out[qi] = ref.day + timedelta(days=near.rel_days or 0)
+        else:
+            sent = doc.sentences[q.sentence]
+            frame_text = doc.text[sent.start : q.start]
+            if previous is not None and q.sentence - previous[0] <= 2 and re.search(
+                    r"\b(?:he|she|they)\s+(?:also\s+)?(?:added|continued|went on)\b", frame_text, re.I):
+                out[qi] = previous[1]
+        if qi in out:
+            previous = (q.sentence, out[qi])
+    return out
+
+
+def parse_article(article: Article, tz: tzinfo | None = None) -> Timeline:
+    """One article to its timeline: time mentions, events, relations, bounds and ranks."""
+    doc = segment(article.text)
+    ref, origin = reference_for(article, doc, tz)
+    first = tag(doc, article.id, ref)
+    speech = _speech_days(doc, first, ref)
+    mentions = tag(doc, article.id, ref, speech) if speech else first
+    events, relations = extract(doc, article.id, mentions)
+    article = Article(article.id, article.text, article.published if origin == "given" else (
+        ref.day if origin == "dateline" else None), article.source, article.title, origin)
+    # Stable ids: the article id and the order in which events are first told.
+    events.sort(key=lambda e: e.mentions[0].trigger[0])
+    remap: dict[str, str] = {}
+    for n, e in enumerate(events, 1):
+        old = f"@{id(e)}"
+        e.id = f"{article.id}:e{n}"
+        remap[old] = e.id
+    for r in relations:
+        r.source = remap.get(r.source, r.source)
+        r.target = remap.get(r.target, r.target)
+    known = set(remap.values())
+    unique: dict[tuple, Relation] = {}
+    for r in relations:
+        if r.source != r.target and r.source in known and r.target in known:
+            unique.setdefault((r.source, r.target, r.type, r.point, r.gap), r)
+    relations = list(unique.values())
+    warnings: list[str] = []
+    order(events, relations, {article.id: ref}, speech, doc, warnings)
+    return Timeline([article], events, relations, mentions, {article.id: ref}, warnings)
+
+
+def _relation_edges(r: Relation, idx: dict[str, int]) -> list[tuple[int, int, float]]:
+    a, b = idx[r.source], idx[r.target]
+    a_s, a_e, b_s, b_e = 2 * a + 1, 2 * a + 2, 2 * b + 1, 2 * b + 2
+    lo, hi = r.gap
+    edges: list[tuple[int, int, float]] = []
+    if r.type == RelType.AFTER:  # A happens after B: A.start - B.<point> in [lo, hi]
+        ref_point = b_e if r.point == "end-start" else b_s
+        edges += [(ref_point, a_s, hi), (a_s, ref_point, -lo)]
+    elif r.type == RelType.BEFORE:  # B.start - A.<point> in [lo, hi]
+        ref_point = a_e if r.point == "end-start" else a_s
+        edges += [(ref_point, b_s, hi), (b_s, ref_point, -lo)]
+    elif r.type == RelType.SIMULTANEOUS:
+        edges += [(b_s, a_s, hi), (a_s, b_s, -lo)]
+    elif r.point == "overlap":  # the two share some time: A.start <= B.end and B.start <= A.end
+        edges += [(b_e, a_s, 0.0), (a_e, b_s, 0.0)]
+    return [(u, v, w) for u, v, w in edges if w != INF]
+
+
+def order(events: list[Event], relations: list[Relation], refs: dict[str, Reference],
+          speech: dict[int, date] | None, doc: Document | None, warnings: list[str]) -> None:
+    """Bounds and ranks for every event, from its time and its relations (an STN), then a topological
+    order over the relations with ties broken by bounds and by position in the text."""
+    idx = {e.id: i for i, e in enumerate(events)}
+    net = STN(2 * len(events) + 1)
+    for i, e in enumerate(events):
+        s, t = 2 * i + 1, 2 * i + 2
+        net.add(t, s, 0.0)  # an event starts before it ends
+        ref = refs.get(e.mentions[0].article)
+        if e.time is not None and not (math.isinf(e.time.lo) and math.isinf(e.time.hi)):
+            if not math.isinf(e.time.lo):
+                net.add(s, ORIGIN, -e.time.lo)
+            if not math.isinf(e.time.hi):
+                net.add(ORIGIN, s, e.time.hi)
+                if e.time.value.endswith("_REF") is False:
+                    net.add(ORIGIN, t, e.time.hi)
+        elif ref is not None and e.modality in (Modality.ASSERTED, Modality.REPORTED, Modality.NEGATED):
+            # What a news article reports as done was done by the time it was published.
+            net.add(ORIGIN, s, ref.midnight + DAY)
+    for r in relations:
+        if r.source not in idx or r.target not in idx:
+            continue
+        if not net.try_add(_relation_edges(r, idx)):
+            warnings.append(f"contradiction: {r.source} {r.type.value} {r.target} ('{r.signal}') "
+                            f"does not fit the times given; relation ignored")
+    bounds = net.bounds() or [(-INF, INF)] * net.size
+    for i, e in enumerate(events):
+        e.lo, e.hi = bounds[2 * i + 1]
+        e.end_lo, e.end_hi = bounds[2 * i + 2]
+    rank(events, relations)
+
+
+def _key(e: Event) -> tuple[float, float, float, int]:
+    lo, hi = e.lo, e.hi
+    if math.isinf(lo) and math.isinf(hi):
+        mid = INF
+    elif e.time is None and not math.isinf(lo):
+        mid = lo  # placed only by what it follows: soon after that
+    elif math.isinf(lo):
+        mid = -INF
+    elif math.isinf(hi):
+        mid = lo
+    else:
+        mid = (lo + hi) / 2
+    return (mid, hi, lo, e.mentions[0].trigger[0])
+
+
+def anchored(e: Event) -> bool:
+    """Whether the event has a place on the time line of its own (a time, or bounds from relations)."""
+    return e.time is not None or not math.isinf(e.lo)
+
+
+def rank(events: list[Event], relations: list[Relation]) -> None:
+    """Ranks 1..n. Anchored events go by the midpoint of their feasible start, then their bounds, then the
+    text; explicit BEFORE/AFTER relations are respected (Kahn's algorithm with that key as priority); an
+    event with no place of its own follows the event told just before it in the same article."""
+    placed = [e for e in events if anchored(e)]
+    loose = [e for e in events if not anchored(e)]
+    ids = {e.id for e in placed}
+    succ: dict[str, set[str]] = {e.id: set() for e in placed}
+    indeg = {e.id: 0 for e in placed}
+    for r in relations:
+        if r.source not in ids or r.target not in ids:
+            continue
+        if r.type == RelType.AFTER and r.gap[0] >= 0:
+            first, second = r.target, r.source
+        elif r.type == RelType.BEFORE and r.gap[0] >= 0:
+            first, second = r.source, r.target
+        else:
+            continue
+        if second not in succ[first]:
+            succ[first].add(second)
+            indeg[second] += 1
+    by_id = {e.id: e for e in placed}
+    heap = [(_key(e), e.id) for e in placed if indeg[e.id] == 0]
+    heapq.heapify(heap)
+    ordered: list[Event] = []
+    while heap:
+        _, eid = heapq.heappop(heap)
+        ordered.append(by_id[eid])
+        for nxt in succ[eid]:
+            indeg[nxt] -= 1
+            if indeg[nxt] == 0:
+                heapq.heappush(heap, (_key(by_id[nxt]), nxt))
+    if len(ordered) < len(placed):  # a cycle among relations: fall back to the key alone
+        rest = sorted((e for e in placed if e not in ordered), key=_key)
+        ordered += rest
+    # Loose events follow their predecessor in the text (same article), or open the timeline.
+    text_order = sorted(events, key=lambda e: (e.mentions[0].article, e.mentions[0].trigger[0]))
+    position = {e.id: k for k, e in enumerate(text_order)}
+    for e in sorted(loose, key=lambda e: position[e.id]):
+        k = position[e.id]
+        prev = next((text_order[j] for j in range(k - 1, -1, -1)
+                     if text_order[j].mentions[0].article == e.mentions[0].article and text_order[j] in ordered),
+                    None)
+        at = ordered.index(prev) + 1 if prev is not None else 0
+        ordered.insert(at, e)
+    for n, e in enumerate(ordered, 1):
+        e.rank = n
+    events.sort(key=lambda e: e.rank)
+
+
+def to_day(minutes: float) -> date | None:
+    if math.isinf(minutes):
+        return None
+    return date(1970, 1, 1) + timedelta(days=math.floor(minutes / DAY))
+
+
+__all__ = ["dateline", "order", "parse_article", "rank", "reference_for", "to_minutes"]

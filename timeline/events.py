@@ -1,0 +1,704 @@
+"""Events: triggers, clauses, titles, actors, speakers, modality, coreference and signal relations.
+
+There is no parser here: a clause is found from the words around a finite verb trigger (a word from the
+trigger lexicon in a verbal position), its subject is what stands before it back to a clause boundary, its
+object what follows up to the next boundary. Nominal triggers ("the call", "the aerial attack") are events
+when something makes them one (a time, participants, a light or aspectual verb, a signal) and are otherwise
+matched to an event already told (same class, compatible participants, or a definite "the ..." anaphor).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from timeline.lexicon import events_data, names, noun_forms, noun_markers, strip_titles, verb_forms
+from timeline.model import INF, Event, Mention, Modality, Relation, RelType, TimeMention
+from timeline.text import Document, Quote, Sentence, Token, lexicon
+
+SUBORDINATORS = frozenset(
+    "that after before when while because though although if which who whom whose where since until unless "
+    "whereas but and or so as".split()
+)
+CLAUSE_PUNCT = re.compile(r"[;:—–]|\s-\s|,\s*(?:according\s+to|prompting|including|marking|citing|based\s+on)")
+DEFINITE = frozenset("the this that these those its their his her our my your such".split())
+PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+MODALS_POSSIBLE = frozenset(lexicon()["modal_possible"])
+NEGATIONS = frozenset(w for w in lexicon()["negations"] if " " not in w)
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A trigger word in a sentence region, verbal or nominal."""
+
+    tok: int  # index into the region's tokens
+    start: int
+    end: int
+    lemma: str
+    cls: str
+    nominal: bool
+    finite: bool = True
+    modality: Modality = Modality.ASSERTED
+    particle_end: int | None = None
+
+
+@dataclass(slots=True)
+class Region:
+    """A stretch of one sentence that is either quoted speech or the narrator's words."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    tokens: list[Token]
+    quote: Quote | None
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being built from one mention, before coreference."""
+
+    trig: Trigger
+    region: Region
+    clause: tuple[int, int]
+    subject: tuple[int, int]
+    participants: set[str]
+    speaker: str | None
+    modality: Modality
+    point: str = "during"  # which part of the event this mention tells: start, end, during
+    definite: bool = False
+    eventive: bool = True
+    event: Event | None = None
+    complement_of: Draft | None = None
+    has_quote: bool = False
+    extra_relations: list[tuple[str, Draft]] = field(default_factory=list)
+
+
+def _regions(doc: Document, sent: Sentence) -> list[Region]:
+    cuts = [(sent.start, None)]
+    for q in doc.quotes:
+        if q.end <= sent.start or q.start >= sent.end:
+            continue
+        cuts.append((max(q.start, sent.start), q))
+        cuts.append((min(q.end, sent.end), None))
+    cuts.sort(key=lambda c: c[0])
+    regions = []
+    for (a, q), (b, _) in zip(cuts, [*cuts[1:], (sent.end, None)], strict=True):
+        if b > a:
+            toks = [t for t in sent.tokens if a <= t.start < b]
+            regions.append(Region(sent, a, b, toks, q))
+    return regions
+
+
+def _verb_reading(toks: list[Token], i: int) -> tuple[str, str, str, str | None] | None:
+    """(lemma, class, form, particle) when toks[i] can be a trigger verb here."""
+    readings = verb_forms().get(toks[i].lower)
+    if not readings:
+        return None
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    best = None
+    for r in readings:
+        if r.particle:
+            if nxt == r.particle:
+                return r.lemma, r.cls, r.form, r.particle
+            continue
+        if best is None:
+            best = (r.lemma, r.cls, r.form, None)
+    return best
+
+
+_AUX = frozenset("is are was were be been being am has have had do does did 's".split())
+_MODAL = frozenset("will would shall should may might could can must 'll wo".split())
+
+
+def _classify_verb(toks: list[Token], i: int, form: str) -> tuple[bool, bool]:
+    """(is a verb here, is finite) from the words just before it."""
+    prev = toks[i - 1].lower if i > 0 else ""
+    prev2 = toks[i - 2].lower if i > 1 else ""
+    if not toks[i].text[:1].islower():
+        return False, False  # "Fires broke out", "Unmanned Systems Forces": a verb is not capitalised
+    if prev in noun_markers() or prev.endswith(("'s", "’s")):
+        return False, False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev == "to":
+        return True, False
+    if form == "ing":
+        return (prev in _AUX or (prev in NEGATIONS and prev2 in _AUX)), True
+    if form == "base":
+        if prev in _MODAL or prev in ("did", "do", "does", "not", "n't", "never") or prev in PRONOUNS - {"it"}:
+            return True, True
+        if prev.endswith("s") and not prev.endswith("ss") and toks[i - 1].text[:1].islower() and len(prev) > 3:
+            return True, True  # "Russian forces continue"
+        return False, False
+    if form == "s":
+        # "Russia warns" is a verb, "Russian forces continue" and "media reports" are nouns.
+        if nxt is not None and nxt.text[:1].islower() and verb_forms().get(nxt.lower) and nxt.lower != "down":
+            return False, False
+        before = toks[i - 1] if i > 0 else None
+        if before is None or not (before.text[:1].isupper() or before.lower in ("he", "she", "it", "who", "which",
+                                                                                "that", "also", "now")):
+            return False, False
+        return True, True
+    if form == "past" and prev in ("when", "if", "once", "while", "though", "although", "unless", "until", "as"):
+        return False, False  # "when asked": a reduced clause with no subject of its own
+    if form == "past" and prev and (prev[0].isdigit() or prev in ("by",)):
+        return False, False  # "60 downed by ...": a reduced relative, not a new clause
+    return True, True
+
+
+def _modality(toks: list[Token], i: int, in_quote: bool) -> Modality:
+    window = [t.lower for t in toks[max(0, i - 4) : i]]
+    if any(w in MODALS_POSSIBLE or w in ("must", "should", "if", "whether", "unless") for w in window):
+        return Modality.POSSIBLE
+    if any(w in ("will", "'ll", "shall", "would", "wo") for w in window) or "going" in window:
+        return Modality.PLANNED
+    if any(w in NEGATIONS for w in window[-2:]):
+        return Modality.NEGATED
+    return Modality.REPORTED if in_quote else Modality.ASSERTED
+
+
+def _triggers(region: Region) -> list[Trigger]:
+    toks = region.tokens
+    nouns = noun_forms()
+    compound = frozenset(events_data()["roles"]["compound_heads"])
+    out: list[Trigger] = []
+    for i, tok in enumerate(toks):
+        reading = _verb_reading(toks, i)
+        if reading is not None:
+            lemma, cls, form, particle = reading
+            is_verb, finite = _classify_verb(toks, i, form)
+            if is_verb:
+                trig = Trigger(i, tok.start, tok.end, lemma, cls, False, finite,
+                               _modality(toks, i, region.quote is not None))
+                if particle:
+                    trig.particle_end = toks[i + 1].end
+                out.append(trig)
+                continue
+        if tok.lower in nouns:
+            nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+            if nxt in compound or (nxt in nouns and nxt not in ("of",)):
+                continue  # a modifier: "air raid alerts", "attack drones"
+            lemma, cls = nouns[tok.lower]
+            out.append(Trigger(i, tok.start, tok.end, lemma, cls, True, False))
+    return out
+
+
+def _is_boundary_word(toks: list[Token], j: int, stops: frozenset[int]) -> bool:
+    low = toks[j].lower
+    if j in stops:
+        return True  # a reporting verb: what follows it is its complement clause
+    if low in ("and", "but", "or"):
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        return nxt is not None and (nxt.lower in PRONOUNS or bool(verb_forms().get(nxt.lower)))
+    if low == "as":
+        prev = toks[j - 1].lower if j > 0 else ""
+        return prev not in ("such", "well", "described", "describes", "known", "same")
+    return low in SUBORDINATORS and low != "so"
+
+
+def _left_boundary(doc: Document, region: Region, i: int, stops: frozenset[int] = frozenset()) -> int:
+    """Token index where the clause of token i begins."""
+    toks = region.tokens
+    j = i - 1
+    while j >= 0:
+        between = doc.text[toks[j].end : toks[j + 1].start] if j + 1 < len(toks) else ""
+        if CLAUSE_PUNCT.search(between):
+            return j + 1
+        if _is_boundary_word(toks, j, stops):
+            return j + 1
+        j -= 1
+    return 0
+
+
+def _right_boundary(doc: Document, region: Region, i: int, stop_at: int) -> int:
+    """Character offset where the clause of token i ends."""
+    toks = region.tokens
+    for j in range(i + 1, min(stop_at, len(toks))):
+        between = doc.text[toks[j - 1].end : toks[j].start]
+        if CLAUSE_PUNCT.search(between) or _is_boundary_word(toks, j, frozenset()):
+            return toks[j - 1].end
+    last = min(stop_at, len(toks)) - 1
+    return toks[last].end if last >= 0 else region.end
+
+
+def _past_or_dated(doc: Document, toks: list[Token], i: int, clause: tuple[int, int],
+                   times: list[TimeMention]) -> bool:
+    reading = verb_forms().get(toks[i].lower) or []
+    if any(r.form == "past" for r in reading):
+        return True
+    return _has_time_between(times, clause[0], clause[1])
+
+
+def _object_end(doc: Document, toks: list[Token], i: int) -> int:
+    """End of the words right after a verb that name who it was done to or with (up to 6 words or a
+    preposition other than with/to)."""
+    end = toks[i].end
+    for t in toks[i + 1 : i + 7]:
+        if t.lower in ("about", "in", "on", "at", "for", "from", "over", "during", "after", "before", "including",
+                       "that", "as", "by"):
+            break
+        end = t.end
+    return end
+
+
+def _participants(doc: Document, region: Region, a: int, b: int, speaker: str | None) -> set[str]:
+    toks = [t for t in region.tokens if a <= t.start and t.end <= b]
+    people = {n for _, _, n in names(toks, region.sentence.start)}
+    if region.quote is not None and speaker and any(t.lower in ("we", "i") for t in toks):
+        people.add(speaker)
+    return people
+
+
+def _np_bounds(region: Region, i: int) -> tuple[int, int]:
+    """The noun phrase around nominal trigger i: back over modifiers and a possessor, on over
+    "with/between/of/on" + names."""
+    toks = region.tokens
+    j = i
+    while j > 0:
+        prev = toks[j - 1]
+        if re.search(r"[,;:()\"“”]", region.sentence.text[prev.end - region.sentence.start : toks[j].start -
+                                                            region.sentence.start]):
+            break
+        if prev.lower in SUBORDINATORS or prev.lower in ("in", "on", "at", "by", "from", "to", "for", "over",
+                                                         "about", "with", "against", "into"):
+            break
+        if verb_forms().get(prev.lower) and prev.lower not in noun_markers() and not prev.text[0].isupper():
+            if not prev.lower.endswith(("'s", "’s")) and prev.lower not in ("phone", "air", "drone"):
+                break
+        j -= 1
+        if i - j > 8:
+            break
+    k = i
+    while k + 1 < len(toks) and toks[k + 1].lower in ("with", "between", "and") and \
+            k + 2 < len(toks) and (toks[k + 2].text[0].isupper() or toks[k + 2].lower in ("president",)):
+        k += 2
+        while k + 1 < len(toks) and toks[k + 1].text[0].isupper():
+            k += 1
+    return toks[j].start, toks[k].end
+
+
+def _speaker_of(doc: Document, region: Region, subject: tuple[int, int], last_speaker: str | None) -> str | None:
+    toks = [t for t in region.tokens if subject[0] <= t.start and t.end <= subject[1]]
+    found = names(toks, region.sentence.start)
+    if found:
+        return found[-1][2]
+    if any(t.lower in ("he", "she") for t in toks):
+        return last_speaker
+    words = [t.text for t in toks if t.text[0].isupper() or t.lower in ("authorities", "officials", "residents",
+                                                                         "police", "military", "ministry")]
+    return " ".join(words) if words else None
+
+
+def quote_speakers(doc: Document) -> None:
+    """Who said each quote: the name next to a reporting verb in the words around it ("X said:",
+    "..., said X", "X described it as '...'"); "he"/"she" is the last speaker named."""
+    reporting = frozenset(events_data()["roles"]["reporting"])
+    last: str | None = None
+    for q in doc.quotes:
+        sents = {q.sentence, doc.sentence_at(max(q.start, q.end - 1)).index}
+        frame: list[Token] = []
+        for si in sorted(sents):
+            frame += [t for t in doc.sentences[si].tokens if doc.quote_at(t.start) is None]
+        speaker = None
+        for k, tok in enumerate(frame):
+            readings = verb_forms().get(tok.lower)
+            if not readings or not any(r.lemma in reporting for r in readings):
+                continue
+            before = [t for t in frame[:k] if t.end <= tok.start]
+            after = frame[k + 1 : k + 6]
+            found = names(before[-8:], 0)
+            if found:
+                speaker = found[-1][2]
+            elif before and before[-1].lower in ("he", "she"):
+                speaker = last
+            else:
+                found = names(after, 0)
+                speaker = found[0][2] if found else (last if after and after[0].lower in ("he", "she") else None)
+            if speaker:
+                break
+        q.speaker = speaker
+        last = speaker or last
+
+
+def extract(doc: Document, article_id: str, mentions: list[TimeMention]) -> tuple[list[Event], list[Relation]]:
+    """Events and signal relations of one article, with each event's governing time mention."""
+    drafts: list[Draft] = []
+    last_speaker: str | None = None
+    quote_speakers(doc)
+    reporting = frozenset(events_data()["roles"]["reporting"])
+    light = frozenset(events_data()["roles"]["light_verbs"])
+    aspectual: dict[str, str] = events_data()["aspectual"]
+
+    for sent in doc.sentences:
+        for region in _regions(doc, sent):
+            trigs = _triggers(region)
+            toks = region.tokens
+            finite_idx = [t.tok for t in trigs if not t.nominal and t.finite]
+            stops = frozenset(t.tok for t in trigs if not t.nominal and t.finite and t.lemma in reporting)
+            region_drafts: list[Draft] = []
+            for trig in trigs:
+                if not trig.nominal and not trig.finite:
+                    continue
+                i = trig.tok
+                if trig.nominal:
+                    a, b = _np_bounds(region, i)
+                    first = next(t for t in toks if t.start >= a)
+                    definite = first.lower in DEFINITE or first.lower.endswith(("'s", "’s")) and \
+                        first.text[0].islower()
+                    speaker = region.quote.speaker if region.quote else None
+                    d = Draft(trig, region, (a, b), (a, a), set(), speaker,
+                              Modality.REPORTED if region.quote else Modality.ASSERTED, definite=definite,
+                              eventive=False)
+                    d.participants = _participants(doc, region, a, b, speaker)
+                    region_drafts.append(d)
+                    continue
+                left = _left_boundary(doc, region, i, stops)
+                nxt = [f for f in finite_idx if f > i]
+                stop = nxt[0] if nxt else len(toks)
+                if nxt:
+                    stop = max(i + 1, _left_boundary(doc, region, nxt[0], stops))
+                right = _right_boundary(doc, region, i, stop)
+                subj = (toks[left].start, trig.start)
+                clause = (toks[left].start, max(right, trig.particle_end or trig.end))
+                speaker = region.quote.speaker if region.quote is not None else None
+                if region.quote is not None and not _past_or_dated(doc, toks, i, clause, mentions):
+                    continue  # present-tense talk inside a quote ("Russia is showing ...") is not an event
+                d = Draft(trig, region, clause, subj, set(), speaker, trig.modality)
+                if left > 0 and toks[left - 1].lower in ("if", "whether", "unless"):
+                    d.eventive = False  # "asked if the discussion moved ...": a question, not a happening
+                # Who took part: the subject, and whoever the verb is "with" or done to next.
+                obj_end = min(clause[1], _object_end(doc, toks, i))
+                d.participants = _participants(doc, region, subj[0], obj_end, speaker)
+                if region.quote is None and left > 0 and toks[left - 1].lower in ("and", "but") and region_drafts:
+                    prev_d = region_drafts[-1]
+                    if not prev_d.trig.nominal and prev_d.trig.lemma not in reporting and \
+                            trig.lemma not in reporting and prev_d.clause[1] >= toks[left - 1].start - 2:
+                        # "killed one person and injured 23 others": one event told by two verbs.
+                        prev_d.clause = (prev_d.clause[0], clause[1])
+                        continue
+                if trig.lemma in reporting and region.quote is None:
+                    sp = _speaker_of(doc, region, subj, last_speaker)
+                    if sp:
+                        last_speaker = sp
+                    d.speaker = sp
+                    d.has_quote = any(0 <= q.start - trig.end <= 60 or 0 <= trig.start - q.end <= 30
+                                      for q in doc.quotes)
+                region_drafts.append(d)
+            drafts.extend(region_drafts)
+
+    _link_clauses(doc, drafts, reporting, light, aspectual, mentions)
+    events = _corefer(doc, article_id, drafts, mentions)
+    _attach_times(doc, drafts, events, mentions)
+    relations = _signals(doc, article_id, drafts)
+    relations += _about(article_id, drafts)
+    relations += _consequences(article_id, drafts)
+    events = [e for e in events if e.mentions]
+    for e in events:
+        _finish(doc, e, drafts, mentions)
+    return events, relations
+
+
+def _link_clauses(doc: Document, drafts: list[Draft], reporting: frozenset[str], light: frozenset[str],
+                  aspectual: dict[str, str], times: list[TimeMention]) -> None:
+    """Light and aspectual verbs give their clause to the event noun they carry; reporting verbs fold
+    into the event they report unless they are news themselves."""
+    by_region: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_region.setdefault(id(d.region), []).append(d)
+    for group in by_region.values():
+        for k, d in enumerate(group):
+            if d.trig.nominal:
+                continue
+            # Aspectual and light verbs: the event noun right before (subject) or after (object).
+            if d.trig.lemma in aspectual or d.trig.lemma in light:
+                subj_nouns = [n for n in group if n.trig.nominal and d.subject[0] <= n.trig.start < d.trig.start]
+                obj_nouns = [n for n in group if n.trig.nominal and d.trig.end <= n.trig.start < d.clause[1]]
+                carrier = None
+                if d.trig.lemma in aspectual and subj_nouns:
+                    carrier = subj_nouns[-1]
+                    d.point = aspectual[d.trig.lemma]
+                elif d.trig.lemma in light and obj_nouns and d.trig.lemma not in aspectual:
+                    carrier = obj_nouns[0]
+                elif d.trig.lemma in light and subj_nouns:
+                    carrier = subj_nouns[-1]
+                if carrier is not None:
+                    carrier.eventive = True
+                    carrier.point = d.point
+                    carrier.clause = (min(carrier.clause[0], d.clause[0]), max(carrier.clause[1], d.clause[1]))
+                    carrier.modality = d.modality
+                    carrier.participants |= d.participants
+                    d.eventive = False
+                    d.complement_of = carrier  # the verb's clause belongs to the noun's event
+                    continue
+            # Nominal subjects of other verbs ("the aerial attack killed") are events in their own right.
+            for n in group:
+                if n.trig.nominal and d.subject[0] <= n.trig.start < d.trig.start and n.definite:
+                    n.eventive = True
+                    d.extra_relations.append(("caused_by", n))
+            if d.trig.lemma in reporting:
+                # The reported clause starts right after the verb (or its "that").
+                later = [x for x in group[k + 1 :] if not x.trig.nominal and x.eventive
+                         and d.trig.end <= x.subject[0] <= d.trig.end + 7]
+                inner = later[0] if later else None
+                if inner is not None:
+                    inner.speaker = d.speaker or inner.speaker
+                    if inner.modality == Modality.ASSERTED:
+                        inner.modality = Modality.REPORTED
+                    inner.complement_of = d
+                # A time of the saying itself, not of an event named in its object ("described the overnight
+                # assault"), makes the statement news of its own.
+                stop = inner.subject[0] if inner is not None else d.clause[1]
+                nps = [_np_bounds(n.region, n.trig.tok) for n in group if n.trig.nominal]
+                own_time = any(d.subject[0] <= m.start < stop and m.type in ("DATE", "TIME")
+                               and not any(a <= m.start < b for a, b in nps) for m in times)
+                d.eventive = own_time or (inner is None and not d.has_quote) or (
+                    inner is not None and inner.modality not in (Modality.ASSERTED, Modality.REPORTED))
+        # "according to X" names the speaker of the clause before it.
+    for d in drafts:
+        m = re.search(r"according to ([^,.;]+)", d.region.sentence.text)
+        if m and d.speaker is None and not d.trig.nominal and d.region.quote is None:
+            d.speaker = m.group(1).strip()
+            if d.modality == Modality.ASSERTED:
+                d.modality = Modality.REPORTED
+
+
+def _has_time_between(times: list[TimeMention], a: int, b: int) -> bool:
+    return any(a <= m.start < b and m.type in ("DATE", "TIME") for m in times)
+
+
+def _same_people(a: set[str], b: set[str]) -> bool:
+    def last(n: str) -> str:
+        return n.split()[-1].lower()
+
+    la, lb = {last(x) for x in a}, {last(x) for x in b}
+    common = la & lb
+    return bool(common) and len(common) >= min(2, len(la), len(lb))
+
+
+def _corefer(doc: Document, article_id: str, drafts: list[Draft], times: list[TimeMention]) -> list[Event]:
+    events: list[Event] = []
+    recent: dict[str, Event] = {}
+    talk_like = {"talk"}
+    for d in drafts:
+        if not d.trig.nominal and not d.eventive:
+            continue
+        cls = d.trig.cls
+        target: Event | None = None
+        if d.trig.nominal or cls in talk_like:
+            # Same class and the same people, or a definite noun with nobody named: an event told before.
+            for e in reversed(events):
+                if e.kind != cls:
+                    continue
+                if d.participants and e.actors and _same_people(d.participants, set(e.actors)):
+                    target = e
+                    break
+            if target is None and d.trig.nominal and d.definite and cls in recent and (
+                    not d.participants or not recent[cls].actors):
+                target = recent[cls]
+        if target is None and d.trig.nominal and not d.eventive:
+            if not d.participants or not _has_time_between(times, d.clause[0], d.clause[1] + 1):
+                if not d.participants:
+                    continue
+        if target is None:
+            target = Event(id="", title="", trigger=doc.text[d.trig.start : d.trig.end], kind=cls, mentions=[],
+                           nominal=d.trig.nominal, modality=d.modality, speaker=d.speaker)
+            events.append(target)
+        d.event = target
+        target.mentions.append(Mention(article_id, d.region.sentence.index, (d.trig.start, d.trig.end),
+                                       d.region.sentence.text, d.clause))
+        for p in sorted(d.participants):
+            if not any(p.split()[-1] == a.split()[-1] for a in target.actors):
+                target.actors.append(p)
+        recent[cls] = target
+    # Verbs folded into a noun's event point at that event too.
+    for d in drafts:
+        if d.event is None and d.complement_of is not None and d.complement_of.event is not None:
+            d.event = d.complement_of.event
+    return events
+
+
+def _attach_times(doc: Document, drafts: list[Draft], events: list[Event], mentions: list[TimeMention]) -> None:
+    """Each mention takes the time expression of its own clause, nearest its trigger; an event takes the
+    most precise time among its mentions."""
+    pointlike = [m for m in mentions if m.type in ("DATE", "TIME")]
+    for d in drafts:
+        if d.event is None:
+            continue
+        a, b = d.clause
+        if d.trig.nominal and d.complement_of is None:
+            a, b = _np_bounds(d.region, d.trig.tok)
+        inside = [m for m in pointlike if a <= m.start < b and (d.region.quote is None) ==
+                  (doc.quote_at(m.start) is None)]
+        # A time inside the clause of a folded verb or of an inner clause belongs to that clause.
+        others = [x for x in drafts if x is not d and x.event is not None and x.event is not d.event
+                  and not x.trig.nominal and x.clause[0] > a and x.clause[0] < b]
+        inside = [m for m in inside if not any(x.clause[0] <= m.start < x.clause[1] and
+                                               abs(m.start - x.trig.start) < abs(m.start - d.trig.start)
+                                               for x in others)]
+        if not d.trig.nominal:
+            nps = [_np_bounds(x.region, x.trig.tok) for x in drafts
+                   if x.trig.nominal and x.region is d.region and x.event is not d.event]
+            inside = [m for m in inside if not any(p <= m.start < q for p, q in nps)]
+        if not inside:
+            continue
+        best = min(inside, key=lambda m: abs(m.start - d.trig.start))
+        e = d.event
+        width = best.hi - best.lo
+        if e.time is None or width < (e.time.hi - e.time.lo):
+            e.time = best
+            e.time_source = "same clause"
+
+
+@cache
+def _signal_re() -> re.Pattern[str]:
+    words = sorted((w for s in events_data()["signal"] for w in s["words"] if " " in w or w in ("after", "before")),
+                   key=len, reverse=True)
+    return re.compile(r"\b(?:just\s+|only\s+)?(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+                      + r")\b", re.I)
+
+
+def _signals(doc: Document, article_id: str, drafts: list[Draft]) -> list[Relation]:
+    out: list[Relation] = []
+    signals = events_data()["signal"]
+    table = []
+    for s in signals:
+        for w in s["words"]:
+            gap = tuple(INF if g == "inf" else float(g) for g in s["gap"])
+            table.append((w, s))
+    table.sort(key=lambda x: -len(x[0]))
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in table) + r")\b", re.I)
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if d.event is not None:
+            by_sentence.setdefault(d.region.sentence.index, []).append(d)
+    for sent in doc.sentences:
+        group = by_sentence.get(sent.index, [])
+        if len(group) < 2:
+            continue
+        for m in pattern.finditer(doc.text, sent.start, sent.end):
+            word = re.sub(r"\s+", " ", m.group(1).lower())
+            spec = next(s for w, s in table if w == word)
+            before = [d for d in group if d.trig.start < m.start() and not d.trig.nominal
+                      or (d.trig.nominal and d.eventive and d.trig.start < m.start())]
+            after = [d for d in group if d.trig.start >= m.end()]
+            if not before or not after:
+                continue
+            a = before[-1]
+            # Prefer the main clause's event when the signal follows a comma or ends a clause.
+            b = after[0]
+            if a.event is b.event:
+                continue
+            gap = tuple(INF if g == "inf" else float(g) for g in spec["gap"])
+            # The point of B the text names: "after the call ended" is the call's end.
+            points = spec["points"]
+            rtype = RelType(spec["type"])
+            assert a.event is not None and b.event is not None
+            out.append(Relation(a.event.id or str(id(a.event)), b.event.id or str(id(b.event)), rtype, m.group(1),
+                                article_id, gap, points))
+            out[-1].source = _eid(a.event)
+            out[-1].target = _eid(b.event)
+    return out
+
+
+def _about(article_id: str, drafts: list[Draft]) -> list[Relation]:
+    """What a statement talks about had started before the statement; an effect starts after its cause."""
+    out: list[Relation] = []
+    for d in drafts:
+        if d.event is None:
+            continue
+        for kind, n in d.extra_relations:
+            if n.event is not None and n.event is not d.event and kind == "caused_by":
+                out.append(Relation(_eid(d.event), _eid(n.event), RelType.AFTER, "", article_id, (0.0, INF),
+                                    "start-start"))
+        if d.trig.cls == "statement" and not d.trig.nominal:
+            for n in drafts:
+                if n.trig.nominal and n.event is not None and n.event is not d.event and \
+                        n.region is d.region and d.trig.end <= n.trig.start < d.clause[1]:
+                    out.append(Relation(_eid(d.event), _eid(n.event), RelType.AFTER, "", article_id,
+                                        (0.0, INF), "start-start"))
+    return out
+
+
+def _consequences(article_id: str, drafts: list[Draft]) -> list[Relation]:
+    """An undated harm told soon after an attack is taken as its consequence (classes in events.toml)."""
+    rules: dict[str, list[str]] = events_data().get("consequences", {})
+    out: list[Relation] = []
+    last_cause: dict[str, Draft] = {}
+    seen: set[tuple[int, int]] = set()
+    for d in drafts:
+        if d.event is None:
+            continue
+        for cause_cls, effects in rules.items():
+            c = last_cause.get(cause_cls)
+            if (d.trig.cls in effects and c is not None and c.event is not d.event and d.event.time is None
+                    and d.region.sentence.index - c.region.sentence.index <= 6 and d.trig.cls != cause_cls):
+                key = (id(d.event), id(c.event))
+                if key not in seen:
+                    seen.add(key)
+                    out.append(Relation(_eid(d.event), _eid(c.event), RelType.AFTER, "", article_id, (0.0, INF),
+                                        "start-start"))
+        if d.event.kind in rules:
+            last_cause[d.event.kind] = d
+    return out
+
+
+def _eid(e: Event) -> str:
+    return e.id or f"@{id(e)}"
+
+
+def _finish(doc: Document, e: Event, drafts: list[Draft], times: list[TimeMention]) -> None:
+    """Title, actors and speaker from the event's most telling mention."""
+    own = [d for d in drafts if d.event is e]
+    verbal = [d for d in own if not d.trig.nominal]
+    nominal = [d for d in own if d.trig.nominal]
+    # A noun event carried by a light or aspectual verb reads best as that verb's clause.
+    carried = [d for d in own if d.trig.nominal and d.complement_of is None and d.clause != _np_bounds(
+        d.region, d.trig.tok)]
+    main = (carried or verbal or nominal)[0]
+    a, b = main.clause
+    if main.trig.nominal and not carried:
+        a, b = _np_bounds(main.region, main.trig.tok)
+    e.title = make_title(doc, a, b, main, times)
+    e.trigger = doc.text[main.trig.start : main.trig.end]
+    sp = next((d.speaker for d in own if d.speaker), None)
+    e.speaker = sp
+    if main.modality != Modality.ASSERTED:
+        e.modality = main.modality
+    elif any(d.region.quote is not None for d in own) and all(d.region.quote is not None for d in own):
+        e.modality = Modality.REPORTED
+    # The first mention in the text comes first.
+    e.mentions.sort(key=lambda m: m.trigger[0])
+
+
+_NAME_RUN = re.compile(r"(?<![\w.])(?:[A-Z][\w.’'-]*\s+){1,5}[A-Z][\w’'-]*")
+_TITLE_CUT = re.compile(r",\s*(?:according to|prompting|including|marking|citing|based on|though|but)\b.*$"
+                        r"|\s+according to\b.*$", re.I)
+
+
+def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]) -> str:
+    """A short, readable "who did what": the clause without its time words, attributions and tail."""
+    text = doc.text[a:b]
+    times = [m for m in times if a <= m.start and m.end <= b]
+    for m in sorted(times, key=lambda m: -m.start):
+        s, e = m.start - a, m.end - a
+        pre = re.search(r"(?:\b(?:on|in|at|during|since|by|late|early)\s+)?$", text[:s])
+        s = pre.start() if pre else s
+        post = re.match(r"['’]s\b", text[e:])
+        e = e + (post.end() if post else 0)
+        text = text[:s] + text[e:]
+    text = _TITLE_CUT.sub("", text)
+    sig = _signal_re().search(text, max(0, d.trig.end - a))
+    if sig and sig.start() > d.trig.end - a:
+        text = text[: sig.start()]
+    text = re.sub(r"^\s*\w+ly,\s*", "", text)
+    text = re.sub(r"^(?:on|in|at|during|after|before|with|for|from|under|amid)\b[^,]{0,40},\s*", "", text.strip(),
+                  flags=re.I)
+    text = re.sub(r"^(?:that|and|but|then|also|yet|notably|when|after|before|while)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"^[\"“”'\s,]+|[\"“”'\s,;:.]+$", "", text)
+    text = re.sub(r"\s{2,}", " ", text).replace(" ,", ",")
+    # Names read better without their titles: "U.S. President Donald Trump" -> "Donald Trump".
+    text = _NAME_RUN.sub(lambda m: strip_titles(m.group(0)) or m.group(0), text)
+    words = text.split()
+    if len(words) > 16:
+        text = " ".join(words[:16]) + "…"
+    return text[:1].upper() + text[1:] if text else doc.text[d.trig.start : d.trig.end]

@@ -1,0 +1,161 @@
+"""Word forms derived from the rule files: verb inflections, event nouns, names and their titles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.rules import load
+from timeline.text import Token, lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class VerbForm:
+    lemma: str
+    cls: str
+    form: str  # base, s, past (past or participle), ing
+    particle: str | None = None  # "down" of "shoot down"
+
+
+def _inflect(lemma: str) -> dict[str, str]:
+    """Regular English inflections of a one-word verb: base, -s, -ed, -ing."""
+    forms = {lemma: "base"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms[lemma + "es"] = "s"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms[lemma[:-1] + "ies"] = "s"
+    else:
+        forms[lemma + "s"] = "s"
+    if lemma.endswith("e"):
+        forms[lemma + "d"] = "past"
+        forms[lemma[:-1] + "ing"] = "ing"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms[lemma[:-1] + "ied"] = "past"
+        forms[lemma + "ing"] = "ing"
+    elif re.search(r"[^aeiou][aeiou][bdgmnprt]$", lemma) and len(lemma) <= 4:
+        # One-syllable verbs double the final consonant: stop -> stopped, ban -> banned.
+        forms[lemma + lemma[-1] + "ed"] = "past"
+        forms[lemma + lemma[-1] + "ing"] = "ing"
+    else:
+        forms[lemma + "ed"] = "past"
+        forms[lemma + "ing"] = "ing"
+    return forms
+
+
+@cache
+def verb_forms() -> dict[str, list[VerbForm]]:
+    """Surface form (lower case, first word of a phrasal verb) -> its readings."""
+    ev = load("events")
+    irregular = lexicon()["irregular"]
+    out: dict[str, list[VerbForm]] = {}
+    seen: set[tuple[str, str]] = set()
+    for cls, lemmas in ev["verbs"].items():
+        for phrase in lemmas:
+            head, _, particle = phrase.partition(" ")
+            forms = _inflect(head)
+            if head in irregular:
+                past, part = irregular[head]
+                for f in [k for k, v in forms.items() if v == "past"]:
+                    del forms[f]
+                forms[past] = "past"
+                forms.setdefault(part, "past")
+            for form, kind in forms.items():
+                key = (form, phrase)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.setdefault(form, []).append(VerbForm(phrase, cls, kind, particle or None))
+    return out
+
+
+@cache
+def noun_forms() -> dict[str, tuple[str, str]]:
+    """Event noun (lower case, head word) -> (lemma, class)."""
+    out: dict[str, tuple[str, str]] = {}
+    for cls, nouns in load("events")["nouns"].items():
+        for noun in nouns:
+            head = noun.split()[-1]
+            plural = head + ("es" if head.endswith(("s", "sh", "ch", "x")) else "s")
+            out.setdefault(head, (noun, cls))
+            out.setdefault(plural, (noun, cls))
+    return out
+
+
+@cache
+def events_data() -> dict:
+    return load("events")
+
+
+@cache
+def noun_markers() -> frozenset[str]:
+    return frozenset(lexicon()["noun_markers"]["words"])
+
+
+@cache
+def titles() -> tuple[str, ...]:
+    return tuple(sorted(lexicon()["names"]["titles"], key=len, reverse=True))
+
+
+_STOP_CAPS = frozenset(
+    "the a an this that these those when while after before yet but and notably however meanwhile on in at for it "
+    "he she they we i his her their our if as absolutely one no its there here what why how who where then also "
+    "with from by of to so not just only still even both all some many most more every each such debris fires "
+    "".split()
+)
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
+
+
+def names(tokens: list[Token], sentence_start: int) -> list[tuple[int, int, str]]:
+    """Capitalised word runs that name somebody or something: (start, end, name without titles)."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.text[:1].isupper() or _bare(tok.lower) in _NOT_NAMES:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and (tokens[j + 1].text[:1].isupper() or
+                                       (tokens[j + 1].lower in ("of", "de", "von", "al") and j + 2 < len(tokens)
+                                        and tokens[j + 2].text[:1].isupper())):
+            if tokens[j].text.endswith(("'s", "’s")):
+                break
+            j += 1
+        run = tokens[i : j + 1]
+        while run and (run[0].lower in _STOP_CAPS or _bare(run[0].lower) in _NOT_NAMES):
+            run = run[1:]
+        while run and _bare(run[-1].lower) in _NOT_NAMES:
+            run = run[:-1]
+        if run:
+            text = " ".join(t.text for t in run)
+            text = re.sub(r"['’]s$", "", text)
+            stripped = strip_titles(text)
+            if stripped:
+                out.append((run[0].start, run[-1].end, stripped))
+        i = j + 1
+    return out
+
+
+def strip_titles(name: str) -> str:
+    """ "U.S. President Donald Trump" -> "Donald Trump"; a bare title gives ""."""
+    words = name.split()
+    changed = True
+    while words and changed:
+        changed = False
+        low = " ".join(words).lower()
+        for t in titles():
+            if low == t:
+                return ""
+            if low.startswith(t + " "):
+                words = words[len(t.split()):]
+                changed = True
+                break
+    return " ".join(words)

@@ -1,0 +1,69 @@
+"""Many timelines, one: the same event told by several articles becomes one event with every source."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from timeline.build import order
+from timeline.model import Event, Timeline
+
+
+def _words(title: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", title.lower())}
+
+
+def _overlap(a: Event, b: Event) -> bool:
+    if a.time is None or b.time is None:
+        return False
+    if math.isinf(a.time.lo) and math.isinf(a.time.hi):
+        return False
+    return a.time.lo < b.time.hi and b.time.lo < a.time.hi
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Two articles tell one event: same class, compatible times, shared actors or a similar title."""
+    if a.kind != b.kind or a.mentions[0].article == b.mentions[0].article or not _overlap(a, b):
+        return False
+    last = {x.split()[-1].lower() for x in a.actors} & {x.split()[-1].lower() for x in b.actors}
+    wa, wb = _words(a.title), _words(b.title)
+    similar = len(wa & wb) / max(1, min(len(wa), len(wb)))
+    return bool(last) and similar >= 0.3 or similar >= 0.6
+
+
+def merge(timelines: list[Timeline]) -> Timeline:
+    """One timeline from many. The result does not depend on the order of `timelines`."""
+    timelines = sorted(timelines, key=lambda t: [a.id for a in t.articles])
+    if len(timelines) == 1:
+        return timelines[0]
+    articles = [a for t in timelines for a in t.articles]
+    refs = {k: v for t in timelines for k, v in t.references.items()}
+    mentions = [m for t in timelines for m in t.time_mentions]
+    warnings = [w for t in timelines for w in t.warnings]
+    events: list[Event] = []
+    alias: dict[str, str] = {}
+    for t in timelines:
+        for e in sorted(t.events, key=lambda e: e.id):
+            target = next((x for x in events if same_event(x, e)), None)
+            if target is None:
+                events.append(e)
+                continue
+            alias[e.id] = target.id
+            target.mentions.extend(e.mentions)
+            for actor in e.actors:
+                if actor not in target.actors:
+                    target.actors.append(actor)
+            if e.time is not None and target.time is not None and \
+                    (e.time.hi - e.time.lo) < (target.time.hi - target.time.lo):
+                target.time = e.time  # the most specific time wins
+    relations = []
+    seen = set()
+    for t in timelines:
+        for r in t.relations:
+            r.source, r.target = alias.get(r.source, r.source), alias.get(r.target, r.target)
+            key = (r.source, r.target, r.type, r.point, r.gap)
+            if r.source != r.target and key not in seen:
+                seen.add(key)
+                relations.append(r)
+    order(events, relations, refs, None, None, warnings)
+    return Timeline(articles, events, relations, mentions, refs, warnings)

@@ -1,0 +1,208 @@
+"""Sentences, words, quotes and tense: the little English a rule-based timeline needs, without a parser.
+
+Everything here works on character offsets into the article text as read, so that every span newsline
+reports can be checked against the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from timeline.rules import load
+
+WORD = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|[^\W\d_](?:[\w’'\-]*\w)?", re.UNICODE)
+QUOTE_CHARS = {'"': "any", "“": "open", "”": "close"}
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Quote:
+    """Quoted speech: the inner span, who said it, and the reporting frame (the words around it)."""
+
+    start: int
+    end: int
+    sentence: int
+    speaker: str | None = None
+    frame: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    sentences: list[Sentence]
+    quotes: list[Quote]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence containing `offset` (the last one starting at or before it)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.sentences[lo]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= offset < q.end:
+                return q
+        return None
+
+
+@cache
+def lexicon() -> dict:
+    return load("language")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(lexicon()["abbreviations"])
+
+
+@cache
+def past_forms() -> dict[str, str]:
+    """Irregular past and participle forms -> lemma."""
+    out: dict[str, str] = {}
+    for lemma, (past, part) in lexicon()["irregular"].items():
+        out.setdefault(past, lemma)
+        out.setdefault(part, lemma)
+    return out
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in WORD.finditer(text, start, end)]
+
+
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“'(\[]?[A-Z0-9])|\n\s*")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences by punctuation and line breaks, not fooled by "U.S. President" or "Gen. Smith"."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for m in _BOUNDARY.finditer(text):
+        stop = m.end() if not m.group().isspace() else m.start()
+        if m.group()[0] == ".":
+            word = re.search(r"([\w.’']+)\.$", text[max(begin, m.start() - 12) : m.start() + 1])
+            if word and (word.group(1).lower() in _abbreviations() or len(word.group(1)) == 1):
+                continue
+        if text[begin:stop].strip():
+            spans.append((begin, stop))
+        begin = m.end()
+    if text[begin:].strip():
+        spans.append((begin, len(text)))
+    sentences = []
+    for i, (a, b) in enumerate(spans):
+        # Trim white space so that sentence spans start and end on text.
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        sentences.append(Sentence(i, a, b, text[a:b], tokenize(text, a, b)))
+    return sentences
+
+
+def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
+    """Double-quoted spans, paired within a paragraph; an unclosed quote runs to the paragraph's end."""
+    quotes: list[Quote] = []
+    for para in re.finditer(r"[^\n]+", text):
+        open_at: int | None = None
+        for i in range(para.start(), para.end()):
+            ch = text[i]
+            kind = QUOTE_CHARS.get(ch)
+            if kind is None:
+                continue
+            if open_at is None and kind in ("any", "open"):
+                open_at = i + 1
+            elif open_at is not None and kind in ("any", "close"):
+                quotes.append(Quote(open_at, i, 0))
+                open_at = None
+        if open_at is not None and para.end() - open_at > 1:
+            quotes.append(Quote(open_at, para.end(), 0))
+    doc = Document(text, sentences, [])
+    for q in quotes:
+        q.sentence = doc.sentence_at(q.start).index
+    return quotes
+
+
+def segment(text: str) -> Document:
+    sentences = split_sentences(text)
+    return Document(text, sentences, find_quotes(text, sentences))
+
+
+@cache
+def _future_re() -> re.Pattern[str]:
+    words = sorted(lexicon()["future_markers"], key=len, reverse=True)
+    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
+
+
+_NOT_PAST_ED = frozenset(
+    "need speed seed red bed hundred united based related bled fed wed shed breed deed feed greed heed proceed "
+    "succeed exceed indeed weed reed sled bred".split()
+)
+
+
+def token_tense(tok: Token) -> str | None:
+    """'past', 'present' or 'future' when a word shows it, else None."""
+    w = tok.lower.replace("’", "'")
+    lex = lexicon()
+    if w in ("will", "'ll", "shall", "won't"):
+        return "future"
+    if w in lex["auxiliaries_past"]:
+        return "past"
+    if w in lex["auxiliaries_present"] or w in ("says", "say", "warns", "tells"):
+        return "present"
+    if w in past_forms() and w not in ("set", "put", "cut", "let", "hit", "read", "cost", "become", "come", "run"):
+        return "past"
+    if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED and tok.text[0].islower():
+        return "past"
+    return None
+
+
+def tense_near(doc: Document, start: int, end: int) -> str | None:
+    """The tense of the clause around [start, end): a future marker in the clause wins, else the nearest
+    tensed word, preferring words inside the same quote (or outside quotes) as the expression."""
+    sent = doc.sentence_at(start)
+    quote = doc.quote_at(start)
+    lo, hi = sent.start, sent.end
+    if quote is not None:
+        lo, hi = max(lo, quote.start), min(hi, quote.end)
+    # The clause: stop at strong punctuation and at quote marks on either side.
+    left = max((text_idx for text_idx in (doc.text.rfind(c, lo, start) for c in ";:\"“”") if text_idx >= 0),
+               default=lo - 1) + 1
+    rights = [i for i in (doc.text.find(c, end, hi) for c in ";:\"“”") if i >= 0]
+    right = min(rights, default=hi)
+    clause = doc.text[left:right]
+    if _future_re().search(clause):
+        return "future"
+    best: tuple[int, str] | None = None
+    for tok in sent.tokens:
+        if tok.start < left or tok.end > right or (start <= tok.start < end):
+            continue
+        tense = token_tense(tok)
+        if tense is None:
+            continue
+        dist = tok.start - end if tok.start >= end else start - tok.end
+        if best is None or dist < best[0]:
+            best = (dist, tense)
+    return best[1] if best else None

@@ -1,0 +1,505 @@
+"""Time expressions: recognition by rules kept as data (rules/time.toml), then resolution against anchors.
+
+Recognition yields a `Candidate`: a span, the rule that fired and its named groups. Resolution turns it into
+a `TimeMention` with a TIMEX3 value and an interval, given the anchor the rule asks for: the publication day,
+the speech time of the quote it stands in, or the last time mentioned before it. The tense of the clause
+decides between the past and the coming "Thursday".
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from timeline.model import INF, AnchorKind, Reference, TimeMention, to_minutes
+from timeline.rules import load
+from timeline.text import Document, tense_near
+
+DAY_MIN = 1440.0
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    kind: str
+    type: str
+    anchor: AnchorKind
+    regex: re.Pattern[str]
+    fields: dict[str, Any]
+    examples: tuple[dict[str, Any], ...]
+    order: int
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    groups: dict[str, str]
+
+
+@dataclass(slots=True)
+class Anchor:
+    """A day (and granularity) that relative expressions are resolved against."""
+
+    day: date
+    kind: AnchorKind
+    granularity: str = "day"
+
+
+@dataclass(slots=True)
+class Resolved:
+    value: str
+    type: str
+    lo: float = -INF
+    hi: float = INF
+    granularity: str | None = None
+    mod: str | None = None
+    day: date | None = None  # the day it names, for anchoring later expressions
+    quantity: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@cache
+def data() -> dict[str, Any]:
+    return load("time")
+
+
+def _alternation(entries: list[str], capital: bool = False) -> str:
+    # Longest first so that "the day before yesterday" wins over "yesterday".
+    out = []
+    for e in sorted(entries, key=len, reverse=True):
+        body = re.escape(e).replace(r"\ ", r"\s+")
+        if capital and e[:1].isalpha():
+            body = f"(?-i:{e[0].upper()})" + re.escape(e[1:]).replace(r"\ ", r"\s+")
+        out.append(body)
+    return "|".join(out)
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """The compiled rules, in file order."""
+    d = data()
+    lexicons = {name: _alternation(list(words)) for name, words in d["lexicon"].items()}
+    lexicons.update({name.capitalize(): _alternation(list(words), capital=True)
+                     for name, words in d["lexicon"].items()})
+    out = []
+    for i, r in enumerate(d["rule"]):
+        pattern = re.sub(r"\{(\w+)\}", lambda m: "(?:" + lexicons[m.group(1)] + ")", r["pattern"])
+        regex = re.compile(r"(?<![\w’'-])(?:" + pattern + r")(?!\w|-\w)", re.IGNORECASE)
+        fields = {k: v for k, v in r.items() if k not in ("name", "kind", "type", "anchor", "pattern", "examples")}
+        out.append(Rule(r["name"], r["kind"], r["type"], AnchorKind(r["anchor"]), regex, fields,
+                        tuple(r.get("examples", ())), i))
+    return tuple(out)
+
+
+def recognise(text: str) -> list[Candidate]:
+    """Every time expression in `text`: longest match wins, then the rule listed first."""
+    found: list[Candidate] = []
+    for rule in rules():
+        for m in rule.regex.finditer(text):
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            start, end = (m.start("t"), m.end("t")) if "t" in groups else (m.start(), m.end())
+            if end > start:
+                found.append(Candidate(start, end, rule, groups))
+    found.sort(key=lambda c: (-(c.end - c.start), c.rule.order, c.start))
+    taken: list[Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for c in found:
+        if any(c.start < b and a < c.end for a, b in occupied):
+            continue
+        taken.append(c)
+        occupied.append((c.start, c.end))
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+# --------------------------------------------------------------------------------------------------------
+# Resolution helpers
+
+
+def _lex(name: str, word: str) -> Any:
+    table = data()["lexicon"][name]
+    key = re.sub(r"\s+", " ", word.lower())
+    return table[key]
+
+
+def _number(word: str) -> float | str:
+    w = word.lower().replace(",", "")
+    try:
+        return float(w)
+    except ValueError:
+        return _lex("num", w)
+
+
+def _day_bounds(d: date) -> tuple[float, float]:
+    lo = to_minutes(d)
+    return lo, lo + DAY_MIN
+
+
+def _pod_bounds(d: date, pod: str) -> tuple[float, float]:
+    a, b = data()["pod_hours"][pod]
+    base = to_minutes(d)
+    return base + a * 60, base + b * 60
+
+
+def _mod_code(word: str | None) -> str | None:
+    if not word:
+        return None
+    return _lex("mod", word)
+
+
+def _narrow(lo: float, hi: float, mod: str | None) -> tuple[float, float]:
+    """The part of [lo, hi) that "early", "mid" and "late" name: the first, middle or last part."""
+    if mod is None or math.isinf(lo) or math.isinf(hi):
+        return lo, hi
+    span = hi - lo
+    if mod == "START":
+        return lo, lo + span * 0.4
+    if mod == "MID":
+        return lo + span * 0.3, lo + span * 0.7
+    if mod == "END":
+        return lo + span * 0.6, hi
+    return lo, hi
+
+
+def _weekday_date(anchor: date, weekday: int, tense: str | None) -> date:
+    """The day with `weekday` that the tense points to: the past looks back, the future ahead, the anchor
+    day itself when it is that weekday; without a tense, the nearer one (the past on a tie)."""
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if tense == "future":
+        return anchor + timedelta(days=ahead)
+    if tense == "past" or back <= ahead:
+        return anchor - timedelta(days=back)
+    return anchor + timedelta(days=ahead)
+
+
+def _year_for(anchor: date, month: int, day: int | None, tense: str | None) -> int:
+    """The year of a "March 5" or "October" with no year: the tense decides, then the nearer one."""
+    best: tuple[float, int] | None = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        dd = min(day or 1, calendar.monthrange(year, month)[1])
+        first = date(year, month, dd)
+        last = date(year, month, day or calendar.monthrange(year, month)[1])
+        if tense == "past" and first > anchor:
+            continue
+        if tense == "future" and last < anchor:
+            continue
+        dist = 0 if first <= anchor <= last else min(abs((first - anchor).days), abs((last - anchor).days))
+        if best is None or dist < best[0]:
+            best = (dist, year)
+    return best[1] if best else anchor.year
+
+
+def _unit_code(word: str) -> str:
+    return _lex("unit", word)
+
+
+def _duration_value(num: float | str, unit: str) -> str:
+    mult = 1
+    m = re.match(r"(\d+)(\w+)", unit)
+    if m:
+        mult, unit = int(m.group(1)), m.group(2)
+    if isinstance(num, str):
+        n = num
+    else:
+        q = num * mult
+        n = str(int(q)) if float(q).is_integer() else str(q)
+    if unit in ("H", "MIN", "S"):
+        return f"PT{n}{'M' if unit == 'MIN' else unit}"
+    return f"P{n}{unit}"
+
+
+def _unit_minutes(unit: str) -> float:
+    mult = 1
+    m = re.match(r"(\d+)(\w+)", unit)
+    if m:
+        mult, unit = int(m.group(1)), m.group(2)
+    return float(data()["unit_minutes"][unit]) * mult
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _day(d: date, pod: str | None = None, mod: str | None = None) -> Resolved:
+    if pod:
+        lo, hi = _pod_bounds(d, pod)
+        return Resolved(f"{d.isoformat()}T{pod}", "TIME", lo, hi, "part_of_day", mod, d)
+    lo, hi = _narrow(*_day_bounds(d), mod)
+    return Resolved(d.isoformat(), "DATE", lo, hi, "day", mod, d)
+
+
+def _month(year: int, month: int, mod: str | None) -> Resolved:
+    first = date(year, month, 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    lo, hi = _narrow(to_minutes(first), to_minutes(last) + DAY_MIN, mod)
+    return Resolved(f"{year:04d}-{month:02d}", "DATE", lo, hi, "month", mod, first)
+
+
+def _year(year: int, mod: str | None) -> Resolved:
+    lo, hi = _narrow(to_minutes(date(year, 1, 1)), to_minutes(date(year + 1, 1, 1)), mod)
+    return Resolved(f"{year:04d}", "DATE", lo, hi, "year", mod, date(year, 1, 1))
+
+
+# --------------------------------------------------------------------------------------------------------
+# One resolver per rule kind
+
+
+def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    mod = _mod_code(g.get("mod"))
+    pod = _lex("pod", g["pod"]) if g.get("pod") else None
+    year = int(g["year"]) if g.get("year") else None
+    month_word = g.get("month")
+    month = (int(month_word) if month_word.isdigit() else _lex("month", month_word)) if month_word else None
+    day = int(g["day"]) if g.get("day") else None
+    weekday_word = g.get("weekday") or g.get("weekday2")
+    if month and day:
+        if year is None:
+            year = _year_for(anchor.day, month, day, tense)
+        try:
+            return _day(date(year, month, day), pod, mod)
+        except ValueError:
+            return None
+    if month:
+        if year is None:
+            year = _year_for(anchor.day, month, None, tense)
+        return _month(year, month, mod)
+    if year:
+        return _year(year, mod)
+    if weekday_word:
+        return _day(_weekday_date(anchor.day, _lex("weekday", weekday_word), tense), pod, mod)
+    return None
+
+
+def _k_decade(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    first = int(g["year"]) * 10
+    mod = _mod_code(g.get("mod"))
+    lo, hi = _narrow(to_minutes(date(first, 1, 1)), to_minutes(date(first + 10, 1, 1)), mod)
+    return Resolved(g["year"], "DATE", lo, hi, "decade", mod, date(first, 1, 1))
+
+
+def _k_season(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    code = _lex("season", g["season"])
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    if g.get("year"):
+        year = int(g["year"])
+    elif g.get("rel"):
+        shift = _lex("rel", g["rel"])
+        year = anchor.day.year + shift
+        this_start = date(anchor.day.year, start_month, 1)
+        if shift == -1 and this_start > anchor.day and code != "WI":
+            year = anchor.day.year - 1
+        elif shift == -1 and code == "WI":
+            year = anchor.day.year - 1
+    else:
+        year = _year_for(anchor.day, start_month, 1, tense)
+    first = date(year, start_month, 1)
+    last_month = start_month + 3
+    end = date(year + (last_month > 12), (last_month - 1) % 12 + 1, 1)
+    mod = _mod_code(g.get("mod"))
+    lo, hi = _narrow(to_minutes(first), to_minutes(end), mod)
+    return Resolved(f"{year:04d}-{code}", "DATE", lo, hi, "season", mod, first)
+
+
+def _k_dayref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    offset = int(f["dayref"]) if "dayref" in f else int(_lex("dayref", g["dayref"]))
+    pod = f.get("pod") or (_lex("pod", g["pod"]) if g.get("pod") else None)
+    return _day(anchor.day + timedelta(days=offset), pod)
+
+
+def _k_overnight(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    night_of = anchor.day if tense == "future" else anchor.day - timedelta(days=1)
+    return _day(night_of, "NI")
+
+
+def _shifted(anchor: date, unit: str, shift: int, mod: str | None) -> Resolved:
+    if unit == "week":
+        d = anchor + timedelta(weeks=shift)
+        monday = d - timedelta(days=d.weekday())
+        lo, hi = _narrow(to_minutes(monday), to_minutes(monday + timedelta(days=7)), mod)
+        return Resolved(_week(d), "DATE", lo, hi, "week", mod, monday)
+    if unit == "weekend":
+        d = anchor + timedelta(weeks=shift)
+        sat = d + timedelta(days=(5 - d.weekday()) % 7) if shift >= 0 else d - timedelta(days=(d.weekday() - 5) % 7)
+        lo, hi = to_minutes(sat), to_minutes(sat + timedelta(days=2))
+        return Resolved(_week(sat) + "-WE", "DATE", lo, hi, "weekend", mod, sat)
+    if unit == "month":
+        m = anchor.month - 1 + shift
+        return _month(anchor.year + m // 12, m % 12 + 1, mod)
+    return _year(anchor.year + shift, mod)
+
+
+def _k_shift(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    unit = g["unit"].lower()
+    mod = _mod_code(g.get("mod"))
+    if rel in ("the past", "the coming"):
+        code = {"week": "W", "month": "M", "year": "Y", "weekend": "D"}[unit]
+        minutes = _unit_minutes(code)
+        return Resolved(f"P1{code}", "DURATION", granularity=None, quantity=minutes)
+    return _shifted(anchor.day, unit, int(_lex("rel", rel)), mod)
+
+
+def _k_ago(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    num = _number(g["num"])
+    unit = _unit_code(g["unit"])
+    direction = re.sub(r"\s+", " ", g["dir"].lower())
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if isinstance(num, str):
+        return Resolved("PAST_REF" if sign < 0 else "FUTURE_REF", "DATE", granularity="vague")
+    minutes = _unit_minutes(unit) * num * sign
+    if unit in ("H", "MIN", "S") or unit == "D":
+        d = anchor.day + timedelta(days=round(minutes / DAY_MIN))
+        return _day(d)
+    if unit.endswith("W"):
+        return _shifted(anchor.day, "week", int(round(minutes / _unit_minutes("W"))), None)
+    if unit.endswith("M"):
+        return _shifted(anchor.day, "month", int(round(minutes / _unit_minutes("M"))), None)
+    return _shifted(anchor.day, "year", int(round(minutes / _unit_minutes("Y"))), None)
+
+
+def _k_shift_day(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    word = re.sub(r"\s+", " ", (g.get("dir") or g.get("dir2") or "").lower())
+    sign = -1 if word in ("previous", "preceding", "day before") else 1
+    unit = (g.get("unit") or "day").lower()
+    if unit in ("morning", "evening", "night"):
+        pod = _lex("pod", unit)
+        return _day(anchor.day + timedelta(days=sign), pod)
+    if unit == "day":
+        return _day(anchor.day + timedelta(days=sign))
+    return _shifted(anchor.day, unit, sign, None)
+
+
+_DURATION_MODS = {
+    "about": "APPROX", "around": "APPROX", "some": "APPROX", "nearly": "EQUAL_OR_LESS",
+    "almost": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+}
+
+
+def _k_duration(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    num_word = g.get("num") or g.get("num2")
+    num: float | str = _number(num_word) if num_word else f.get("num", 1)
+    unit = _unit_code(g.get("unit") or g.get("unit2") or "")
+    mod = _DURATION_MODS.get(re.sub(r"\s+", " ", g["mod"].lower())) if g.get("mod") else None
+    if isinstance(num, str) and num_word and num_word.lower() in ("a couple of", "a couple"):
+        mod = "APPROX"
+    quantity = None if isinstance(num, str) else _unit_minutes(unit) * num
+    return Resolved(_duration_value(num, unit), "DURATION", mod=mod, quantity=quantity)
+
+
+def _k_set(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    if g.get("freq"):
+        return Resolved(_lex("freq", g["freq"]), "SET")
+    if g.get("weekday"):
+        return Resolved(f"XXXX-WXX-{_lex('weekday', g['weekday']) + 1}", "SET")
+    return Resolved(_duration_value(1, _unit_code(g["unit"])), "SET")
+
+
+def _k_ref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    value = _lex("ref", g["ref"])
+    lo, hi = _day_bounds(anchor.day)
+    if value == "PAST_REF":
+        return Resolved(value, "DATE", -INF, hi, "vague")
+    if value == "FUTURE_REF":
+        return Resolved(value, "DATE", lo, INF, "vague")
+    return Resolved(value, "DATE", lo, hi, "vague")
+
+
+def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    hour = int(g["hour"])
+    minute = int(g.get("minute") or 0)
+    ampm = (g.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    weekday_word = g.get("weekday") or g.get("weekday2")
+    d = _weekday_date(anchor.day, _lex("weekday", weekday_word), tense) if weekday_word else anchor.day
+    lo = to_minutes(d) + hour * 60 + minute
+    return Resolved(f"{d.isoformat()}T{hour:02d}:{minute:02d}", "TIME", lo, lo + 1, "minute", day=d)
+
+
+KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], Resolved | None]] = {
+    "date": _k_date,
+    "decade": _k_decade,
+    "season": _k_season,
+    "dayref": _k_dayref,
+    "overnight": _k_overnight,
+    "shift": _k_shift,
+    "ago": _k_ago,
+    "shift_day": _k_shift_day,
+    "duration": _k_duration,
+    "set": _k_set,
+    "ref": _k_ref,
+    "clock": _k_clock,
+}
+
+
+def underspecify(value: str) -> str:
+    """A value with its calendar part replaced by X's, for a publication date that is not known."""
+    return re.sub(r"^\d{4}(-W\d\d|-\d\d)?(-\d\d)?",
+                  lambda m: "XXXX" + re.sub(r"\d", "X", m.group(0)[4:]), value)
+
+
+# --------------------------------------------------------------------------------------------------------
+# The tagger
+
+
+def tag(doc: Document, article_id: str, ref: Reference,
+        speech_days: dict[int, date] | None = None) -> list[TimeMention]:
+    """Every time mention of `doc`, resolved.
+
+    `speech_days` maps a quote's index in `doc.quotes` to the day its words were said; expressions inside
+    that quote anchor there. Relative expressions of the "previous" kind anchor on the last day-precise
+    mention before them, falling back to the publication day.
+    """
+    speech_days = speech_days or {}
+    out: list[TimeMention] = []
+    last: Anchor | None = None
+    publication = Anchor(ref.day, AnchorKind.PUBLICATION)
+    for cand in recognise(doc.text):
+        rule = cand.rule
+        if rule.kind == "none":
+            continue
+        anchor = publication
+        kind = rule.anchor
+        quote_index = next((i for i, q in enumerate(doc.quotes) if q.start <= cand.start < q.end), None)
+        if kind == AnchorKind.PUBLICATION and quote_index is not None:
+            kind = AnchorKind.SPEECH
+            anchor = Anchor(speech_days.get(quote_index, ref.day), AnchorKind.SPEECH)
+        elif kind == AnchorKind.PREVIOUS and last is not None:
+            anchor = last
+        tense = tense_near(doc, cand.start, cand.end)
+        res = KINDS[rule.kind](cand.groups, rule.fields, anchor, tense)
+        if res is None:
+            continue
+        if rule.type == "TIME" and res.type == "DATE" and res.granularity == "day":
+            res.type = "DATE"
+        value = res.value
+        rel_days = None
+        if res.day is not None and kind != AnchorKind.ABSOLUTE and res.granularity in ("day", "part_of_day", "minute"):
+            rel_days = (res.day - ref.day).days
+        if not ref.known and kind != AnchorKind.ABSOLUTE:
+            value = underspecify(value)
+        sent = doc.sentence_at(cand.start)
+        mention = TimeMention(
+            article=article_id, start=cand.start, end=cand.end, text=doc.text[cand.start:cand.end],
+            type=res.type, value=value, rule=rule.name, anchor=kind, granularity=res.granularity,
+            mod=res.mod, lo=res.lo, hi=res.hi, rel_days=rel_days, quantity=res.quantity, sentence=sent.index,
+        )
+        out.append(mention)
+        if res.day is not None and res.granularity in ("day", "part_of_day", "minute") and quote_index is None:
+            last = Anchor(res.day, kind)
+    return out
