@@ -61,8 +61,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """newsline: news articles in, a timeline of what happened, when, out."""
 
@@ -74,17 +75,29 @@ def fail(message: str, code: int) -> typer.Exit:
 
 @app.command(help=PARSE_HELP)
 def parse(
-    files: Annotated[list[str], typer.Argument(help="Article files (.txt, .jsonl), or - for standard input.",
-                                               show_default=False)],
-    published: Annotated[str | None, typer.Option(
-        "--published", "-p", help="Publication date or date-time (ISO 8601) of articles that do not give one.",
-        show_default=False)] = None,
-    tz: Annotated[str | None, typer.Option("--tz", help="The articles' time zone, e.g. Europe/Kyiv.",
-                                           show_default=False)] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f",
-                                        help="auto: a table on a terminal, JSON when piped.")] = Format.auto,
-    entity: Annotated[str | None, typer.Option("--entity", help="Keep only events naming this entity.",
-                                               show_default=False)] = None,
+    files: Annotated[
+        list[str],
+        typer.Argument(help="Article files (.txt, .jsonl), or - for standard input.", show_default=False),
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            "-p",
+            help="Publication date or date-time (ISO 8601) of articles that do not give one.",
+            show_default=False,
+        ),
+    ] = None,
+    tz: Annotated[
+        str | None,
+        typer.Option("--tz", help="The articles' time zone, e.g. Europe/Kyiv.", show_default=False),
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="auto: a table on a terminal, JSON when piped.")
+    ] = Format.auto,
+    entity: Annotated[
+        str | None, typer.Option("--entity", help="Keep only events naming this entity.", show_default=False)
+    ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours in the table.")] = False,
 ) -> None:
     from timeline.ingest import parse_published, read_inputs
@@ -94,7 +107,9 @@ def parse(
         try:
             pub = parse_published(published)
         except ValueError:
-            raise fail(f"--published: {published!r} is not an ISO 8601 date such as 2025-07-04", EXIT_USAGE) from None
+            raise fail(
+                f"--published: {published!r} is not an ISO 8601 date such as 2025-07-04", EXIT_USAGE
+            ) from None
     zone = None
     if tz is not None:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -102,7 +117,9 @@ def parse(
         try:
             zone = ZoneInfo(tz)
         except (ZoneInfoNotFoundError, ValueError):
-            raise fail(f"--tz: unknown time zone {tz!r} (use an IANA name such as Europe/Kyiv)", EXIT_USAGE) from None
+            raise fail(
+                f"--tz: unknown time zone {tz!r} (use an IANA name such as Europe/Kyiv)", EXIT_USAGE
+            ) from None
     stdin_text = sys.stdin.read() if "-" in files else None
     articles, problems = read_inputs(files, pub, stdin_text)
     for p in problems:
@@ -119,9 +136,12 @@ def parse(
         tl = keep_entity(tl, entity)
     unknown = [a.id for a in tl.articles if a.published is None]
     if unknown:
-        typer.echo(f"newsline: note: no publication date for {', '.join(unknown[:5])}"
-                   f"{' and others' if len(unknown) > 5 else ''}: days are relative to publication; "
-                   "give --published (or a dateline in the text) for absolute dates", err=True)
+        typer.echo(
+            f"newsline: note: no publication date for {', '.join(unknown[:5])}"
+            f"{' and others' if len(unknown) > 5 else ''}: days are relative to publication; "
+            "give --published (or a dateline in the text) for absolute dates",
+            err=True,
+        )
     for w in tl.warnings:
         typer.echo(f"newsline: warning: {w}", err=True)
 
@@ -153,8 +173,11 @@ def run() -> None:
         typer.echo(exc.ctx.get_help() if exc.ctx else "", err=False)
         sys.exit(EXIT_OK)
     except click.UsageError as exc:
-        hint = f" (see 'newsline {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.info_name != "newsline" \
+        hint = (
+            f" (see 'newsline {exc.ctx.info_name} --help')"
+            if exc.ctx and exc.ctx.info_name != "newsline"
             else " (see 'newsline --help')"
+        )
         typer.echo(f"newsline: error: {exc.format_message()}{hint}", err=True)
         sys.exit(EXIT_USAGE)
     except click.exceptions.Exit as exc:

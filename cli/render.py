@@ -76,19 +76,29 @@ def build_table(tl: Timeline) -> Table:
         title = Text(clean(e.title))
         mark = _marks(e)
         if mark:
-            title.append(f"  [{mark}" + (f": {clean(e.speaker)}" if e.speaker else "") + "]", style="italic yellow")
+            title.append(
+                f"  [{mark}" + (f": {clean(e.speaker)}" if e.speaker else "") + "]", style="italic yellow"
+            )
         when = clean(e.time.text) if e.time else ""
         sources = sorted({m.article for m in e.mentions})
         src = ", ".join(sources) if multi else f"¶{e.mentions[0].sentence + 1}"
-        table.add_row(str(e.rank), shown_day, Text(when), title, Text(clean(", ".join(e.actors[:4]))), Text(src))
+        table.add_row(
+            str(e.rank), shown_day, Text(when), title, Text(clean(", ".join(e.actors[:4]))), Text(src)
+        )
     return table
 
 
 def render_table(tl: Timeline, no_color: bool = False, file=None) -> None:
     """Print the timeline as a table, honouring NO_COLOR and --no-color."""
     color = not no_color and "NO_COLOR" not in os.environ
-    console = Console(file=file or sys.stdout, no_color=not color, highlight=False, soft_wrap=False,
-                      emoji=False, markup=False)
+    console = Console(
+        file=file or sys.stdout,
+        no_color=not color,
+        highlight=False,
+        soft_wrap=False,
+        emoji=False,
+        markup=False,
+    )
     if not tl.events:
         console.print("No events found.")
         return

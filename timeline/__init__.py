@@ -33,8 +33,14 @@ from timeline.model import (
 __version__ = "0.1.0"
 
 
-def parse_text(text: str, published: str | date | datetime | None = None, source: str | None = None,
-               id: str = "article", title: str | None = None, tz: tzinfo | None = None) -> Timeline:
+def parse_text(
+    text: str,
+    published: str | date | datetime | None = None,
+    source: str | None = None,
+    id: str = "article",
+    title: str | None = None,
+    tz: tzinfo | None = None,
+) -> Timeline:
     """The timeline of one article's text.
 
     `published` is the publication date or date-time (ISO string or object); without it, a dateline in
@@ -57,8 +63,8 @@ __all__ = [
     "Event",
     "Mention",
     "Modality",
-    "RelType",
     "Reference",
+    "RelType",
     "Relation",
     "TimeMention",
     "Timeline",

@@ -23,8 +23,8 @@ from timeline.model import (
 )
 from timeline.stn import ORIGIN, STN
 from timeline.text import Document, segment, tense_near
-from timeline.timex import data as time_data
 from timeline.timex import _lex, recognise, tag
+from timeline.timex import data as time_data
 
 DAY = 1440.0
 
@@ -95,16 +95,27 @@ def _speech_days(doc: Document, mentions: list[TimeMention], ref: Reference) -> 
     previous: tuple[int, date] | None = None
     for qi, q in enumerate(doc.quotes):
         sent_idx = {q.sentence, doc.sentence_at(max(q.start, q.end - 1)).index}
-        frame = [m for m in mentions if m.sentence in sent_idx and doc.quote_at(m.start) is None
-                 and m.rel_days is not None and m.granularity in ("day", "part_of_day", "minute")]
+        frame = [
+            m
+            for m in mentions
+            if m.sentence in sent_idx
+            and doc.quote_at(m.start) is None
+            and m.rel_days is not None
+            and m.granularity in ("day", "part_of_day", "minute")
+        ]
         if frame:
             near = min(frame, key=lambda m: min(abs(m.start - q.start), abs(m.start - q.end)))
             out[qi] = ref.day + timedelta(days=near.rel_days or 0)
         else:
             sent = doc.sentences[q.sentence]
             frame_text = doc.text[sent.start : q.start]
-            if previous is not None and q.sentence - previous[0] <= 2 and re.search(
-                    r"\b(?:he|she|they)\s+(?:also\s+)?(?:added|continued|went on)\b", frame_text, re.I):
+            if (
+                previous is not None
+                and q.sentence - previous[0] <= 2
+                and re.search(
+                    r"\b(?:he|she|they)\s+(?:also\s+)?(?:added|continued|went on)\b", frame_text, re.I
+                )
+            ):
                 out[qi] = previous[1]
         if qi in out:
             previous = (q.sentence, out[qi])
@@ -119,8 +130,14 @@ def parse_article(article: Article, tz: tzinfo | None = None) -> Timeline:
     speech = _speech_days(doc, first, ref)
     mentions = tag(doc, article.id, ref, speech) if speech else first
     events, relations = extract(doc, article.id, mentions)
-    article = Article(article.id, article.text, article.published if origin == "given" else (
-        ref.day if origin == "dateline" else None), article.source, article.title, origin)
+    article = Article(
+        article.id,
+        article.text,
+        article.published if origin == "given" else (ref.day if origin == "dateline" else None),
+        article.source,
+        article.title,
+        origin,
+    )
     # Stable ids: the article id and the order in which events are first told.
     events.sort(key=lambda e: e.mentions[0].trigger[0])
     remap: dict[str, str] = {}
@@ -160,8 +177,14 @@ def _relation_edges(r: Relation, idx: dict[str, int]) -> list[tuple[int, int, fl
     return [(u, v, w) for u, v, w in edges if w != INF]
 
 
-def order(events: list[Event], relations: list[Relation], refs: dict[str, Reference],
-          speech: dict[int, date] | None, doc: Document | None, warnings: list[str]) -> None:
+def order(
+    events: list[Event],
+    relations: list[Relation],
+    refs: dict[str, Reference],
+    speech: dict[int, date] | None,
+    doc: Document | None,
+    warnings: list[str],
+) -> None:
     """Bounds and ranks for every event, from its time and its relations (an STN), then a topological
     order over the relations with ties broken by bounds and by position in the text."""
     idx = {e.id: i for i, e in enumerate(events)}
@@ -184,8 +207,10 @@ def order(events: list[Event], relations: list[Relation], refs: dict[str, Refere
         if r.source not in idx or r.target not in idx:
             continue
         if not net.try_add(_relation_edges(r, idx)):
-            warnings.append(f"contradiction: {r.source} {r.type.value} {r.target} ('{r.signal}') "
-                            f"does not fit the times given; relation ignored")
+            warnings.append(
+                f"contradiction: {r.source} {r.type.value} {r.target} ('{r.signal}') "
+                f"does not fit the times given; relation ignored"
+            )
     bounds = net.bounds() or [(-INF, INF)] * net.size
     for i, e in enumerate(events):
         e.lo, e.hi = bounds[2 * i + 1]
@@ -253,9 +278,14 @@ def rank(events: list[Event], relations: list[Relation]) -> None:
     position = {e.id: k for k, e in enumerate(text_order)}
     for e in sorted(loose, key=lambda e: position[e.id]):
         k = position[e.id]
-        prev = next((text_order[j] for j in range(k - 1, -1, -1)
-                     if text_order[j].mentions[0].article == e.mentions[0].article and text_order[j] in ordered),
-                    None)
+        prev = next(
+            (
+                text_order[j]
+                for j in range(k - 1, -1, -1)
+                if text_order[j].mentions[0].article == e.mentions[0].article and text_order[j] in ordered
+            ),
+            None,
+        )
         at = ordered.index(prev) + 1 if prev is not None else 0
         ordered.insert(at, e)
     for n, e in enumerate(ordered, 1):

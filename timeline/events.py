@@ -18,11 +18,38 @@ from timeline.model import INF, Event, Mention, Modality, Relation, RelType, Tim
 from timeline.text import Document, Quote, Sentence, Token, lexicon
 
 SUBORDINATORS = frozenset(
-    "that after before when while because though although if which who whom whose where since until unless "
-    "whereas but and or so as".split()
+    [
+        "that",
+        "after",
+        "before",
+        "when",
+        "while",
+        "because",
+        "though",
+        "although",
+        "if",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "since",
+        "until",
+        "unless",
+        "whereas",
+        "but",
+        "and",
+        "or",
+        "so",
+        "as",
+    ]
 )
-CLAUSE_PUNCT = re.compile(r"[;:—–]|\s-\s|,\s*(?:according\s+to|prompting|including|marking|citing|based\s+on)")
-DEFINITE = frozenset("the this that these those its their his her our my your such".split())
+CLAUSE_PUNCT = re.compile(
+    r"[;:—–]|\s-\s|,\s*(?:according\s+to|prompting|including|marking|citing|based\s+on)"
+)
+DEFINITE = frozenset(
+    ["the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "such"]
+)
 PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 MODALS_POSSIBLE = frozenset(lexicon()["modal_possible"])
 NEGATIONS = frozenset(w for w in lexicon()["negations"] if " " not in w)
@@ -107,8 +134,10 @@ def _verb_reading(toks: list[Token], i: int) -> tuple[str, str, str, str | None]
     return best
 
 
-_AUX = frozenset("is are was were be been being am has have had do does did 's".split())
-_MODAL = frozenset("will would shall should may might could can must 'll wo".split())
+_AUX = frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "'s"]
+)
+_MODAL = frozenset(["will", "would", "shall", "should", "may", "might", "could", "can", "must", "'ll", "wo"])
 
 
 def _classify_verb(toks: list[Token], i: int, form: str) -> tuple[bool, bool]:
@@ -125,9 +154,18 @@ def _classify_verb(toks: list[Token], i: int, form: str) -> tuple[bool, bool]:
     if form == "ing":
         return (prev in _AUX or (prev in NEGATIONS and prev2 in _AUX)), True
     if form == "base":
-        if prev in _MODAL or prev in ("did", "do", "does", "not", "n't", "never") or prev in PRONOUNS - {"it"}:
+        if (
+            prev in _MODAL
+            or prev in ("did", "do", "does", "not", "n't", "never")
+            or prev in PRONOUNS - {"it"}
+        ):
             return True, True
-        if prev.endswith("s") and not prev.endswith("ss") and toks[i - 1].text[:1].islower() and len(prev) > 3:
+        if (
+            prev.endswith("s")
+            and not prev.endswith("ss")
+            and toks[i - 1].text[:1].islower()
+            and len(prev) > 3
+        ):
             return True, True  # "Russian forces continue"
         return False, False
     if form == "s":
@@ -135,11 +173,23 @@ def _classify_verb(toks: list[Token], i: int, form: str) -> tuple[bool, bool]:
         if nxt is not None and nxt.text[:1].islower() and verb_forms().get(nxt.lower) and nxt.lower != "down":
             return False, False
         before = toks[i - 1] if i > 0 else None
-        if before is None or not (before.text[:1].isupper() or before.lower in ("he", "she", "it", "who", "which",
-                                                                                "that", "also", "now")):
+        if before is None or not (
+            before.text[:1].isupper()
+            or before.lower in ("he", "she", "it", "who", "which", "that", "also", "now")
+        ):
             return False, False
         return True, True
-    if form == "past" and prev in ("when", "if", "once", "while", "though", "although", "unless", "until", "as"):
+    if form == "past" and prev in (
+        "when",
+        "if",
+        "once",
+        "while",
+        "though",
+        "although",
+        "unless",
+        "until",
+        "as",
+    ):
         return False, False  # "when asked": a reduced clause with no subject of its own
     if form == "past" and prev and (prev[0].isdigit() or prev in ("by",)):
         return False, False  # "60 downed by ...": a reduced relative, not a new clause
@@ -168,8 +218,16 @@ def _triggers(region: Region) -> list[Trigger]:
             lemma, cls, form, particle = reading
             is_verb, finite = _classify_verb(toks, i, form)
             if is_verb:
-                trig = Trigger(i, tok.start, tok.end, lemma, cls, False, finite,
-                               _modality(toks, i, region.quote is not None))
+                trig = Trigger(
+                    i,
+                    tok.start,
+                    tok.end,
+                    lemma,
+                    cls,
+                    False,
+                    finite,
+                    _modality(toks, i, region.quote is not None),
+                )
                 if particle:
                     trig.particle_end = toks[i + 1].end
                 out.append(trig)
@@ -221,8 +279,9 @@ def _right_boundary(doc: Document, region: Region, i: int, stop_at: int) -> int:
     return toks[last].end if last >= 0 else region.end
 
 
-def _past_or_dated(doc: Document, toks: list[Token], i: int, clause: tuple[int, int],
-                   times: list[TimeMention]) -> bool:
+def _past_or_dated(
+    doc: Document, toks: list[Token], i: int, clause: tuple[int, int], times: list[TimeMention]
+) -> bool:
     reading = verb_forms().get(toks[i].lower) or []
     if any(r.form == "past" for r in reading):
         return True
@@ -234,8 +293,22 @@ def _object_end(doc: Document, toks: list[Token], i: int) -> int:
     preposition other than with/to)."""
     end = toks[i].end
     for t in toks[i + 1 : i + 7]:
-        if t.lower in ("about", "in", "on", "at", "for", "from", "over", "during", "after", "before", "including",
-                       "that", "as", "by"):
+        if t.lower in (
+            "about",
+            "in",
+            "on",
+            "at",
+            "for",
+            "from",
+            "over",
+            "during",
+            "after",
+            "before",
+            "including",
+            "that",
+            "as",
+            "by",
+        ):
             break
         end = t.end
     return end
@@ -256,36 +329,64 @@ def _np_bounds(region: Region, i: int) -> tuple[int, int]:
     j = i
     while j > 0:
         prev = toks[j - 1]
-        if re.search(r"[,;:()\"“”]", region.sentence.text[prev.end - region.sentence.start : toks[j].start -
-                                                            region.sentence.start]):
+        if re.search(
+            r"[,;:()\"“”]",
+            region.sentence.text[prev.end - region.sentence.start : toks[j].start - region.sentence.start],
+        ):
             break
-        if prev.lower in SUBORDINATORS or prev.lower in ("in", "on", "at", "by", "from", "to", "for", "over",
-                                                         "about", "with", "against", "into"):
+        if prev.lower in SUBORDINATORS or prev.lower in (
+            "in",
+            "on",
+            "at",
+            "by",
+            "from",
+            "to",
+            "for",
+            "over",
+            "about",
+            "with",
+            "against",
+            "into",
+        ):
             break
-        if verb_forms().get(prev.lower) and prev.lower not in noun_markers() and not prev.text[0].isupper():
-            if not prev.lower.endswith(("'s", "’s")) and prev.lower not in ("phone", "air", "drone"):
-                break
+        if (
+            verb_forms().get(prev.lower)
+            and prev.lower not in noun_markers()
+            and not prev.text[0].isupper()
+            and not prev.lower.endswith(("'s", "’s"))
+        ):
+            break  # a verb before the noun phrase ends it
         j -= 1
         if i - j > 8:
             break
     k = i
-    while k + 1 < len(toks) and toks[k + 1].lower in ("with", "between", "and") and \
-            k + 2 < len(toks) and (toks[k + 2].text[0].isupper() or toks[k + 2].lower in ("president",)):
+    while (
+        k + 1 < len(toks)
+        and toks[k + 1].lower in ("with", "between", "and")
+        and k + 2 < len(toks)
+        and (toks[k + 2].text[0].isupper() or toks[k + 2].lower in ("president",))
+    ):
         k += 2
         while k + 1 < len(toks) and toks[k + 1].text[0].isupper():
             k += 1
     return toks[j].start, toks[k].end
 
 
-def _speaker_of(doc: Document, region: Region, subject: tuple[int, int], last_speaker: str | None) -> str | None:
+def _speaker_of(
+    doc: Document, region: Region, subject: tuple[int, int], last_speaker: str | None
+) -> str | None:
     toks = [t for t in region.tokens if subject[0] <= t.start and t.end <= subject[1]]
     found = names(toks, region.sentence.start)
     if found:
         return found[-1][2]
     if any(t.lower in ("he", "she") for t in toks):
         return last_speaker
-    words = [t.text for t in toks if t.text[0].isupper() or t.lower in ("authorities", "officials", "residents",
-                                                                         "police", "military", "ministry")]
+    words = [
+        t.text
+        for t in toks
+        if t.text[0].isupper()
+        or t.lower in ("authorities", "officials", "residents", "police", "military", "ministry")
+    ]
     return " ".join(words) if words else None
 
 
@@ -313,14 +414,18 @@ def quote_speakers(doc: Document) -> None:
                 speaker = last
             else:
                 found = names(after, 0)
-                speaker = found[0][2] if found else (last if after and after[0].lower in ("he", "she") else None)
+                speaker = (
+                    found[0][2] if found else (last if after and after[0].lower in ("he", "she") else None)
+                )
             if speaker:
                 break
         q.speaker = speaker
         last = speaker or last
 
 
-def extract(doc: Document, article_id: str, mentions: list[TimeMention]) -> tuple[list[Event], list[Relation]]:
+def extract(
+    doc: Document, article_id: str, mentions: list[TimeMention]
+) -> tuple[list[Event], list[Relation]]:
     """Events and signal relations of one article, with each event's governing time mention."""
     drafts: list[Draft] = []
     last_speaker: str | None = None
@@ -343,12 +448,21 @@ def extract(doc: Document, article_id: str, mentions: list[TimeMention]) -> tupl
                 if trig.nominal:
                     a, b = _np_bounds(region, i)
                     first = next(t for t in toks if t.start >= a)
-                    definite = first.lower in DEFINITE or first.lower.endswith(("'s", "’s")) and \
-                        first.text[0].islower()
+                    definite = first.lower in DEFINITE or (
+                        first.lower.endswith(("'s", "’s")) and first.text[0].islower()
+                    )
                     speaker = region.quote.speaker if region.quote else None
-                    d = Draft(trig, region, (a, b), (a, a), set(), speaker,
-                              Modality.REPORTED if region.quote else Modality.ASSERTED, definite=definite,
-                              eventive=False)
+                    d = Draft(
+                        trig,
+                        region,
+                        (a, b),
+                        (a, a),
+                        set(),
+                        speaker,
+                        Modality.REPORTED if region.quote else Modality.ASSERTED,
+                        definite=definite,
+                        eventive=False,
+                    )
                     d.participants = _participants(doc, region, a, b, speaker)
                     region_drafts.append(d)
                     continue
@@ -369,10 +483,19 @@ def extract(doc: Document, article_id: str, mentions: list[TimeMention]) -> tupl
                 # Who took part: the subject, and whoever the verb is "with" or done to next.
                 obj_end = min(clause[1], _object_end(doc, toks, i))
                 d.participants = _participants(doc, region, subj[0], obj_end, speaker)
-                if region.quote is None and left > 0 and toks[left - 1].lower in ("and", "but") and region_drafts:
+                if (
+                    region.quote is None
+                    and left > 0
+                    and toks[left - 1].lower in ("and", "but")
+                    and region_drafts
+                ):
                     prev_d = region_drafts[-1]
-                    if not prev_d.trig.nominal and prev_d.trig.lemma not in reporting and \
-                            trig.lemma not in reporting and prev_d.clause[1] >= toks[left - 1].start - 2:
+                    if (
+                        not prev_d.trig.nominal
+                        and prev_d.trig.lemma not in reporting
+                        and trig.lemma not in reporting
+                        and prev_d.clause[1] >= toks[left - 1].start - 2
+                    ):
                         # "killed one person and injured 23 others": one event told by two verbs.
                         prev_d.clause = (prev_d.clause[0], clause[1])
                         continue
@@ -381,8 +504,9 @@ def extract(doc: Document, article_id: str, mentions: list[TimeMention]) -> tupl
                     if sp:
                         last_speaker = sp
                     d.speaker = sp
-                    d.has_quote = any(0 <= q.start - trig.end <= 60 or 0 <= trig.start - q.end <= 30
-                                      for q in doc.quotes)
+                    d.has_quote = any(
+                        0 <= q.start - trig.end <= 60 or 0 <= trig.start - q.end <= 30 for q in doc.quotes
+                    )
                 region_drafts.append(d)
             drafts.extend(region_drafts)
 
@@ -398,8 +522,14 @@ def extract(doc: Document, article_id: str, mentions: list[TimeMention]) -> tupl
     return events, relations
 
 
-def _link_clauses(doc: Document, drafts: list[Draft], reporting: frozenset[str], light: frozenset[str],
-                  aspectual: dict[str, str], times: list[TimeMention]) -> None:
+def _link_clauses(
+    doc: Document,
+    drafts: list[Draft],
+    reporting: frozenset[str],
+    light: frozenset[str],
+    aspectual: dict[str, str],
+    times: list[TimeMention],
+) -> None:
     """Light and aspectual verbs give their clause to the event noun they carry; reporting verbs fold
     into the event they report unless they are news themselves."""
     by_region: dict[int, list[Draft]] = {}
@@ -411,7 +541,9 @@ def _link_clauses(doc: Document, drafts: list[Draft], reporting: frozenset[str],
                 continue
             # Aspectual and light verbs: the event noun right before (subject) or after (object).
             if d.trig.lemma in aspectual or d.trig.lemma in light:
-                subj_nouns = [n for n in group if n.trig.nominal and d.subject[0] <= n.trig.start < d.trig.start]
+                subj_nouns = [
+                    n for n in group if n.trig.nominal and d.subject[0] <= n.trig.start < d.trig.start
+                ]
                 obj_nouns = [n for n in group if n.trig.nominal and d.trig.end <= n.trig.start < d.clause[1]]
                 carrier = None
                 if d.trig.lemma in aspectual and subj_nouns:
@@ -424,7 +556,10 @@ def _link_clauses(doc: Document, drafts: list[Draft], reporting: frozenset[str],
                 if carrier is not None:
                     carrier.eventive = True
                     carrier.point = d.point
-                    carrier.clause = (min(carrier.clause[0], d.clause[0]), max(carrier.clause[1], d.clause[1]))
+                    carrier.clause = (
+                        min(carrier.clause[0], d.clause[0]),
+                        max(carrier.clause[1], d.clause[1]),
+                    )
                     carrier.modality = d.modality
                     carrier.participants |= d.participants
                     d.eventive = False
@@ -437,8 +572,11 @@ def _link_clauses(doc: Document, drafts: list[Draft], reporting: frozenset[str],
                     d.extra_relations.append(("caused_by", n))
             if d.trig.lemma in reporting:
                 # The reported clause starts right after the verb (or its "that").
-                later = [x for x in group[k + 1 :] if not x.trig.nominal and x.eventive
-                         and d.trig.end <= x.subject[0] <= d.trig.end + 7]
+                later = [
+                    x
+                    for x in group[k + 1 :]
+                    if not x.trig.nominal and x.eventive and d.trig.end <= x.subject[0] <= d.trig.end + 7
+                ]
                 inner = later[0] if later else None
                 if inner is not None:
                     inner.speaker = d.speaker or inner.speaker
@@ -449,10 +587,17 @@ def _link_clauses(doc: Document, drafts: list[Draft], reporting: frozenset[str],
                 # assault"), makes the statement news of its own.
                 stop = inner.subject[0] if inner is not None else d.clause[1]
                 nps = [_np_bounds(n.region, n.trig.tok) for n in group if n.trig.nominal]
-                own_time = any(d.subject[0] <= m.start < stop and m.type in ("DATE", "TIME")
-                               and not any(a <= m.start < b for a, b in nps) for m in times)
-                d.eventive = own_time or (inner is None and not d.has_quote) or (
-                    inner is not None and inner.modality not in (Modality.ASSERTED, Modality.REPORTED))
+                own_time = any(
+                    d.subject[0] <= m.start < stop
+                    and m.type in ("DATE", "TIME")
+                    and not any(a <= m.start < b for a, b in nps)
+                    for m in times
+                )
+                d.eventive = (
+                    own_time
+                    or (inner is None and not d.has_quote)
+                    or (inner is not None and inner.modality not in (Modality.ASSERTED, Modality.REPORTED))
+                )
         # "according to X" names the speaker of the clause before it.
     for d in drafts:
         m = re.search(r"according to ([^,.;]+)", d.region.sentence.text)
@@ -492,20 +637,38 @@ def _corefer(doc: Document, article_id: str, drafts: list[Draft], times: list[Ti
                 if d.participants and e.actors and _same_people(d.participants, set(e.actors)):
                     target = e
                     break
-            if target is None and d.trig.nominal and d.definite and cls in recent and (
-                    not d.participants or not recent[cls].actors):
+            if (
+                target is None
+                and d.trig.nominal
+                and d.definite
+                and cls in recent
+                and (not d.participants or not recent[cls].actors)
+            ):
                 target = recent[cls]
-        if target is None and d.trig.nominal and not d.eventive:
-            if not d.participants or not _has_time_between(times, d.clause[0], d.clause[1] + 1):
-                if not d.participants:
-                    continue
+        if target is None and d.trig.nominal and not d.eventive and not d.participants:
+            continue  # a noun nobody is named in and nothing makes an event: "the war", "such strike"
         if target is None:
-            target = Event(id="", title="", trigger=doc.text[d.trig.start : d.trig.end], kind=cls, mentions=[],
-                           nominal=d.trig.nominal, modality=d.modality, speaker=d.speaker)
+            target = Event(
+                id="",
+                title="",
+                trigger=doc.text[d.trig.start : d.trig.end],
+                kind=cls,
+                mentions=[],
+                nominal=d.trig.nominal,
+                modality=d.modality,
+                speaker=d.speaker,
+            )
             events.append(target)
         d.event = target
-        target.mentions.append(Mention(article_id, d.region.sentence.index, (d.trig.start, d.trig.end),
-                                       d.region.sentence.text, d.clause))
+        target.mentions.append(
+            Mention(
+                article_id,
+                d.region.sentence.index,
+                (d.trig.start, d.trig.end),
+                d.region.sentence.text,
+                d.clause,
+            )
+        )
         for p in sorted(d.participants):
             if not any(p.split()[-1] == a.split()[-1] for a in target.actors):
                 target.actors.append(p)
@@ -517,7 +680,9 @@ def _corefer(doc: Document, article_id: str, drafts: list[Draft], times: list[Ti
     return events
 
 
-def _attach_times(doc: Document, drafts: list[Draft], events: list[Event], mentions: list[TimeMention]) -> None:
+def _attach_times(
+    doc: Document, drafts: list[Draft], events: list[Event], mentions: list[TimeMention]
+) -> None:
     """Each mention takes the time expression of its own clause, nearest its trigger; an event takes the
     most precise time among its mentions."""
     pointlike = [m for m in mentions if m.type in ("DATE", "TIME")]
@@ -527,17 +692,37 @@ def _attach_times(doc: Document, drafts: list[Draft], events: list[Event], menti
         a, b = d.clause
         if d.trig.nominal and d.complement_of is None:
             a, b = _np_bounds(d.region, d.trig.tok)
-        inside = [m for m in pointlike if a <= m.start < b and (d.region.quote is None) ==
-                  (doc.quote_at(m.start) is None)]
+        inside = [
+            m
+            for m in pointlike
+            if a <= m.start < b and (d.region.quote is None) == (doc.quote_at(m.start) is None)
+        ]
         # A time inside the clause of a folded verb or of an inner clause belongs to that clause.
-        others = [x for x in drafts if x is not d and x.event is not None and x.event is not d.event
-                  and not x.trig.nominal and x.clause[0] > a and x.clause[0] < b]
-        inside = [m for m in inside if not any(x.clause[0] <= m.start < x.clause[1] and
-                                               abs(m.start - x.trig.start) < abs(m.start - d.trig.start)
-                                               for x in others)]
+        others = [
+            x
+            for x in drafts
+            if x is not d
+            and x.event is not None
+            and x.event is not d.event
+            and not x.trig.nominal
+            and x.clause[0] > a
+            and x.clause[0] < b
+        ]
+        inside = [
+            m
+            for m in inside
+            if not any(
+                x.clause[0] <= m.start < x.clause[1]
+                and abs(m.start - x.trig.start) < abs(m.start - d.trig.start)
+                for x in others
+            )
+        ]
         if not d.trig.nominal:
-            nps = [_np_bounds(x.region, x.trig.tok) for x in drafts
-                   if x.trig.nominal and x.region is d.region and x.event is not d.event]
+            nps = [
+                _np_bounds(x.region, x.trig.tok)
+                for x in drafts
+                if x.trig.nominal and x.region is d.region and x.event is not d.event
+            ]
             inside = [m for m in inside if not any(p <= m.start < q for p, q in nps)]
         if not inside:
             continue
@@ -551,10 +736,15 @@ def _attach_times(doc: Document, drafts: list[Draft], events: list[Event], menti
 
 @cache
 def _signal_re() -> re.Pattern[str]:
-    words = sorted((w for s in events_data()["signal"] for w in s["words"] if " " in w or w in ("after", "before")),
-                   key=len, reverse=True)
-    return re.compile(r"\b(?:just\s+|only\s+)?(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-                      + r")\b", re.I)
+    words = sorted(
+        (w for s in events_data()["signal"] for w in s["words"] if " " in w or w in ("after", "before")),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(
+        r"\b(?:just\s+|only\s+)?(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b",
+        re.I,
+    )
 
 
 def _signals(doc: Document, article_id: str, drafts: list[Draft]) -> list[Relation]:
@@ -566,7 +756,9 @@ def _signals(doc: Document, article_id: str, drafts: list[Draft]) -> list[Relati
             gap = tuple(INF if g == "inf" else float(g) for g in s["gap"])
             table.append((w, s))
     table.sort(key=lambda x: -len(x[0]))
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in table) + r")\b", re.I)
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w, _ in table) + r")\b", re.I
+    )
     by_sentence: dict[int, list[Draft]] = {}
     for d in drafts:
         if d.event is not None:
@@ -578,8 +770,12 @@ def _signals(doc: Document, article_id: str, drafts: list[Draft]) -> list[Relati
         for m in pattern.finditer(doc.text, sent.start, sent.end):
             word = re.sub(r"\s+", " ", m.group(1).lower())
             spec = next(s for w, s in table if w == word)
-            before = [d for d in group if d.trig.start < m.start() and not d.trig.nominal
-                      or (d.trig.nominal and d.eventive and d.trig.start < m.start())]
+            before = [
+                d
+                for d in group
+                if (d.trig.start < m.start() and not d.trig.nominal)
+                or (d.trig.nominal and d.eventive and d.trig.start < m.start())
+            ]
             after = [d for d in group if d.trig.start >= m.end()]
             if not before or not after:
                 continue
@@ -593,8 +789,17 @@ def _signals(doc: Document, article_id: str, drafts: list[Draft]) -> list[Relati
             points = spec["points"]
             rtype = RelType(spec["type"])
             assert a.event is not None and b.event is not None
-            out.append(Relation(a.event.id or str(id(a.event)), b.event.id or str(id(b.event)), rtype, m.group(1),
-                                article_id, gap, points))
+            out.append(
+                Relation(
+                    a.event.id or str(id(a.event)),
+                    b.event.id or str(id(b.event)),
+                    rtype,
+                    m.group(1),
+                    article_id,
+                    gap,
+                    points,
+                )
+            )
             out[-1].source = _eid(a.event)
             out[-1].target = _eid(b.event)
     return out
@@ -608,14 +813,31 @@ def _about(article_id: str, drafts: list[Draft]) -> list[Relation]:
             continue
         for kind, n in d.extra_relations:
             if n.event is not None and n.event is not d.event and kind == "caused_by":
-                out.append(Relation(_eid(d.event), _eid(n.event), RelType.AFTER, "", article_id, (0.0, INF),
-                                    "start-start"))
+                out.append(
+                    Relation(
+                        _eid(d.event), _eid(n.event), RelType.AFTER, "", article_id, (0.0, INF), "start-start"
+                    )
+                )
         if d.trig.cls == "statement" and not d.trig.nominal:
             for n in drafts:
-                if n.trig.nominal and n.event is not None and n.event is not d.event and \
-                        n.region is d.region and d.trig.end <= n.trig.start < d.clause[1]:
-                    out.append(Relation(_eid(d.event), _eid(n.event), RelType.AFTER, "", article_id,
-                                        (0.0, INF), "start-start"))
+                if (
+                    n.trig.nominal
+                    and n.event is not None
+                    and n.event is not d.event
+                    and n.region is d.region
+                    and d.trig.end <= n.trig.start < d.clause[1]
+                ):
+                    out.append(
+                        Relation(
+                            _eid(d.event),
+                            _eid(n.event),
+                            RelType.AFTER,
+                            "",
+                            article_id,
+                            (0.0, INF),
+                            "start-start",
+                        )
+                    )
     return out
 
 
@@ -630,13 +852,28 @@ def _consequences(article_id: str, drafts: list[Draft]) -> list[Relation]:
             continue
         for cause_cls, effects in rules.items():
             c = last_cause.get(cause_cls)
-            if (d.trig.cls in effects and c is not None and c.event is not d.event and d.event.time is None
-                    and d.region.sentence.index - c.region.sentence.index <= 6 and d.trig.cls != cause_cls):
+            if (
+                d.trig.cls in effects
+                and c is not None
+                and c.event is not d.event
+                and d.event.time is None
+                and d.region.sentence.index - c.region.sentence.index <= 6
+                and d.trig.cls != cause_cls
+            ):
                 key = (id(d.event), id(c.event))
                 if key not in seen:
                     seen.add(key)
-                    out.append(Relation(_eid(d.event), _eid(c.event), RelType.AFTER, "", article_id, (0.0, INF),
-                                        "start-start"))
+                    out.append(
+                        Relation(
+                            _eid(d.event),
+                            _eid(c.event),
+                            RelType.AFTER,
+                            "",
+                            article_id,
+                            (0.0, INF),
+                            "start-start",
+                        )
+                    )
         if d.event.kind in rules:
             last_cause[d.event.kind] = d
     return out
@@ -652,8 +889,11 @@ def _finish(doc: Document, e: Event, drafts: list[Draft], times: list[TimeMentio
     verbal = [d for d in own if not d.trig.nominal]
     nominal = [d for d in own if d.trig.nominal]
     # A noun event carried by a light or aspectual verb reads best as that verb's clause.
-    carried = [d for d in own if d.trig.nominal and d.complement_of is None and d.clause != _np_bounds(
-        d.region, d.trig.tok)]
+    carried = [
+        d
+        for d in own
+        if d.trig.nominal and d.complement_of is None and d.clause != _np_bounds(d.region, d.trig.tok)
+    ]
     main = (carried or verbal or nominal)[0]
     a, b = main.clause
     if main.trig.nominal and not carried:
@@ -671,8 +911,11 @@ def _finish(doc: Document, e: Event, drafts: list[Draft], times: list[TimeMentio
 
 
 _NAME_RUN = re.compile(r"(?<![\w.])(?:[A-Z][\w.’'-]*\s+){1,5}[A-Z][\w’'-]*")
-_TITLE_CUT = re.compile(r",\s*(?:according to|prompting|including|marking|citing|based on|though|but)\b.*$"
-                        r"|\s+according to\b.*$", re.I)
+_TITLE_CUT = re.compile(
+    r",\s*(?:according to|prompting|including|marking|citing|based on|though|but)\b.*$"
+    r"|\s+according to\b.*$",
+    re.I,
+)
 
 
 def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]) -> str:
@@ -691,9 +934,15 @@ def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]
     if sig and sig.start() > d.trig.end - a:
         text = text[: sig.start()]
     text = re.sub(r"^\s*\w+ly,\s*", "", text)
-    text = re.sub(r"^(?:on|in|at|during|after|before|with|for|from|under|amid)\b[^,]{0,40},\s*", "", text.strip(),
-                  flags=re.I)
-    text = re.sub(r"^(?:that|and|but|then|also|yet|notably|when|after|before|while)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(
+        r"^(?:on|in|at|during|after|before|with|for|from|under|amid)\b[^,]{0,40},\s*",
+        "",
+        text.strip(),
+        flags=re.I,
+    )
+    text = re.sub(
+        r"^(?:that|and|but|then|also|yet|notably|when|after|before|while)\s+", "", text.strip(), flags=re.I
+    )
     text = re.sub(r"^[\"“”'\s,]+|[\"“”'\s,;:.]+$", "", text)
     text = re.sub(r"\s{2,}", " ", text).replace(" ,", ",")
     # Names read better without their titles: "U.S. President Donald Trump" -> "Donald Trump".

@@ -67,8 +67,9 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: {exc.strerror or exc}") from None
 
 
-def articles_from_jsonl(text: str, where: str, default_published: date | datetime | None,
-                        problems: list[Problem]) -> Iterator[Article]:
+def articles_from_jsonl(
+    text: str, where: str, default_published: date | datetime | None, problems: list[Problem]
+) -> Iterator[Article]:
     """One article a line; a bad line is recorded in `problems` and skipped, the others are read."""
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -88,14 +89,23 @@ def articles_from_jsonl(text: str, where: str, default_published: date | datetim
                 published = parse_published(str(rec["published"]))
                 origin = "given"
             except ValueError:
-                problems.append(Problem(f"{where}:{n}", f"'published' is not an ISO date: {rec['published']!r}"))
+                problems.append(
+                    Problem(f"{where}:{n}", f"'published' is not an ISO date: {rec['published']!r}")
+                )
                 continue
-        yield Article(str(rec.get("id") or f"{Path(where).stem}-{n}"), rec["text"], published, where,
-                      rec.get("title"), origin)
+        yield Article(
+            str(rec.get("id") or f"{Path(where).stem}-{n}"),
+            rec["text"],
+            published,
+            where,
+            rec.get("title"),
+            origin,
+        )
 
 
-def read_inputs(paths: list[str], published: date | datetime | None, stdin_text: str | None = None
-                ) -> tuple[list[Article], list[Problem]]:
+def read_inputs(
+    paths: list[str], published: date | datetime | None, stdin_text: str | None = None
+) -> tuple[list[Article], list[Problem]]:
     """Every article in `paths` ("-" is standard input, given as `stdin_text`), and the problems met."""
     articles: list[Article] = []
     problems: list[Problem] = []
@@ -111,8 +121,16 @@ def read_inputs(paths: list[str], published: date | datetime | None, stdin_text:
             if path.endswith(".jsonl"):
                 found = list(articles_from_jsonl(text, path, published, problems))
             else:
-                found = [Article(name, text, published, path if path != "-" else "<stdin>", None,
-                                 "given" if published is not None else None)]
+                found = [
+                    Article(
+                        name,
+                        text,
+                        published,
+                        path if path != "-" else "<stdin>",
+                        None,
+                        "given" if published is not None else None,
+                    )
+                ]
         except InputError as exc:
             problems.append(Problem(path, str(exc).split(": ", 1)[-1]))
             continue

@@ -98,14 +98,99 @@ def titles() -> tuple[str, ...]:
 
 
 _STOP_CAPS = frozenset(
-    "the a an this that these those when while after before yet but and notably however meanwhile on in at for it "
-    "he she they we i his her their our if as absolutely one no its there here what why how who where then also "
-    "with from by of to so not just only still even both all some many most more every each such debris fires "
-    "".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "when",
+        "while",
+        "after",
+        "before",
+        "yet",
+        "but",
+        "and",
+        "notably",
+        "however",
+        "meanwhile",
+        "on",
+        "in",
+        "at",
+        "for",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "if",
+        "as",
+        "absolutely",
+        "one",
+        "no",
+        "its",
+        "there",
+        "here",
+        "what",
+        "why",
+        "how",
+        "who",
+        "where",
+        "then",
+        "also",
+        "with",
+        "from",
+        "by",
+        "of",
+        "to",
+        "so",
+        "not",
+        "just",
+        "only",
+        "still",
+        "even",
+        "both",
+        "all",
+        "some",
+        "many",
+        "most",
+        "more",
+        "every",
+        "each",
+        "such",
+        "debris",
+        "fires",
+    ]
 )
 _NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 
 
@@ -123,9 +208,14 @@ def names(tokens: list[Token], sentence_start: int) -> list[tuple[int, int, str]
             i += 1
             continue
         j = i
-        while j + 1 < len(tokens) and (tokens[j + 1].text[:1].isupper() or
-                                       (tokens[j + 1].lower in ("of", "de", "von", "al") and j + 2 < len(tokens)
-                                        and tokens[j + 2].text[:1].isupper())):
+        while j + 1 < len(tokens) and (
+            tokens[j + 1].text[:1].isupper()
+            or (
+                tokens[j + 1].lower in ("of", "de", "von", "al")
+                and j + 2 < len(tokens)
+                and tokens[j + 2].text[:1].isupper()
+            )
+        ):
             if tokens[j].text.endswith(("'s", "’s")):
                 break
             j += 1
@@ -155,7 +245,7 @@ def strip_titles(name: str) -> str:
             if low == t:
                 return ""
             if low.startswith(t + " "):
-                words = words[len(t.split()):]
+                words = words[len(t.split()) :]
                 changed = True
                 break
     return " ".join(words)

@@ -28,7 +28,7 @@ def same_event(a: Event, b: Event) -> bool:
     last = {x.split()[-1].lower() for x in a.actors} & {x.split()[-1].lower() for x in b.actors}
     wa, wb = _words(a.title), _words(b.title)
     similar = len(wa & wb) / max(1, min(len(wa), len(wb)))
-    return bool(last) and similar >= 0.3 or similar >= 0.6
+    return (bool(last) and similar >= 0.3) or similar >= 0.6
 
 
 def merge(timelines: list[Timeline]) -> Timeline:
@@ -53,8 +53,11 @@ def merge(timelines: list[Timeline]) -> Timeline:
             for actor in e.actors:
                 if actor not in target.actors:
                     target.actors.append(actor)
-            if e.time is not None and target.time is not None and \
-                    (e.time.hi - e.time.lo) < (target.time.hi - target.time.lo):
+            if (
+                e.time is not None
+                and target.time is not None
+                and (e.time.hi - e.time.lo) < (target.time.hi - target.time.lo)
+            ):
                 target.time = e.time  # the most specific time wins
     relations = []
     seen = set()

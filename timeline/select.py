@@ -23,8 +23,11 @@ def keep_entity(tl: Timeline, entity: str) -> Timeline:
     def names(text: str) -> bool:
         return any(p.search(text) for p in pats)
 
-    kept = [e for e in tl.events if names(e.title) or any(names(a) for a in e.actors)
-            or any(names(m.text) for m in e.mentions)]
+    kept = [
+        e
+        for e in tl.events
+        if names(e.title) or any(names(a) for a in e.actors) or any(names(m.text) for m in e.mentions)
+    ]
     ids = {e.id for e in kept}
     for n, e in enumerate(kept, 1):
         e.rank = n

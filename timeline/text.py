@@ -157,8 +157,34 @@ def _future_re() -> re.Pattern[str]:
 
 
 _NOT_PAST_ED = frozenset(
-    "need speed seed red bed hundred united based related bled fed wed shed breed deed feed greed heed proceed "
-    "succeed exceed indeed weed reed sled bred".split()
+    [
+        "need",
+        "speed",
+        "seed",
+        "red",
+        "bed",
+        "hundred",
+        "united",
+        "based",
+        "related",
+        "bled",
+        "fed",
+        "wed",
+        "shed",
+        "breed",
+        "deed",
+        "feed",
+        "greed",
+        "heed",
+        "proceed",
+        "succeed",
+        "exceed",
+        "indeed",
+        "weed",
+        "reed",
+        "sled",
+        "bred",
+    ]
 )
 
 
@@ -172,7 +198,18 @@ def token_tense(tok: Token) -> str | None:
         return "past"
     if w in lex["auxiliaries_present"] or w in ("says", "say", "warns", "tells"):
         return "present"
-    if w in past_forms() and w not in ("set", "put", "cut", "let", "hit", "read", "cost", "become", "come", "run"):
+    if w in past_forms() and w not in (
+        "set",
+        "put",
+        "cut",
+        "let",
+        "hit",
+        "read",
+        "cost",
+        "become",
+        "come",
+        "run",
+    ):
         return "past"
     if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED and tok.text[0].islower():
         return "past"
@@ -188,9 +225,14 @@ def tense_near(doc: Document, start: int, end: int) -> str | None:
     if quote is not None:
         lo, hi = max(lo, quote.start), min(hi, quote.end)
     # The clause: stop at strong punctuation and at quote marks on either side.
-    left = max((text_idx for text_idx in (doc.text.rfind(c, lo, start) for c in ";:\"“”") if text_idx >= 0),
-               default=lo - 1) + 1
-    rights = [i for i in (doc.text.find(c, end, hi) for c in ";:\"“”") if i >= 0]
+    left = (
+        max(
+            (text_idx for text_idx in (doc.text.rfind(c, lo, start) for c in ';:"“”') if text_idx >= 0),
+            default=lo - 1,
+        )
+        + 1
+    )
+    rights = [i for i in (doc.text.find(c, end, hi) for c in ';:"“”') if i >= 0]
     right = min(rights, default=hi)
     clause = doc.text[left:right]
     if _future_re().search(clause):

@@ -87,15 +87,28 @@ def rules() -> tuple[Rule, ...]:
     """The compiled rules, in file order."""
     d = data()
     lexicons = {name: _alternation(list(words)) for name, words in d["lexicon"].items()}
-    lexicons.update({name.capitalize(): _alternation(list(words), capital=True)
-                     for name, words in d["lexicon"].items()})
+    lexicons.update(
+        {name.capitalize(): _alternation(list(words), capital=True) for name, words in d["lexicon"].items()}
+    )
     out = []
     for i, r in enumerate(d["rule"]):
         pattern = re.sub(r"\{(\w+)\}", lambda m: "(?:" + lexicons[m.group(1)] + ")", r["pattern"])
         regex = re.compile(r"(?<![\w’'-])(?:" + pattern + r")(?!\w|-\w)", re.IGNORECASE)
-        fields = {k: v for k, v in r.items() if k not in ("name", "kind", "type", "anchor", "pattern", "examples")}
-        out.append(Rule(r["name"], r["kind"], r["type"], AnchorKind(r["anchor"]), regex, fields,
-                        tuple(r.get("examples", ())), i))
+        fields = {
+            k: v for k, v in r.items() if k not in ("name", "kind", "type", "anchor", "pattern", "examples")
+        }
+        out.append(
+            Rule(
+                r["name"],
+                r["kind"],
+                r["type"],
+                AnchorKind(r["anchor"]),
+                regex,
+                fields,
+                tuple(r.get("examples", ())),
+                i,
+            )
+        )
     return tuple(out)
 
 
@@ -296,9 +309,7 @@ def _k_season(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
         shift = _lex("rel", g["rel"])
         year = anchor.day.year + shift
         this_start = date(anchor.day.year, start_month, 1)
-        if shift == -1 and this_start > anchor.day and code != "WI":
-            year = anchor.day.year - 1
-        elif shift == -1 and code == "WI":
+        if (shift == -1 and this_start > anchor.day and code != "WI") or (shift == -1 and code == "WI"):
             year = anchor.day.year - 1
     else:
         year = _year_for(anchor.day, start_month, 1, tense)
@@ -329,7 +340,11 @@ def _shifted(anchor: date, unit: str, shift: int, mod: str | None) -> Resolved:
         return Resolved(_week(d), "DATE", lo, hi, "week", mod, monday)
     if unit == "weekend":
         d = anchor + timedelta(weeks=shift)
-        sat = d + timedelta(days=(5 - d.weekday()) % 7) if shift >= 0 else d - timedelta(days=(d.weekday() - 5) % 7)
+        sat = (
+            d + timedelta(days=(5 - d.weekday()) % 7)
+            if shift >= 0
+            else d - timedelta(days=(d.weekday() - 5) % 7)
+        )
         lo, hi = to_minutes(sat), to_minutes(sat + timedelta(days=2))
         return Resolved(_week(sat) + "-WE", "DATE", lo, hi, "weekend", mod, sat)
     if unit == "month":
@@ -361,10 +376,10 @@ def _k_ago(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
         d = anchor.day + timedelta(days=round(minutes / DAY_MIN))
         return _day(d)
     if unit.endswith("W"):
-        return _shifted(anchor.day, "week", int(round(minutes / _unit_minutes("W"))), None)
+        return _shifted(anchor.day, "week", round(minutes / _unit_minutes("W")), None)
     if unit.endswith("M"):
-        return _shifted(anchor.day, "month", int(round(minutes / _unit_minutes("M"))), None)
-    return _shifted(anchor.day, "year", int(round(minutes / _unit_minutes("Y"))), None)
+        return _shifted(anchor.day, "month", round(minutes / _unit_minutes("M")), None)
+    return _shifted(anchor.day, "year", round(minutes / _unit_minutes("Y")), None)
 
 
 def _k_shift_day(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
@@ -380,9 +395,17 @@ def _k_shift_day(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: st
 
 
 _DURATION_MODS = {
-    "about": "APPROX", "around": "APPROX", "some": "APPROX", "nearly": "EQUAL_OR_LESS",
-    "almost": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "less than": "LESS_THAN", "under": "LESS_THAN",
-    "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "about": "APPROX",
+    "around": "APPROX",
+    "some": "APPROX",
+    "nearly": "EQUAL_OR_LESS",
+    "almost": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
 }
 
 
@@ -449,16 +472,18 @@ KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], 
 
 def underspecify(value: str) -> str:
     """A value with its calendar part replaced by X's, for a publication date that is not known."""
-    return re.sub(r"^\d{4}(-W\d\d|-\d\d)?(-\d\d)?",
-                  lambda m: "XXXX" + re.sub(r"\d", "X", m.group(0)[4:]), value)
+    return re.sub(
+        r"^\d{4}(-W\d\d|-\d\d)?(-\d\d)?", lambda m: "XXXX" + re.sub(r"\d", "X", m.group(0)[4:]), value
+    )
 
 
 # --------------------------------------------------------------------------------------------------------
 # The tagger
 
 
-def tag(doc: Document, article_id: str, ref: Reference,
-        speech_days: dict[int, date] | None = None) -> list[TimeMention]:
+def tag(
+    doc: Document, article_id: str, ref: Reference, speech_days: dict[int, date] | None = None
+) -> list[TimeMention]:
     """Every time mention of `doc`, resolved.
 
     `speech_days` maps a quote's index in `doc.quotes` to the day its words were said; expressions inside
@@ -489,17 +514,37 @@ def tag(doc: Document, article_id: str, ref: Reference,
             res.type = "DATE"
         value = res.value
         rel_days = None
-        if res.day is not None and kind != AnchorKind.ABSOLUTE and res.granularity in ("day", "part_of_day", "minute"):
+        if (
+            res.day is not None
+            and kind != AnchorKind.ABSOLUTE
+            and res.granularity in ("day", "part_of_day", "minute")
+        ):
             rel_days = (res.day - ref.day).days
         if not ref.known and kind != AnchorKind.ABSOLUTE:
             value = underspecify(value)
         sent = doc.sentence_at(cand.start)
         mention = TimeMention(
-            article=article_id, start=cand.start, end=cand.end, text=doc.text[cand.start:cand.end],
-            type=res.type, value=value, rule=rule.name, anchor=kind, granularity=res.granularity,
-            mod=res.mod, lo=res.lo, hi=res.hi, rel_days=rel_days, quantity=res.quantity, sentence=sent.index,
+            article=article_id,
+            start=cand.start,
+            end=cand.end,
+            text=doc.text[cand.start : cand.end],
+            type=res.type,
+            value=value,
+            rule=rule.name,
+            anchor=kind,
+            granularity=res.granularity,
+            mod=res.mod,
+            lo=res.lo,
+            hi=res.hi,
+            rel_days=rel_days,
+            quantity=res.quantity,
+            sentence=sent.index,
         )
         out.append(mention)
-        if res.day is not None and res.granularity in ("day", "part_of_day", "minute") and quote_index is None:
+        if (
+            res.day is not None
+            and res.granularity in ("day", "part_of_day", "minute")
+            and quote_index is None
+        ):
             last = Anchor(res.day, kind)
     return out

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Cold start: `newsline parse <seed> --format json` against `python -c pass` and against dateparser's
+import plus one `search_dates` call, each the median of several runs in this one script (machines are
+shared and noisy, so only ratios measured together mean anything).
+
+    python3 benchmarks/cold_start.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "samples" / "kyiv-drone-strike-2025-07-04.txt"
+
+
+def median_seconds(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args()
+    newsline = shutil.which("newsline")
+    if newsline is None:
+        print("newsline is not installed (pip install .)", file=sys.stderr)
+        return 1
+    py = median_seconds([sys.executable, "-c", "pass"], args.runs)
+    ours = median_seconds([newsline, "parse", str(SEED), "--format", "json", "--published", "2025-07-04"], args.runs)
+    text = SEED.read_text(encoding="utf-8").splitlines()[0]
+    peer_code = f"import dateparser.search as s; s.search_dates({text!r})"
+    try:
+        peer = median_seconds([sys.executable, "-c", peer_code], max(3, args.runs // 2))
+    except subprocess.CalledProcessError:
+        peer = float("nan")
+    print(f"python -c pass                      {py * 1000:8.0f} ms")
+    print(f"newsline parse <seed> --format json {ours * 1000:8.0f} ms  ({ours / py:.1f}x python startup)")
+    print(f"dateparser import + search_dates    {peer * 1000:8.0f} ms")
+    print(f"cold start newsline {ours * 1000:.0f} ms, python {py * 1000:.0f} ms, "
+          f"ratio to dateparser {ours / peer:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
