@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import sys
@@ -11,7 +12,6 @@ from rich.table import Table
 from rich.text import Text
 
 from timeline import Timeline
-from timeline.export import relative_label
 from timeline.model import Event, Modality
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[ -/]*[@-~]")
@@ -36,9 +36,11 @@ def day_label(e: Event, tl: Timeline) -> str:
     if t.value.endswith("PRESENT_REF"):
         return "around publication"
     if ref is not None and not ref.known and t.rel_days is not None:
-        label = relative_label(t.rel_days) or ""
-        weekday = _WEEKDAYS[(ref.day.weekday() + t.rel_days) % 7] if ref.weekday_inferred else None
-        return f"{label} ({weekday})" if weekday and re.search(r"day", t.text, re.I) else label
+        # The weekday is only shown when the text named it: it is inferred, not known.
+        where = "pub. day" if t.rel_days == 0 else f"pub. {t.rel_days:+d} d"
+        weekday = _WEEKDAYS[(ref.day.weekday() + t.rel_days) % 7]
+        named = re.search(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", t.text, re.I)
+        return f"{weekday} ({where})" if named else where
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", t.value)
     if m:
         from datetime import date
@@ -57,16 +59,26 @@ def _marks(e: Event) -> str:
     }.get(e.modality, "")
 
 
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where paragraphs (runs of non-blank lines) begin."""
+    return [m.start() for m in re.finditer(r"(?:^|(?<=\n))[^\S\n]*\S", text)]
+
+
 def build_table(tl: Timeline) -> Table:
-    table = Table(title="newsline timeline", show_lines=False, expand=False, header_style="bold")
+    unknown = [a.id for a in tl.articles if a.published is None]
+    caption = None
+    if unknown:
+        caption = "days relative to the unknown publication day (pub.); give --published for dates"
+    table = Table(title="newsline timeline", caption=caption, expand=False, header_style="bold")
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Day", no_wrap=True)
-    table.add_column("When (text)", style="cyan")
-    table.add_column("Event", ratio=3)
-    table.add_column("Who", ratio=1)
+    table.add_column("When (text)", style="cyan", max_width=16)
+    table.add_column("Event", ratio=4, min_width=30)
+    table.add_column("Who", ratio=1, max_width=28)
     table.add_column("Source", no_wrap=True, style="dim")
     previous_day = None
     multi = len(tl.articles) > 1
+    paragraphs = {a.id: paragraph_starts(a.text) for a in tl.articles}
     for e in tl.events:
         day = day_label(e, tl)
         if previous_day is not None and day != previous_day:
@@ -81,7 +93,9 @@ def build_table(tl: Timeline) -> Table:
             )
         when = clean(e.time.text) if e.time else ""
         sources = sorted({m.article for m in e.mentions})
-        src = ", ".join(sources) if multi else f"¶{e.mentions[0].sentence + 1}"
+        first = e.mentions[0]
+        para = bisect.bisect_right(paragraphs.get(first.article, [0]), first.trigger[0])
+        src = ", ".join(sources) if multi else f"¶{max(para, 1)}"
         table.add_row(
             str(e.rank), shown_day, Text(when), title, Text(clean(", ".join(e.actors[:4]))), Text(src)
         )
