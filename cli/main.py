@@ -127,9 +127,17 @@ def parse(
     if not articles:
         raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
 
-    from timeline import parse_articles
+    from timeline import Article, parse_articles
 
-    tl = parse_articles(articles, zone)
+    failed: list[str] = []
+
+    def report(article: Article, exc: Exception) -> None:
+        # A bug of ours must not cost the user the other articles, nor show a traceback.
+        failed.append(article.id)
+        typer.echo(f"newsline: error: {article.source or article.id}: {article.id}: could not be parsed "
+                   f"({type(exc).__name__}: {exc}); please report this article", err=True)
+
+    tl = parse_articles(articles, zone, on_error=report)
     if entity:
         from timeline.select import keep_entity
 
@@ -159,7 +167,7 @@ def parse(
         from cli.render import render_table
 
         render_table(tl, no_color=no_color)
-    raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
+    raise typer.Exit(EXIT_INPUT if problems or failed else EXIT_OK)
 
 
 def run() -> None:

@@ -11,6 +11,7 @@ found in the text, or unknown (then days are reported relative to publication).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 
 from timeline.build import parse_article
@@ -51,9 +52,27 @@ def parse_text(
     return parse_article(article, tz)
 
 
-def parse_articles(articles: list[Article], tz: tzinfo | None = None) -> Timeline:
-    """One timeline from several articles: each is parsed on its own, then they are merged."""
-    return merge([parse_article(a, tz) for a in articles])
+def parse_articles(
+    articles: list[Article],
+    tz: tzinfo | None = None,
+    on_error: Callable[[Article, Exception], None] | None = None,
+) -> Timeline:
+    """One timeline from several articles: each is parsed on its own, then they are merged.
+
+    With `on_error`, an article whose parsing fails is reported to it and left out (the others go on);
+    without it, the exception propagates.
+    """
+    parsed = []
+    for a in articles:
+        try:
+            parsed.append(parse_article(a, tz))
+        except Exception as exc:
+            if on_error is None:
+                raise
+            on_error(a, exc)
+    if not parsed:
+        return Timeline([], [], [], [], {}, [])
+    return merge(parsed)
 
 
 __all__ = [

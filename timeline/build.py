@@ -207,9 +207,11 @@ def order(
         if r.source not in idx or r.target not in idx:
             continue
         if not net.try_add(_relation_edges(r, idx)):
+            a, b = events[idx[r.source]], events[idx[r.target]]
+            why = f" (signal '{r.signal}')" if r.signal else ""
             warnings.append(
-                f"contradiction: {r.source} {r.type.value} {r.target} ('{r.signal}') "
-                f"does not fit the times given; relation ignored"
+                f"contradiction: {r.source} '{a.title[:50]}' {r.type.value} {r.target} '{b.title[:50]}'{why} "
+                "does not fit their times; the relation was ignored"
             )
     bounds = net.bounds() or [(-INF, INF)] * net.size
     for i, e in enumerate(events):

@@ -39,7 +39,7 @@ def merge(timelines: list[Timeline]) -> Timeline:
     articles = [a for t in timelines for a in t.articles]
     refs = {k: v for t in timelines for k, v in t.references.items()}
     mentions = [m for t in timelines for m in t.time_mentions]
-    warnings = [w for t in timelines for w in t.warnings]
+    warnings: list[str] = []  # recomputed by order() over the merged events
     events: list[Event] = []
     alias: dict[str, str] = {}
     for t in timelines:

@@ -198,9 +198,11 @@ def _year_for(anchor: date, month: int, day: int | None, tense: str | None) -> i
     """The year of a "March 5" or "October" with no year: the tense decides, then the nearer one."""
     best: tuple[float, int] | None = None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        dd = min(day or 1, calendar.monthrange(year, month)[1])
-        first = date(year, month, dd)
-        last = date(year, month, day or calendar.monthrange(year, month)[1])
+        month_end = calendar.monthrange(year, month)[1]
+        if day is not None and day > month_end:
+            continue  # "February 29" only in leap years
+        first = date(year, month, day or 1)
+        last = date(year, month, day or month_end)
         if tense == "past" and first > anchor:
             continue
         if tense == "future" and last < anchor:
