@@ -216,35 +216,38 @@ def token_tense(tok: Token) -> str | None:
     return None
 
 
+_AUX_BEFORE_PARTICIPLE = frozenset(
+    ["be", "been", "being", "is", "are", "was", "were", "has", "have", "had", "'s"]
+)
+
+
 def tense_near(doc: Document, start: int, end: int) -> str | None:
-    """The tense of the clause around [start, end): a future marker in the clause wins, else the nearest
-    tensed word, preferring words inside the same quote (or outside quotes) as the expression."""
+    """The tense of the clause around [start, end): the nearest word that shows a tense ("will", "said",
+    "is", a multi-word future marker such as "is expected to"), within the clause and on the same side of
+    any quote mark as the expression. Words before the expression win ties (auxiliaries come first)."""
     sent = doc.sentence_at(start)
     quote = doc.quote_at(start)
     lo, hi = sent.start, sent.end
     if quote is not None:
         lo, hi = max(lo, quote.start), min(hi, quote.end)
     # The clause: stop at strong punctuation and at quote marks on either side.
-    left = (
-        max(
-            (text_idx for text_idx in (doc.text.rfind(c, lo, start) for c in ';:"“”') if text_idx >= 0),
-            default=lo - 1,
-        )
-        + 1
-    )
-    rights = [i for i in (doc.text.find(c, end, hi) for c in ';:"“”') if i >= 0]
-    right = min(rights, default=hi)
-    clause = doc.text[left:right]
-    if _future_re().search(clause):
-        return "future"
-    best: tuple[int, str] | None = None
+    left = max((i for i in (doc.text.rfind(c, lo, start) for c in ';:"“”') if i >= 0), default=lo - 1) + 1
+    right = min((i for i in (doc.text.find(c, end, hi) for c in ';:"“”') if i >= 0), default=hi)
+    candidates: list[tuple[int, int, str]] = []
+    for m in _future_re().finditer(doc.text, left, right):
+        if start <= m.start() < end:
+            continue
+        dist = m.start() - end if m.start() >= end else start - m.end()
+        candidates.append((dist, 0 if m.start() < start else 1, "future"))
+    prev = ""
     for tok in sent.tokens:
+        after = prev
+        prev = tok.lower
         if tok.start < left or tok.end > right or (start <= tok.start < end):
             continue
         tense = token_tense(tok)
-        if tense is None:
-            continue
+        if tense is None or (tense == "past" and after in _AUX_BEFORE_PARTICIPLE):
+            continue  # "will be held", "was held": the auxiliary carries the tense
         dist = tok.start - end if tok.start >= end else start - tok.end
-        if best is None or dist < best[0]:
-            best = (dist, tense)
-    return best[1] if best else None
+        candidates.append((dist, 0 if tok.start < start else 1, tense))
+    return min(candidates)[2] if candidates else None

@@ -51,6 +51,9 @@ class Anchor:
     day: date
     kind: AnchorKind
     granularity: str = "day"
+    # The quarter the text last spoke of (year, quarter), if any nearby: business news measures "a year
+    # earlier" and "the quarter" against it.
+    quarter: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -144,11 +147,22 @@ def _lex(name: str, word: str) -> Any:
 
 
 def _number(word: str) -> float | str:
-    w = word.lower().replace(",", "")
+    """ "3", "3.5", "5 1/2", "three", "twenty-four", "a couple of" -> a number, or "X" for a vague one."""
+    w = re.sub(r"\s+", " ", word.lower().replace(",", "")).strip()
     try:
         return float(w)
     except ValueError:
-        return _lex("num", w)
+        pass
+    m = re.fullmatch(r"(\d+) (\d+)/(\d+)", w)
+    if m:
+        return int(m.group(1)) + int(m.group(2)) / int(m.group(3))
+    table = data()["lexicon"]["num"]
+    if w in table:
+        return table[w]
+    parts = re.split(r"[ -]", w)
+    if all(p in table and not isinstance(table[p], str) for p in parts):
+        return float(sum(table[p] for p in parts))
+    raise KeyError(word)
 
 
 def _day_bounds(d: date) -> tuple[float, float]:
@@ -195,22 +209,29 @@ def _weekday_date(anchor: date, weekday: int, tense: str | None) -> date:
 
 
 def _year_for(anchor: date, month: int, day: int | None, tense: str | None) -> int:
-    """The year of a "March 5" or "October" with no year: the tense decides, then the nearer one."""
-    best: tuple[float, int] | None = None
+    """The year of a "March 5" or "October" with no year. A date near the anchor (within about a month)
+    is taken whatever the tense ("the Jan. 14 deadline" said on Jan. 6); farther away, the tense decides
+    (past looks back, future ahead), then the nearer one."""
+    options: list[tuple[int, int]] = []  # (signed distance in days, year)
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         month_end = calendar.monthrange(year, month)[1]
         if day is not None and day > month_end:
             continue  # "February 29" only in leap years
         first = date(year, month, day or 1)
         last = date(year, month, day or month_end)
-        if tense == "past" and first > anchor:
-            continue
-        if tense == "future" and last < anchor:
-            continue
-        dist = 0 if first <= anchor <= last else min(abs((first - anchor).days), abs((last - anchor).days))
-        if best is None or dist < best[0]:
-            best = (dist, year)
-    return best[1] if best else anchor.year
+        if first <= anchor <= last:
+            return year
+        signed = (first - anchor).days if first > anchor else (last - anchor).days
+        options.append((signed, year))
+    if not options:
+        return anchor.year
+    nearest = min(options, key=lambda o: abs(o[0]))
+    near_enough = 31 if day is not None else 62
+    if abs(nearest[0]) <= near_enough or tense == "present":
+        return nearest[1]
+    # Far from the anchor, the tense decides; news without a tense mostly tells what has happened.
+    wanted = [o for o in options if (o[0] < 0) == (tense != "future")]
+    return min(wanted, key=lambda o: abs(o[0]))[1] if wanted else nearest[1]
 
 
 def _unit_code(word: str) -> str:
@@ -277,6 +298,17 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
     month = (int(month_word) if month_word.isdigit() else _lex("month", month_word)) if month_word else None
     day = int(g["day"]) if g.get("day") else None
     weekday_word = g.get("weekday") or g.get("weekday2")
+    if g.get("spelled"):
+        year = _spelled_year(g["spelled"])
+    rel = re.sub(r"\s+", " ", g.get("wrel", "").lower())
+    if month and not day and rel:
+        if rel in ("last", "this past"):
+            y = anchor.day.year if month < anchor.day.month else anchor.day.year - 1
+        elif rel in ("next", "this coming"):
+            y = anchor.day.year if month > anchor.day.month else anchor.day.year + 1
+        else:
+            y = anchor.day.year
+        return _month(y, month, mod)
     if month and day:
         if year is None:
             year = _year_for(anchor.day, month, day, tense)
@@ -291,8 +323,81 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
     if year:
         return _year(year, mod)
     if weekday_word:
-        return _day(_weekday_date(anchor.day, _lex("weekday", weekday_word), tense), pod, mod)
+        weekday = _lex("weekday", weekday_word)
+        rel = re.sub(r"\s+", " ", g.get("wrel", "").lower())
+        if rel in ("last", "this past", "the previous"):
+            back = (anchor.day.weekday() - weekday) % 7 or 7
+            return _day(anchor.day - timedelta(days=back), pod, mod)
+        if rel in ("next", "this coming", "the following", "the next"):
+            ahead = (weekday - anchor.day.weekday()) % 7 or 7
+            return _day(anchor.day + timedelta(days=ahead), pod, mod)
+        return _day(_weekday_date(anchor.day, weekday, tense), pod, mod)
     return None
+
+
+def _spelled_year(words: str) -> int:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    parts = [p for p in re.split(r"[\s-]+", words.lower()) if p not in ("and",)]
+    tens, ones = data()["lexicon"]["spelled_tens"], data()["lexicon"]["spelled_ones"]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(tens.get(p, ones.get(p, 0)) for p in parts[2:])
+    return tens[parts[0]] * 100 + sum(tens.get(p, ones.get(p, 0)) for p in parts[1:])
+
+
+def _holiday_date(code: str, year: int) -> date:
+    if code.startswith("EASTER"):
+        # The Gregorian computus (anonymous algorithm), then the offset of Good Friday or Easter Monday.
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        f = (b + 8) // 25
+        g = (b - f + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        ll = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 22 * ll) // 451
+        month, day = divmod(h + ll - 7 * m + 114, 31)
+        return date(year, month, day + 1) + timedelta(days=int(code[6:] or 0))
+    month_s, rule = code.split("-")
+    month = int(month_s)
+    if rule.isdigit():
+        return date(year, month, int(rule))
+    if rule == "ELECTION":  # the Tuesday after the first Monday
+        first_monday = date(year, month, 1) + timedelta(days=(0 - date(year, month, 1).weekday()) % 7)
+        return first_monday + timedelta(days=1)
+    weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"].index(rule[:2])
+    if rule[2] == "L":
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1) + timedelta(days=(weekday - date(year, month, 1).weekday()) % 7)
+    return first + timedelta(weeks=int(rule[2]) - 1)
+
+
+def _k_holiday(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    code = _lex("holiday", g["holiday"])
+    if g.get("year"):
+        return _day(_holiday_date(code, int(g["year"])))
+    rel = (g.get("wrel") or "").lower()
+    options = [_holiday_date(code, y) for y in (anchor.day.year - 1, anchor.day.year, anchor.day.year + 1)]
+    if rel == "last" or (not rel and tense == "past"):
+        pick = max((d for d in options if d < anchor.day), default=options[0])
+    elif rel == "next" or (not rel and tense == "future"):
+        pick = min((d for d in options if d > anchor.day), default=options[-1])
+    elif rel == "this":
+        pick = options[1]
+    else:
+        pick = min(options, key=lambda d: abs((d - anchor.day).days))
+    return _day(pick)
+
+
+def _k_weekend(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    """ "over the weekend": the last one (this one on a Saturday or Sunday), or the next in the future."""
+    day = anchor.day
+    if tense == "future":
+        sat = day + timedelta(days=(5 - day.weekday()) % 7)
+    else:
+        sat = day - timedelta(days=(day.weekday() - 5) % 7)
+    lo, hi = to_minutes(sat), to_minutes(sat + timedelta(days=2))
+    return Resolved(_week(sat) + "-WE", "DATE", lo, hi, "weekend", None, sat)
 
 
 def _k_decade(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
@@ -302,7 +407,46 @@ def _k_decade(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
     return Resolved(g["year"], "DATE", lo, hi, "decade", mod, date(first, 1, 1))
 
 
+def _quarter(year: int, q: int) -> Resolved:
+    first = date(year, 3 * q - 2, 1)
+    end = date(year + (q == 4), (3 * q) % 12 + 1, 1)
+    return Resolved(f"{year:04d}-Q{q}", "DATE", to_minutes(first), to_minutes(end), "quarter", None, first)
+
+
+def _quarter_of(d: date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _k_quarter(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    det = re.sub(r"\s+", " ", (g.get("det") or g.get("det2") or "").lower())
+    if g.get("quarter"):
+        q = int(_lex("quarter", g["quarter"]))
+        if g.get("year"):
+            return _quarter(int(g["year"]), q)
+        year = anchor.day.year
+        if det.startswith("last year"):
+            year -= 1
+        elif det.startswith("next year"):
+            year += 1
+        elif not det.startswith("this year") and tense == "past" and date(year, 3 * q - 2, 1) > anchor.day:
+            year -= 1  # a past-tense "fourth quarter" told in January is last year's
+        return _quarter(year, q)
+    # "the quarter", "the latest quarter": the one being reported, which has usually just ended.
+    which = re.sub(r"\s+", " ", (g.get("which") or g.get("which2") or "").lower())
+    year, q = anchor.quarter or _quarter_of(anchor.day - timedelta(days=45))
+    if which == "current":
+        year, q = _quarter_of(anchor.day)
+    elif which in ("previous", "past"):
+        year, q = (year, q - 1) if q > 1 else (year - 1, 4)
+    elif which in ("year-earlier", "year-ago"):
+        year -= 1
+    return _quarter(year, q)
+
+
 def _k_season(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    g = dict(g)
+    if g.get("season2"):
+        g["season"], g["year"] = g["season2"], g.get("year2", "")
     code = _lex("season", g["season"])
     start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     if g.get("year"):
@@ -359,21 +503,45 @@ def _k_shift(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     unit = g["unit"].lower()
     mod = _mod_code(g.get("mod"))
-    if rel in ("the past", "the coming"):
-        code = {"week": "W", "month": "M", "year": "Y", "weekend": "D"}[unit]
-        minutes = _unit_minutes(code)
-        return Resolved(f"P1{code}", "DURATION", granularity=None, quantity=minutes)
-    return _shifted(anchor.day, unit, int(_lex("rel", rel)), mod)
+    if rel in ("the past", "the coming", "the last", "past"):
+        # "the past year" is a stretch of time that ends now: a duration.
+        value = {
+            "week": "P1W",
+            "month": "P1M",
+            "year": "P1Y",
+            "weekend": "P2D",
+            "decade": "P10Y",
+            "century": "P100Y",
+        }[unit]
+        return Resolved(
+            value,
+            "DURATION",
+            quantity=_unit_minutes(value[2:] if unit != "weekend" else "D") * (2 if unit == "weekend" else 1),
+        )
+    shift = int(_lex("rel", rel))
+    if unit in ("decade", "century"):
+        size = 10 if unit == "decade" else 100
+        first = (anchor.day.year // size + shift) * size
+        lo, hi = _narrow(to_minutes(date(first, 1, 1)), to_minutes(date(first + size, 1, 1)), mod)
+        return Resolved(str(first // size), "DATE", lo, hi, unit, mod, date(first, 1, 1))
+    return _shifted(anchor.day, unit, shift, mod)
 
 
 def _k_ago(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
-    num = _number(g["num"])
-    unit = _unit_code(g["unit"])
-    direction = re.sub(r"\s+", " ", g["dir"].lower())
+    num = _number(g.get("num") or f["num"])
+    unit = _unit_code(g.get("unit") or f["unit"])
+    direction = re.sub(r"\s+", " ", (g.get("dir") or f["dir"]).lower())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if isinstance(num, str):
         return Resolved("PAST_REF" if sign < 0 else "FUTURE_REF", "DATE", granularity="vague")
     minutes = _unit_minutes(unit) * num * sign
+    if unit == "Y" and anchor.quarter is not None and float(num).is_integer():
+        # "a year earlier" after "the third quarter" is that quarter a year before.
+        return _quarter(anchor.quarter[0] + int(num) * sign, anchor.quarter[1])
+    if unit == "Q":
+        year, q = anchor.quarter or _quarter_of(anchor.day)
+        total = year * 4 + (q - 1) + round(num) * sign
+        return _quarter(total // 4, total % 4 + 1)
     if unit in ("H", "MIN", "S") or unit == "D":
         d = anchor.day + timedelta(days=round(minutes / DAY_MIN))
         return _day(d)
@@ -431,7 +599,8 @@ def _k_set(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
 
 
 def _k_ref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
-    value = _lex("ref", g["ref"])
+    table = "ref" if re.sub(r"\s+", " ", g["ref"].lower()) in data()["lexicon"]["ref"] else "ref_adj"
+    value = _lex(table, g["ref"])
     lo, hi = _day_bounds(anchor.day)
     if value == "PAST_REF":
         return Resolved(value, "DATE", -INF, hi, "vague")
@@ -460,6 +629,9 @@ KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], 
     "date": _k_date,
     "decade": _k_decade,
     "season": _k_season,
+    "quarter": _k_quarter,
+    "holiday": _k_holiday,
+    "weekend": _k_weekend,
     "dayref": _k_dayref,
     "overnight": _k_overnight,
     "shift": _k_shift,
@@ -495,6 +667,7 @@ def tag(
     speech_days = speech_days or {}
     out: list[TimeMention] = []
     last: Anchor | None = None
+    last_quarter: tuple[int, tuple[int, int]] | None = None
     publication = Anchor(ref.day, AnchorKind.PUBLICATION)
     for cand in recognise(doc.text):
         rule = cand.rule
@@ -508,6 +681,9 @@ def tag(
             anchor = Anchor(speech_days.get(quote_index, ref.day), AnchorKind.SPEECH)
         elif kind == AnchorKind.PREVIOUS and last is not None:
             anchor = last
+        sent_index = doc.sentence_at(cand.start).index
+        recent_quarter = last_quarter[1] if last_quarter and sent_index - last_quarter[0] <= 3 else None
+        anchor = Anchor(anchor.day, anchor.kind, anchor.granularity, recent_quarter)
         tense = tense_near(doc, cand.start, cand.end)
         res = KINDS[rule.kind](cand.groups, rule.fields, anchor, tense)
         if res is None:
@@ -543,6 +719,8 @@ def tag(
             sentence=sent.index,
         )
         out.append(mention)
+        if res.granularity == "quarter" and res.day is not None:
+            last_quarter = (sent_index, (res.day.year, (res.day.month - 1) // 3 + 1))
         if (
             res.day is not None
             and res.granularity in ("day", "part_of_day", "minute")
