@@ -38,7 +38,8 @@ def main() -> int:
         print("newsline is not installed (pip install .)", file=sys.stderr)
         return 1
     py = median_seconds([sys.executable, "-c", "pass"], args.runs)
-    ours = median_seconds([newsline, "parse", str(SEED), "--format", "json", "--published", "2025-07-04"], args.runs)
+    cmd = [newsline, "parse", str(SEED), "--format", "json", "--published", "2025-07-04"]
+    ours = median_seconds(cmd, args.runs)
     text = SEED.read_text(encoding="utf-8").splitlines()[0]
     peer_code = f"import dateparser.search as s; s.search_dates({text!r})"
     try:

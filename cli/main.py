@@ -41,9 +41,20 @@ class Format(StrEnum):
     jsonl = "jsonl"
 
 
+APP_HELP = """newsline: news articles in, a timeline of what happened, when, out.
+
+Examples:
+
+  newsline parse samples/kyiv-drone-strike-2025-07-04.txt
+
+  newsline parse story.txt --published 2025-07-04 | jq '.events[].title'
+
+Exit codes: 0 success, 1 an input could not be read, 2 usage error.
+"""
+
 app = typer.Typer(
     name="newsline",
-    help="newsline: news articles in, a timeline of what happened, when, out.",
+    help=APP_HELP,
     add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -65,7 +76,16 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """newsline: news articles in, a timeline of what happened, when, out."""
+    """newsline: news articles in, a timeline of what happened, when, out.
+
+    Examples:
+
+      newsline parse samples/kyiv-drone-strike-2025-07-04.txt
+
+      newsline parse story.txt --published 2025-07-04 | jq '.events[].title'
+
+    Exit codes: 0 success, 1 an input could not be read, 2 usage error.
+    """
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -168,6 +188,204 @@ def parse(
 
         render_table(tl, no_color=no_color)
     raise typer.Exit(EXIT_INPUT if problems or failed else EXIT_OK)
+
+
+TAG_HELP = """Tag the time expressions of texts (no events): TimeML TIMEX3 tags, or JSON.
+
+Inputs are plain text files (or - for standard input) and TimeML / TempEval-3 files (.tml, .TE3input). In a
+TimeML file the publication date is the value of its <DCT> (it wins over --published) and only the text
+inside <TEXT> is tagged, after removing the tags it already has (EVENT, TIMEX3, SIGNAL).
+
+Worked example: for a file in.tml holding
+
+\b
+  <DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08">19980108</TIMEX3></DCT>
+  <TEXT>Shares <EVENT eid="e1">fell</EVENT> on Wednesday.</TEXT>
+
+\b
+  newsline tag in.tml --format timeml --output-dir out
+
+writes out/in.tml: the same file up to <TEXT> and from </TEXT> on, and in between
+
+\b
+  <TEXT>Shares fell on <TIMEX3 tid="t1" type="DATE" value="1998-01-07">Wednesday</TIMEX3>.</TEXT>
+
+More examples:
+
+\b
+  newsline tag TimeBank/*.tml --format timeml --output-dir system/
+  newsline tag story.txt --published 2025-07-04 --format json | jq -r '.time_mentions[].value'
+  cat story.txt | newsline tag - --format jsonl
+
+--format timeml writes one file per input into --output-dir (created if need be): a TimeML input keeps its
+name, a plain text becomes NAME.tml, a minimal TimeML document. json prints {"schema", "articles",
+"time_mentions"} (offsets into the text that was tagged: for TimeML, the inside of <TEXT> without tags and
+with &amp; and the like resolved); jsonl prints one time mention a line. Without any publication date,
+values tied to it are underspecified (XXXX-XX-XX).
+
+Exit codes: 0 success, 1 an input could not be read or written (the others are still processed), 2 usage
+error.
+"""
+
+
+class TagFormat(StrEnum):
+    timeml = "timeml"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command("tag", help=TAG_HELP)
+def tag_command(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Text files, TimeML files (.tml, .TE3input), or - for standard input.", show_default=False
+        ),
+    ],
+    fmt: Annotated[
+        TagFormat, typer.Option("--format", "-f", help="timeml (needs --output-dir), json or jsonl.")
+    ] = TagFormat.json,
+    output_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--output-dir", "-o", help="Where --format timeml writes its files (created).", show_default=False
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            "-p",
+            help="Publication date or date-time (ISO 8601) of inputs without a DCT.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    import json
+    from pathlib import Path
+
+    from timeline.export import SCHEMA, mention_dict
+    from timeline.ingest import InputError, parse_published, read_bytes
+    from timeline.timeml import (
+        TimeMLError,
+        article_id,
+        decode_source,
+        looks_like_timeml,
+        minimal_timeml,
+        output_name,
+        read_timeml,
+        tag_text,
+        write_timeml,
+    )
+
+    pub = None
+    if published is not None:
+        try:
+            pub = parse_published(published)
+        except ValueError:
+            raise fail(
+                f"--published: {published!r} is not an ISO 8601 date such as 2025-07-04", EXIT_USAGE
+            ) from None
+    if fmt == TagFormat.timeml and output_dir is None:
+        raise fail("--format timeml needs --output-dir DIR", EXIT_USAGE)
+    if fmt != TagFormat.timeml and output_dir is not None:
+        raise fail("--output-dir is only for --format timeml", EXIT_USAGE)
+    out_dir = Path(output_dir) if output_dir is not None else None
+    if out_dir is not None:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise fail(
+                f"--output-dir: cannot create {output_dir}: {exc.strerror or exc}", EXIT_INPUT
+            ) from None
+
+    stdin_text = sys.stdin.read() if "-" in files else None
+    problems = 0
+    articles: list[dict] = []
+    mentions: list = []
+    unknown: list[str] = []
+    used_ids: dict[str, int] = {}
+    used_names: dict[str, int] = {}
+    for path in files:
+        try:
+            if path == "-":
+                content, encoding = stdin_text or "", "utf-8"
+            else:
+                content, encoding = decode_source(read_bytes(path), path)
+            timeml_in = looks_like_timeml(path, content)
+            try:
+                doc = read_timeml(content) if timeml_in else None
+            except TimeMLError as exc:
+                raise InputError(f"{path}: {exc}") from None
+        except InputError as exc:
+            typer.echo(f"newsline: error: {path}: {str(exc).split(': ', 1)[-1]}", err=True)
+            problems += 1
+            continue
+        text = doc.text if doc is not None else content.lstrip("\ufeff")
+        given = doc.dct if doc is not None and doc.dct is not None else pub
+        # Article ids are unique in one run: a second "story" becomes "story-2".
+        aid = article_id(path)
+        used_ids[aid] = used_ids.get(aid, 0) + 1
+        if used_ids[aid] > 1:
+            aid = f"{aid}-{used_ids[aid]}"
+        try:
+            found, ref, origin = tag_text(text, aid, given)
+        except Exception as exc:  # a bug of ours must not cost the user the other inputs
+            typer.echo(
+                f"newsline: error: {path}: could not be tagged ({type(exc).__name__}: {exc}); "
+                "please report this input",
+                err=True,
+            )
+            problems += 1
+            continue
+        when = given if origin == "given" else (ref.day if origin == "dateline" else None)
+        if out_dir is not None:
+            name = output_name(path, timeml_in)
+            used_names[name] = used_names.get(name, 0) + 1
+            if used_names[name] > 1:
+                stem, dot, suffix = name.partition(".")
+                name = f"{stem}-{used_names[name]}{dot}{suffix}"
+            target = out_dir / name
+            if path != "-" and target.exists() and target.resolve() == Path(path).resolve():
+                typer.echo(
+                    f"newsline: error: {path}: writing {target} would overwrite the input; "
+                    "choose another --output-dir",
+                    err=True,
+                )
+                problems += 1
+                continue
+            result = write_timeml(doc, found) if doc is not None else minimal_timeml(text, found, when, aid)
+            try:
+                target.write_text(result, encoding=encoding, newline="")
+            except OSError as exc:
+                typer.echo(f"newsline: error: {path}: cannot write {target}: {exc.strerror or exc}", err=True)
+                problems += 1
+                continue
+        articles.append(
+            {
+                "id": aid,
+                "source": path if path != "-" else "<stdin>",
+                "title": None,
+                "published": None if when is None else when.isoformat(),
+                "published_from": origin,
+            }
+        )
+        mentions += found
+        if origin is None:
+            unknown.append(aid)
+    if unknown:
+        typer.echo(
+            f"newsline: note: no publication date for {', '.join(unknown[:5])}"
+            f"{' and others' if len(unknown) > 5 else ''}: values tied to it are underspecified; "
+            "give --published (or a DCT, or a dateline in the text) for absolute dates",
+            err=True,
+        )
+    if fmt == TagFormat.json and articles:
+        out = {"schema": SCHEMA, "articles": articles, "time_mentions": [mention_dict(m) for m in mentions]}
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == TagFormat.jsonl:
+        sys.stdout.writelines(json.dumps(mention_dict(m), ensure_ascii=False) + "\n" for m in mentions)
+    raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
 
 
 def run() -> None:

@@ -1,0 +1,88 @@
+"""Shared fixtures: the seed article, and a way to run the `newsline` command as a user would.
+
+Only files inside this repository are used (samples/ and inline texts), so the suite runs anywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_REL = "samples/kyiv-drone-strike-2025-07-04.txt"
+SAMPLE = ROOT / SAMPLE_REL
+
+# Environment variables that would change what the command prints (colours, terminal width, hash order).
+_NOISY_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CLICOLOR_FORCE", "COLUMNS", "LINES")
+
+
+def newsline_command() -> list[str]:
+    """The installed console script of this interpreter, else the one on PATH, else its entry point."""
+    sibling = Path(sys.executable).with_name("newsline")
+    if sibling.is_file() and os.access(sibling, os.X_OK):
+        return [str(sibling)]
+    found = shutil.which("newsline")
+    if found:
+        return [found]
+    return [sys.executable, "-c", "from cli.main import run; run()"]
+
+
+def base_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in _NOISY_ENV}
+    env["PYTHONHASHSEED"] = "0"
+    env["PYTHONIOENCODING"] = "utf-8"
+    env.update(extra)
+    return env
+
+
+@dataclass
+class Result:
+    code: int
+    raw_stdout: bytes
+    raw_stderr: bytes
+
+    @property
+    def stdout(self) -> str:
+        return self.raw_stdout.decode("utf-8")
+
+    @property
+    def stderr(self) -> str:
+        return self.raw_stderr.decode("utf-8", errors="replace")
+
+    @property
+    def err_lines(self) -> list[str]:
+        return [line for line in self.stderr.splitlines() if line.strip()]
+
+
+def run_newsline(
+    *args: str, input: str | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> Result:
+    proc = subprocess.run(
+        [*newsline_command(), *args],
+        input=input.encode("utf-8") if input is not None else None,
+        capture_output=True,
+        env=env or base_env(),
+        cwd=cwd,
+        timeout=120,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def newsline():
+    """Run `newsline ARGS...` in a subprocess from the repository root; returns a `Result`.
+
+    Keyword arguments: input (text for standard input), env (the whole environment), cwd.
+    """
+    return run_newsline

@@ -1,0 +1,231 @@
+"""The `newsline` command, run in a subprocess as a user runs it: exit codes, stderr, formats and inputs."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, SAMPLE_REL, base_env
+
+PUB = ("--published", "2025-07-04")
+
+
+def assert_one_clean_error_line(stderr: str, *needles: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    return lines[0]
+
+
+def test_sample_to_json(newsline):
+    r = newsline("parse", SAMPLE_REL, *PUB, "--format", "json")
+    assert r.code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["schema"] == "newsline/1"
+    assert data["events"]
+    assert r.err_lines == []
+
+
+def test_piped_output_defaults_to_json(newsline):
+    r = newsline("parse", SAMPLE_REL, *PUB)
+    assert r.code == 0, r.stderr
+    assert json.loads(r.stdout)["schema"] == "newsline/1"
+
+
+def test_version(newsline):
+    r = newsline("--version")
+    assert r.code == 0
+    assert r.stdout.strip() == "newsline 0.1.0"
+
+
+def test_top_level_help_has_examples(newsline):
+    r = newsline("--help")
+    assert r.code == 0
+    assert "Examples" in r.stdout
+
+
+def test_top_level_help(newsline):
+    r = newsline("--help")
+    assert r.code == 0, r.stderr
+    assert "parse" in r.stdout
+    assert "Usage" in r.stdout
+
+
+def test_parse_help_has_examples(newsline):
+    r = newsline("parse", "--help")
+    assert r.code == 0, r.stderr
+    assert "Examples" in r.stdout
+    assert "--published" in r.stdout
+
+
+def test_no_arguments_prints_help(newsline):
+    r = newsline()
+    assert r.code == 0, r.stderr
+    assert "Usage" in r.stdout + r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_missing_file(newsline, tmp_path):
+    missing = tmp_path / "no-such-article.txt"
+    r = newsline("parse", str(missing), *PUB)
+    assert r.code == 1
+    assert_one_clean_error_line(r.stderr, "no-such-article.txt")
+    assert r.stdout == ""
+
+
+def test_directory(newsline, tmp_path):
+    r = newsline("parse", str(tmp_path), *PUB)
+    assert r.code == 1
+    assert_one_clean_error_line(r.stderr, str(tmp_path))
+
+
+def test_bad_published_date(newsline):
+    r = newsline("parse", SAMPLE_REL, "--published", "not-a-date")
+    assert r.code == 2
+    assert_one_clean_error_line(r.stderr, "--published", "not-a-date")
+    assert r.stdout == ""
+
+
+def test_unknown_option(newsline):
+    r = newsline("parse", SAMPLE_REL, "--no-such-option")
+    assert r.code == 2
+    assert_one_clean_error_line(r.stderr, "--no-such-option")
+
+
+def test_unknown_time_zone(newsline):
+    r = newsline("parse", SAMPLE_REL, *PUB, "--tz", "Mars/Olympus")
+    assert r.code == 2
+    assert_one_clean_error_line(r.stderr, "Mars/Olympus")
+
+
+def test_missing_file_does_not_stop_the_others(newsline, tmp_path):
+    missing = tmp_path / "gone.txt"
+    r = newsline("parse", str(missing), SAMPLE_REL, *PUB, "--format", "json")
+    assert r.code == 1
+    assert_one_clean_error_line(r.stderr, "gone.txt")
+    data = json.loads(r.stdout)
+    assert [a["id"] for a in data["articles"]] == ["kyiv-drone-strike-2025-07-04"]
+    assert data["events"]
+
+
+def test_stdin(newsline, sample_text):
+    r = newsline("parse", "-", *PUB, "--format", "json", input=sample_text)
+    assert r.code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert [a["id"] for a in data["articles"]] == ["stdin"]
+    assert data["articles"][0]["source"] == "<stdin>"
+    assert data["events"]
+
+
+def _write_jsonl(path, records_or_lines):
+    lines = [r if isinstance(r, str) else json.dumps(r) for r in records_or_lines]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_jsonl_input(newsline, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    _write_jsonl(
+        corpus,
+        [
+            {"id": "talks", "title": "Talks", "text": "Officials said the talks ended on Thursday."},
+            {
+                "id": "strike",
+                "published": "2025-07-01",
+                "text": "Russia launched a drone assault on Kyiv overnight, officials said.",
+            },
+        ],
+    )
+    r = newsline("parse", str(corpus), *PUB, "--format", "json")
+    assert r.code == 0, r.stderr
+    data = json.loads(r.stdout)
+    articles = {a["id"]: a for a in data["articles"]}
+    assert set(articles) == {"talks", "strike"}
+    assert articles["talks"]["published"] == "2025-07-04"  # from --published
+    assert articles["strike"]["published"] == "2025-07-01"  # its own date wins
+    values = {m["text"]: m["value"] for m in data["time_mentions"]}
+    assert values["Thursday"] == "2025-07-03"
+    assert values["overnight"] == "2025-06-30TNI"
+
+
+def test_jsonl_bad_line(newsline, tmp_path):
+    corpus = tmp_path / "file.jsonl"
+    _write_jsonl(
+        corpus,
+        [
+            {"id": "one", "text": "Officials said the talks ended on Thursday."},
+            "{this is not json",
+            {"id": "three", "text": "Drones hit Kyiv overnight, officials said."},
+        ],
+    )
+    r = newsline("parse", str(corpus), *PUB, "--format", "json")
+    assert r.code == 1
+    line = assert_one_clean_error_line(r.stderr)
+    assert "file.jsonl:2" in line
+    data = json.loads(r.stdout)
+    assert [a["id"] for a in data["articles"]] == ["one", "three"]
+
+
+def test_format_jsonl(newsline):
+    r = newsline("parse", SAMPLE_REL, *PUB, "--format", "jsonl")
+    assert r.code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines
+    for line in lines:
+        obj = json.loads(line)
+        assert isinstance(obj, dict)
+        assert obj["id"]
+        assert obj["sources"]
+    assert [json.loads(line)["rank"] for line in lines] == list(range(1, len(lines) + 1))
+
+
+def test_table_without_color(newsline):
+    r = newsline(
+        "parse",
+        SAMPLE_REL,
+        *PUB,
+        "--format",
+        "table",
+        "--no-color",
+        env=base_env(COLUMNS="120", NO_COLOR="1"),
+    )
+    assert r.code == 0, r.stderr
+    assert "\x1b[" not in r.stdout
+    assert "Thu 3 Jul 2025" in r.stdout
+    assert all(len(line) <= 120 for line in r.stdout.splitlines())
+
+
+def test_without_published_says_how_to_give_it(newsline):
+    r = newsline("parse", SAMPLE_REL, "--format", "json")
+    assert r.code == 0
+    assert "--published" in r.stderr
+    assert "Traceback" not in r.stderr
+    data = json.loads(r.stdout)
+    assert data["articles"][0]["published"] is None
+
+
+IMPORT_LINE = re.compile(r"^import time:\s*[\d\s]+\|\s*[\d\s]+\|\s*(?P<module>\S+)\s*$")
+
+
+def test_json_output_does_not_import_rich_or_dateparser():
+    argv = ["newsline", "parse", SAMPLE_REL, "--published", "2025-07-04", "--format", "json"]
+    code = f"import sys; sys.argv = {argv!r}; from cli.main import run; run()"
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=base_env(),
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(proc.stdout)["schema"] == "newsline/1"
+    modules = [m.group("module") for m in map(IMPORT_LINE.match, proc.stderr.splitlines()) if m]
+    assert len(modules) > 50, proc.stderr[:2000]  # the importtime lines were parsed
+    assert "timeline" in modules
+    heavy = [m for m in modules if m.split(".")[0] in ("rich", "dateparser")]
+    assert heavy == [], heavy

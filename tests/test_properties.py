@@ -1,0 +1,184 @@
+"""Properties that must hold for any input: no crash, exact spans, dense ranks, well-formed TIMEX3 values,
+weekdays resolved into the week before publication, and merging that does not depend on order.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import timeline
+from timeline import Timeline
+
+SETTINGS = settings(
+    max_examples=100,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+# fmt: off
+NEWS_WORDS = [
+    "Russia", "Ukraine", "Kyiv", "Trump", "Putin", "Zelensky", "officials", "said", "stated", "will",
+    "launched", "attack", "drone", "drones", "strike", "killed", "injured", "call", "talks", "ended", "met",
+    "meet", "may", "March", "May", "the", "a", "an", "of", "on", "in", "at", "by", "since", "until",
+    "after", "before", "with", "and", "later", "earlier", "ago", "next", "last", "this", "past", "coming",
+    "following", "previous", "day", "days", "week", "weeks", "month", "months", "year", "years", "hours",
+    "hour-long", "two-day", "per", "every", "nightly", "daily", "overnight", "tonight", "yesterday",
+    "today", "tomorrow", "morning", "evening", "night", "late", "early", "mid", "recently", "soon", "now",
+    "summer", "winter", "1990s", "U.S.", "Gen.", "Dr.",
+]
+DATE_WORDS = [
+    "July", "January", "Sept.", "Dec.", "4", "31", "2025", "2003", "1999", "12", "9:30", "a.m.", "p.m.",
+    "20:00", "2025-07-03", "3rd", "28th",
+]
+NUMBERS = [
+    "539", "476", "1,000", "11", "23", "0", "three", "five", "several", "few",
+]
+PUNCTUATION = [
+    '"', "“", "”", "'", "’", ",", ".", ";", ":", "!", "?", "-", "(", ")", "\n", "\n\n",
+]
+# fmt: on
+VOCABULARY = [*NEWS_WORDS, *WEEKDAYS, *DATE_WORDS, "4 am", *NUMBERS, *PUNCTUATION]
+
+words = st.sampled_from(VOCABULARY)
+news_text = st.lists(words, max_size=60).map(" ".join)
+# Also glue words without spaces sometimes, and mix in arbitrary characters.
+glued_text = st.lists(st.one_of(words, st.text(max_size=3)), max_size=40).map("".join)
+any_text = st.one_of(st.text(max_size=300), news_text, glued_text)
+publication_day = st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))
+published = st.one_of(st.none(), publication_day)
+
+_DATE = r"(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|[1-7]))?|-(?:SP|SU|FA|WI))?"
+_TIME = r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)"
+_NUM = r"(?:\d+(?:\.\d+)?|X)"
+_DURATION = rf"P(?:{_NUM}[YMWD])+(?:T(?:{_NUM}[HMS])+)?|PT(?:{_NUM}[HMS])+"
+_DECADE = r"(?:1[6-9]|20)\d"  # "199" is the 1990s
+_SET = r"XXXX-WXX-[1-7]"  # every Monday; "nightly" (XXXX-XX-XXTNI) is a date form
+TIMEX_VALUE = re.compile(rf"{_DATE}(?:{_TIME})?|{_SET}|{_DECADE}|{_DURATION}|PAST_REF|PRESENT_REF|FUTURE_REF")
+
+
+def check_invariants(text: str, tl: Timeline) -> None:
+    ranks = [e.rank for e in tl.events]
+    assert sorted(ranks) == list(range(1, len(ranks) + 1)), ranks
+    assert len({e.id for e in tl.events}) == len(tl.events)
+    for m in tl.time_mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text, (m.text, m.start, m.end)
+    for e in tl.events:
+        assert e.mentions
+        for mention in e.mentions:
+            start, end = mention.trigger
+            assert 0 <= start < end <= len(text), (e.title, mention.trigger)
+
+
+@SETTINGS
+@given(text=any_text, pub=published)
+def test_parse_never_raises(text: str, pub: date | None):
+    tl = timeline.parse_text(text, published=pub)
+    check_invariants(text, tl)
+    d = timeline.to_dict(tl)
+    assert d["schema"] == "newsline/1"
+    timeline.to_json(tl)
+
+
+@SETTINGS
+@given(weekday=st.sampled_from(WEEKDAYS), pub=publication_day)
+def test_past_weekday_is_in_the_week_before_publication(weekday: str, pub: date):
+    text = f"Officials said the talks ended on {weekday}."
+    tl = timeline.parse_text(text, published=pub)
+    found = [m for m in tl.time_mentions if m.text == weekday]
+    assert len(found) == 1, [(m.text, m.value) for m in tl.time_mentions]
+    value = date.fromisoformat(found[0].value)
+    assert pub - timedelta(days=6) <= value <= pub
+    assert value.weekday() == WEEKDAYS.index(weekday)
+    assert found[0].rel_days == (value - pub).days
+
+
+@SETTINGS
+@given(text=st.one_of(news_text, glued_text), pub=published)
+def test_values_are_timex3(text: str, pub: date | None):
+    tl = timeline.parse_text(text, published=pub)
+    for m in tl.time_mentions:
+        assert TIMEX_VALUE.fullmatch(m.value), (m.text, m.value, m.rule)
+        assert m.type in ("DATE", "TIME", "DURATION", "SET"), (m.text, m.type)
+        # Without a publication date (given or from a dateline), relative values have no calendar part.
+        unknown = tl.articles[0].published is None
+        if unknown and m.anchor not in (timeline.AnchorKind.ABSOLUTE, timeline.AnchorKind.NONE):
+            assert not re.match(r"\d{4}", m.value), (m.text, m.value, m.rule)
+
+
+def test_timex_regex_accepts_the_documented_forms():
+    good = [
+        "2025",
+        "2025-07",
+        "2025-07-03",
+        "2025-W28",
+        "2025-W27-WE",
+        "2025-SU",
+        "2025-07-03TNI",
+        "2025-07-04T09:30",
+        "199",
+        "P1D",
+        "PT1H",
+        "PTXH",
+        "P5Y",
+        "P180D",
+        "P2W",
+        "P10Y",
+        "P2.5D",
+        "PAST_REF",
+        "PRESENT_REF",
+        "FUTURE_REF",
+        "XXXX-XX-XX",
+        "XXXX-XX-XXTMO",
+        "XXXX-WXX",
+        "XXXX-WXX-WE",
+        "XXXX-WXX-4",
+        "XXXX-XX-XXT09:30",
+    ]
+    bad = ["539", "2025-7-3", "Thursday", "P", "PT", "2025-07-03TXX", "", "XXXX-PAST"]
+    for v in good:
+        assert TIMEX_VALUE.fullmatch(v), v
+    for v in bad:
+        assert not TIMEX_VALUE.fullmatch(v), v
+
+
+ARTICLE_SENTENCES = [
+    "Russia launched a drone assault on Kyiv overnight.",
+    "Officials said the talks ended on Thursday.",
+    "Trump confirmed Thursday's hour-long phone call with Putin.",
+    "The first air raid alerts began yesterday.",
+    "Zelensky spoke with Trump again on Friday morning.",
+    "Late Thursday, Russian shelling killed five civilians near Pokrovsk.",
+    "The leaders will meet next week.",
+    "Drones hit Kyiv, officials said.",
+    "Fires broke out across six districts.",
+]
+article = st.lists(st.sampled_from(ARTICLE_SENTENCES), min_size=1, max_size=6).map(" ".join)
+
+
+@SETTINGS
+@given(
+    text_a=article,
+    text_b=article,
+    pub_a=published,
+    pub_b=published,
+)
+def test_merge_does_not_depend_on_order(text_a: str, text_b: str, pub_a: date | None, pub_b: date | None):
+    def a() -> Timeline:
+        return timeline.parse_text(text_a, published=pub_a, id="alpha")
+
+    def b() -> Timeline:
+        return timeline.parse_text(text_b, published=pub_b, id="beta")
+
+    ab = timeline.merge([a(), b()])
+    ba = timeline.merge([b(), a()])
+    assert timeline.to_dict(ab) == timeline.to_dict(ba)
+    ranks = [e.rank for e in ab.events]
+    assert sorted(ranks) == list(range(1, len(ranks) + 1))

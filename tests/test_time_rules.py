@@ -1,0 +1,130 @@
+"""The time rules, table-driven: every `examples` entry of every rule in timeline/rules/time.toml is a test,
+plus a table of pinned-reference cases for the expressions of the seed article.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import timeline
+from timeline.model import AnchorKind, Reference, TimeMention
+from timeline.text import segment
+from timeline.timex import rules, tag
+
+
+def _tag(text: str, ref: str | date) -> list[TimeMention]:
+    day = date.fromisoformat(ref) if isinstance(ref, str) else ref
+    return tag(segment(text), "x", Reference(day, True))
+
+
+def _show(mentions: list[TimeMention]) -> list[tuple[str, str, str, str | None]]:
+    return [(m.text, m.value, m.type, m.mod) for m in mentions]
+
+
+# --------------------------------------------------------------------------------------------------------
+# Every example of every rule
+
+RULE_EXAMPLES = [
+    pytest.param(rule.name, example, id=f"{rule.name}-{i}")
+    for rule in rules()
+    for i, example in enumerate(rule.examples)
+]
+
+
+def test_every_rule_has_examples():
+    missing = [r.name for r in rules() if not r.examples]
+    assert not missing, f"rules without examples: {missing}"
+
+
+def test_example_keys_are_known():
+    known = {"text", "ref", "value", "type", "mod", "tense", "none"}
+    for rule in rules():
+        for ex in rule.examples:
+            assert set(ex) <= known, (rule.name, ex)
+            assert "text" in ex and "ref" in ex, (rule.name, ex)
+            assert ex.get("none") or "value" in ex, (rule.name, ex)
+
+
+@pytest.mark.parametrize(("rule_name", "example"), RULE_EXAMPLES)
+def test_rule_example(rule_name: str, example: dict):
+    mentions = _tag(example["text"], example["ref"])
+    if example.get("none"):
+        assert not mentions, f"{rule_name}: expected no time mention, got {_show(mentions)}"
+        return
+    matching = [
+        m
+        for m in mentions
+        if m.value == example["value"]
+        and ("type" not in example or m.type == example["type"])
+        and ("mod" not in example or m.mod == example["mod"])
+    ]
+    assert matching, f"{rule_name}: wanted {example}, got {_show(mentions)}"
+    for m in mentions:
+        assert example["text"][m.start : m.end] == m.text
+
+
+# --------------------------------------------------------------------------------------------------------
+# Pinned reference: 2025-07-04, a Friday (the seed article's publication day)
+
+FRIDAY = date(2025, 7, 4)
+
+# (text, the expression, expected value, expected mod or None for "not checked")
+PINNED = [
+    ("Officials said the talks ended on Thursday.", "Thursday", "2025-07-03", None),
+    ("Zelensky stated on Friday that the attack was large.", "Friday", "2025-07-04", None),
+    ("The air raid alerts began yesterday.", "yesterday", "2025-07-03", None),
+    ("Russia launched its largest drone assault on Ukraine overnight.", "overnight", "2025-07-03TNI", None),
+    (
+        "Ukrainian authorities reported that late Thursday, shelling killed civilians.",
+        "late Thursday",
+        "2025-07-03",
+        "END",
+    ),
+    ("Zelensky spoke with Trump again on Friday morning.", "Friday morning", "2025-07-04TMO", None),
+    ("Trump's administration recently halted shipments.", "recently", "PAST_REF", None),
+    ("Russia may soon deploy up to 1,000 long-range drones.", "soon", "FUTURE_REF", None),
+    ("Russia may deploy up to 1,000 long-range drones per day.", "per day", "P1D", None),
+    ("Russian forces continue with nightly barrages.", "nightly", "XXXX-XX-XXTNI", None),
+    ("Trump confirmed Thursday's hour-long phone call with Putin.", "hour-long", "PT1H", None),
+    ("The leaders will meet again next week.", "next week", "2025-W28", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "mod"), PINNED, ids=[f"{p[1]}->{p[2]}" for p in PINNED]
+)
+def test_pinned_reference(text: str, expression: str, value: str, mod: str | None):
+    assert FRIDAY.weekday() == 4
+    mentions = _tag(text, FRIDAY)
+    found = [m for m in mentions if expression in m.text]
+    assert found, f"no mention of {expression!r} in {_show(mentions)}"
+    m = found[0]
+    assert m.value == value, _show(mentions)
+    if mod is not None:
+        assert m.mod == mod, _show(mentions)
+
+
+def test_quote_anchors_on_the_frame_day():
+    """ "yesterday" inside a quote said on Monday is the Sunday before that Monday."""
+    tl = timeline.parse_text(
+        'Zelensky stated on Monday: "The alerts began yesterday." ', published="2025-07-04"
+    )
+    yesterday = [m for m in tl.time_mentions if m.text == "yesterday"]
+    assert len(yesterday) == 1, [(m.text, m.value) for m in tl.time_mentions]
+    assert yesterday[0].value == "2025-06-29"  # Monday 2025-06-30 minus one day
+    assert yesterday[0].anchor == AnchorKind.SPEECH
+    monday = [m for m in tl.time_mentions if m.text == "Monday"]
+    assert monday and monday[0].value == "2025-06-30"
+
+
+def test_quote_without_frame_day_anchors_on_publication():
+    tl = timeline.parse_text('Zelensky said: "The alerts began yesterday." ', published="2025-07-04")
+    yesterday = [m for m in tl.time_mentions if m.text == "yesterday"]
+    assert [m.value for m in yesterday] == ["2025-07-03"]
+
+
+def test_counts_are_not_dates():
+    text = "Russia launched 539 drones and 11 missiles; 476 drones were intercepted and 23 others injured."
+    assert _tag(text, FRIDAY) == []
