@@ -719,7 +719,7 @@ def tag(
             sentence=sent.index,
         )
         out.append(mention)
-        if res.granularity == "quarter" and res.day is not None:
+        if rule.name == "quarter" and res.day is not None:  # a quarter the text names, not one derived
             last_quarter = (sent_index, (res.day.year, (res.day.month - 1) // 3 + 1))
         if (
             res.day is not None
