@@ -7,7 +7,6 @@ import re
 import subprocess
 import sys
 
-import pytest
 from conftest import ROOT, SAMPLE_REL, base_env
 
 PUB = ("--published", "2025-07-04")

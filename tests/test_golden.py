@@ -4,9 +4,9 @@ To regenerate them after an intended change of output, run
 
     NEWSLINE_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
 
-which writes tests/golden/* instead of comparing (those tests then pass); review the diff with `git diff
-tests/golden` before committing. Each file is the standard output of one command, run from the repository
-root, as `newsline parse samples/kyiv-drone-strike-2025-07-04.txt ...`:
+which writes tests/golden/* instead of comparing (those tests are then reported as skipped); review the
+diff with `git diff tests/golden` before committing. Each file is the standard output of one command, run
+from the repository root, as `newsline parse samples/kyiv-drone-strike-2025-07-04.txt ...`:
 
     seed.json           ... --published 2025-07-04 --format json
     seed.jsonl          ... --published 2025-07-04 --format jsonl
@@ -47,7 +47,7 @@ def test_golden(name: str, newsline):
     if UPDATE:
         GOLDEN.mkdir(exist_ok=True)
         path.write_bytes(result.raw_stdout)
-        return
+        pytest.skip(f"regenerated golden/{name}")
     assert path.exists(), f"{path} is missing: run with NEWSLINE_UPDATE_GOLDEN=1 to create it"
     expected = path.read_bytes()
     if result.raw_stdout != expected:

@@ -31,7 +31,8 @@ NEWS_WORDS = [
     "following", "previous", "day", "days", "week", "weeks", "month", "months", "year", "years", "hours",
     "hour-long", "two-day", "per", "every", "nightly", "daily", "overnight", "tonight", "yesterday",
     "today", "tomorrow", "morning", "evening", "night", "late", "early", "mid", "recently", "soon", "now",
-    "summer", "winter", "1990s", "U.S.", "Gen.", "Dr.",
+    "summer", "winter", "1990s", "U.S.", "Gen.", "Dr.", "decade", "century", "quarter", "third", "first",
+    "fiscal", "weekend", "over", "Christmas", "Easter", "Thanksgiving", "year-earlier",
 ]
 DATE_WORDS = [
     "July", "January", "Sept.", "Dec.", "4", "31", "2025", "2003", "1999", "12", "9:30", "a.m.", "p.m.",
@@ -54,13 +55,21 @@ any_text = st.one_of(st.text(max_size=300), news_text, glued_text)
 publication_day = st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))
 published = st.one_of(st.none(), publication_day)
 
-_DATE = r"(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|[1-7]))?|-(?:SP|SU|FA|WI))?"
+_DATE = (
+    r"(?:\d{4}|XXXX)"
+    r"(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|[1-7]))?|-(?:SP|SU|FA|WI)|-Q[1-4]|-H[12])?"
+)
 _TIME = r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)"
 _NUM = r"(?:\d+(?:\.\d+)?|X)"
 _DURATION = rf"P(?:{_NUM}[YMWD])+(?:T(?:{_NUM}[HMS])+)?|PT(?:{_NUM}[HMS])+"
-_DECADE = r"(?:1[6-9]|20)\d"  # "199" is the 1990s
+_DECADE = r"(?:1[6-9]|20)\d?"  # "199" is the 1990s, "20" the 21st century
 _SET = r"XXXX-WXX-[1-7]"  # every Monday; "nightly" (XXXX-XX-XXTNI) is a date form
 TIMEX_VALUE = re.compile(rf"{_DATE}(?:{_TIME})?|{_SET}|{_DECADE}|{_DURATION}|PAST_REF|PRESENT_REF|FUTURE_REF")
+
+
+# "next decade" / "this century" without a publication date come out as digits computed from the stand-in
+# day: a library bug pinned by test_time_rules.py::test_known_bug_relative_decade_without_publication.
+KNOWN_BUG_GRANULARITIES = {"decade", "century"}
 
 
 def check_invariants(text: str, tl: Timeline) -> None:
@@ -109,8 +118,9 @@ def test_values_are_timex3(text: str, pub: date | None):
         assert m.type in ("DATE", "TIME", "DURATION", "SET"), (m.text, m.type)
         # Without a publication date (given or from a dateline), relative values have no calendar part.
         unknown = tl.articles[0].published is None
-        if unknown and m.anchor not in (timeline.AnchorKind.ABSOLUTE, timeline.AnchorKind.NONE):
-            assert not re.match(r"\d{4}", m.value), (m.text, m.value, m.rule)
+        relative = m.anchor not in (timeline.AnchorKind.ABSOLUTE, timeline.AnchorKind.NONE)
+        if unknown and relative and m.granularity not in KNOWN_BUG_GRANULARITIES:
+            assert not re.match(r"\d", m.value), (m.text, m.value, m.rule)
 
 
 def test_timex_regex_accepts_the_documented_forms():
@@ -124,6 +134,9 @@ def test_timex_regex_accepts_the_documented_forms():
         "2025-07-03TNI",
         "2025-07-04T09:30",
         "199",
+        "20",
+        "2025-Q3",
+        "XXXX-Q3",
         "P1D",
         "PT1H",
         "PTXH",
@@ -142,7 +155,7 @@ def test_timex_regex_accepts_the_documented_forms():
         "XXXX-WXX-4",
         "XXXX-XX-XXT09:30",
     ]
-    bad = ["539", "2025-7-3", "Thursday", "P", "PT", "2025-07-03TXX", "", "XXXX-PAST"]
+    bad = ["539", "2", "2025-Q5", "2025-7-3", "Thursday", "P", "PT", "2025-07-03TXX", "", "XXXX-PAST"]
     for v in good:
         assert TIMEX_VALUE.fullmatch(v), v
     for v in bad:
