@@ -17,14 +17,11 @@ EXIT_USAGE = 2
 
 PARSE_HELP = """Turn news articles into one timeline of dated, ordered events.
 
+\b
 Examples:
-
   newsline parse samples/kyiv-drone-strike-2025-07-04.txt
-
   newsline parse story.txt --published 2025-07-04 --tz Europe/Kyiv | jq '.events[].title'
-
   cat story.txt | newsline parse - --format jsonl
-
   newsline parse corpus.jsonl --format json > timeline.json
 
 A .jsonl input holds one article a line: {"id", "title", "published", "text"}; an article's own
@@ -270,6 +267,7 @@ def tag_command(
         TimeMLError,
         article_id,
         decode_source,
+        iso,
         looks_like_timeml,
         minimal_timeml,
         output_name,
@@ -366,7 +364,7 @@ def tag_command(
                 "id": aid,
                 "source": path if path != "-" else "<stdin>",
                 "title": None,
-                "published": None if when is None else when.isoformat(),
+                "published": None if when is None else iso(when),
                 "published_from": origin,
             }
         )

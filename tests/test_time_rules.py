@@ -131,60 +131,34 @@ def test_counts_are_not_dates():
 
 
 # --------------------------------------------------------------------------------------------------------
-# Known library bugs, pinned so that a fix shows up (strict xfail: the test fails once the bug is fixed,
-# then drop the marker).
+# Regressions: bugs found while writing this suite, fixed, and kept fixed.
 
 SUNDAY = "2025-07-06"  # ISO week 2025-W27; its weekend is Sat 5 - Sun 6 July
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="timex._shifted('weekend', 0) on a Sunday jumps to the next Saturday: "
-    "'this weekend' published Sun 2025-07-06 gives 2025-W28-WE, not 2025-W27-WE",
-)
-def test_known_bug_this_weekend_on_a_sunday():
+def test_regression_this_weekend_on_a_sunday():
     mentions = _tag("The festival is this weekend.", SUNDAY)
     assert [m.value for m in mentions] == ["2025-W27-WE"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="timex._shifted('weekend', 1) on a Sunday skips a week: "
-    "'next weekend' published Sun 2025-07-06 gives 2025-W29-WE, not 2025-W28-WE",
-)
-def test_known_bug_next_weekend_on_a_sunday():
+def test_regression_next_weekend_on_a_sunday():
     mentions = _tag("The talks will resume next weekend.", SUNDAY)
     assert [m.value for m in mentions] == ["2025-W28-WE"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text.tense_near picks the nearest tensed word, so a trailing 'officials said' beats 'will': "
-    "the Sunday of 'will take place on Sunday, officials said' resolves to the past Sunday 2025-06-29",
-)
-def test_known_bug_future_sentence_with_trailing_attribution():
+def test_regression_future_sentence_with_trailing_attribution():
     mentions = _tag("The vote will take place on Sunday, officials said.", FRIDAY)
     assert [m.value for m in mentions] == ["2025-07-06"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text.tense_near does not stop at ', but' and 'hit' carries no tense: the 'will' of the second "
-    "clause makes 'hit on Saturday' the coming Saturday 2025-07-05",
-)
-def test_known_bug_tense_leaks_across_but():
+def test_regression_tense_leaks_across_but():
     text = "Officials said the strike hit on Saturday, but talks will resume on Monday."
     values = {m.text: m.value for m in _tag(text, FRIDAY)}
     assert values == {"Saturday": "2025-06-28", "Monday": "2025-07-07"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="timex: decades and centuries relative to an unknown publication day are not underspecified; "
-    "'next decade' gives '201' and 'this century' '20', computed from the stand-in day in 2001",
-)
 @pytest.mark.parametrize("text", ["Prices will rise next decade.", "Prices rose this century."])
-def test_known_bug_relative_decade_without_publication(text: str):
+def test_regression_relative_decade_without_publication(text: str):
     tl = timeline.parse_text(text)
     assert tl.articles[0].published is None
     assert tl.time_mentions

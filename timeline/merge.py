@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 
@@ -36,6 +37,8 @@ def merge(timelines: list[Timeline]) -> Timeline:
     timelines = sorted(timelines, key=lambda t: [a.id for a in t.articles])
     if len(timelines) == 1:
         return timelines[0]
+    # The inputs stay as they were: merging moves mentions between events and renames relation ends.
+    timelines = copy.deepcopy(timelines)
     articles = [a for t in timelines for a in t.articles]
     refs = {k: v for t in timelines for k, v in t.references.items()}
     mentions = [m for t in timelines for m in t.time_mentions]

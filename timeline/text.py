@@ -216,6 +216,7 @@ def token_tense(tok: Token) -> str | None:
     return None
 
 
+_CLAUSE_JOIN = re.compile(r",\s*(?:but|and|while|whereas|although|though|yet)\b|\s(?:but|whereas)\s", re.I)
 _AUX_BEFORE_PARTICIPLE = frozenset(
     ["be", "been", "being", "is", "are", "was", "were", "has", "have", "had", "'s"]
 )
@@ -230,15 +231,27 @@ def tense_near(doc: Document, start: int, end: int) -> str | None:
     lo, hi = sent.start, sent.end
     if quote is not None:
         lo, hi = max(lo, quote.start), min(hi, quote.end)
-    # The clause: stop at strong punctuation and at quote marks on either side.
+    # The clause: stop at strong punctuation, quote marks and a comma before a conjunction on either side.
     left = max((i for i in (doc.text.rfind(c, lo, start) for c in ';:"“”') if i >= 0), default=lo - 1) + 1
     right = min((i for i in (doc.text.find(c, end, hi) for c in ';:"“”') if i >= 0), default=hi)
-    candidates: list[tuple[int, int, str]] = []
+    for m in _CLAUSE_JOIN.finditer(doc.text, left, right):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = min(right, m.start())
+            break
+    # A comma ends the part of the clause that is surely the expression's own ("will take place on Sunday,
+    # officials said"): a tensed word there wins over any beyond it.
+    near_left = max(doc.text.rfind(",", left, start) + 1, left)
+    near_right = doc.text.find(",", end, right)
+    near_right = right if near_right < 0 else near_right
+    candidates: list[tuple[int, int, int, str]] = []
     for m in _future_re().finditer(doc.text, left, right):
         if start <= m.start() < end:
             continue
         dist = m.start() - end if m.start() >= end else start - m.end()
-        candidates.append((dist, 0 if m.start() < start else 1, "future"))
+        tier = 0 if near_left <= m.start() < near_right else 1
+        candidates.append((tier, dist, 0 if m.start() < start else 1, "future"))
     prev = ""
     for tok in sent.tokens:
         after = prev
@@ -249,5 +262,6 @@ def tense_near(doc: Document, start: int, end: int) -> str | None:
         if tense is None or (tense == "past" and after in _AUX_BEFORE_PARTICIPLE):
             continue  # "will be held", "was held": the auxiliary carries the tense
         dist = tok.start - end if tok.start >= end else start - tok.end
-        candidates.append((dist, 0 if tok.start < start else 1, tense))
-    return min(candidates)[2] if candidates else None
+        tier = 0 if near_left <= tok.start < near_right else 1
+        candidates.append((tier, dist, 0 if tok.start < start else 1, tense))
+    return min(candidates)[3] if candidates else None

@@ -62,12 +62,14 @@ class TimeMLDocument:
 
 
 def looks_like_timeml(name: str, content: str) -> bool:
-    """Whether an input is TimeML: by its name (`.tml`, `.TE3input`) or, for other names, by a `<TimeML`
-    root element with a `<TEXT>` inside."""
+    """Whether an input is TimeML: by its name (`.tml`, `.TE3input`) or, for other names, by its content:
+    an XML declaration or `<TimeML` first, and a TimeML element with a TEXT element inside."""
     if name.lower().endswith(TIMEML_SUFFIXES):
         return True
     start = content.lstrip("\ufeff \t\r\n")
-    return start.startswith(("<?xml", "<TimeML")) and "<TimeML" in content and TEXT_OPEN in content
+    return start.startswith(("<?xml", "<TimeML")) and all(
+        part in content for part in ("<TimeML", "</TimeML>", TEXT_OPEN, TEXT_CLOSE)
+    )
 
 
 def decode_source(data: bytes, where: str) -> tuple[str, str]:
@@ -240,7 +242,8 @@ def write_timeml(doc: TimeMLDocument, mentions: list[TimeMention]) -> str:
     return doc.head + annotate(doc.body, doc.offsets, mentions, escape=False) + doc.tail
 
 
-def _iso(value: date | datetime) -> str:
+def iso(value: date | datetime) -> str:
+    """A publication date or date-time in ISO 8601 (minutes when the seconds are zero)."""
     if isinstance(value, datetime):
         return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
     return value.isoformat()
@@ -251,7 +254,7 @@ def minimal_timeml(
 ) -> str:
     """A small TimeML document for a plain text: DOCID, DCT (value "XXXX-XX-XX" when the publication
     date is unknown) and the escaped text with TIMEX3 tags for `mentions` (offsets into `text`)."""
-    value = _iso(dct) if dct is not None else "XXXX-XX-XX"
+    value = iso(dct) if dct is not None else "XXXX-XX-XX"
     parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<TimeML>\n']
     if docid:
         parts.append(f"<DOCID>{escape_text(docid)}</DOCID>\n")
@@ -295,6 +298,7 @@ __all__ = [
     "decode_source",
     "escape_attr",
     "escape_text",
+    "iso",
     "looks_like_timeml",
     "minimal_timeml",
     "output_name",

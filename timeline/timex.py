@@ -485,12 +485,9 @@ def _shifted(anchor: date, unit: str, shift: int, mod: str | None) -> Resolved:
         lo, hi = _narrow(to_minutes(monday), to_minutes(monday + timedelta(days=7)), mod)
         return Resolved(_week(d), "DATE", lo, hi, "week", mod, monday)
     if unit == "weekend":
-        d = anchor + timedelta(weeks=shift)
-        sat = (
-            d + timedelta(days=(5 - d.weekday()) % 7)
-            if shift >= 0
-            else d - timedelta(days=(d.weekday() - 5) % 7)
-        )
+        # The weekend of the anchor's ISO week (Saturday and Sunday close it), moved by whole weeks.
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift)
+        sat = monday + timedelta(days=5)
         lo, hi = to_minutes(sat), to_minutes(sat + timedelta(days=2))
         return Resolved(_week(sat) + "-WE", "DATE", lo, hi, "weekend", mod, sat)
     if unit == "month":
@@ -644,8 +641,15 @@ KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], 
 }
 
 
-def underspecify(value: str) -> str:
-    """A value with its calendar part replaced by X's, for a publication date that is not known."""
+def underspecify(value: str, keep_month_day: bool = False) -> str:
+    """A value with its calendar part replaced by X's, for a publication date that is not known.
+
+    `keep_month_day` keeps a month and day the text itself gave ("Christmas Day" is "XXXX-12-25").
+    """
+    if re.fullmatch(r"\d{2,3}", value):  # a century or a decade worked out from the stand-in day
+        return "X" * len(value)
+    if keep_month_day:
+        return re.sub(r"^\d{4}", "XXXX", value)
     return re.sub(
         r"^\d{4}(-W\d\d|-\d\d)?(-\d\d)?", lambda m: "XXXX" + re.sub(r"\d", "X", m.group(0)[4:]), value
     )
@@ -699,7 +703,11 @@ def tag(
         ):
             rel_days = (res.day - ref.day).days
         if not ref.known and kind != AnchorKind.ABSOLUTE:
-            value = underspecify(value)
+            fixed_holiday = rule.kind == "holiday" and re.fullmatch(
+                r"\d\d-\d\d", str(_lex("holiday", cand.groups["holiday"]))
+            )
+            textual = "month" in cand.groups or bool(fixed_holiday)
+            value = underspecify(value, keep_month_day=textual)
         sent = doc.sentence_at(cand.start)
         mention = TimeMention(
             article=article_id,
