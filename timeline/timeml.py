@@ -11,7 +11,7 @@ Writing: the head and tail byte for byte, and the text as written with `<TIMEX3 
 value="...">...</TIMEX3>` tags around each time mention (tids in text order). A plain text becomes a minimal
 TimeML document.
 
-Everything here is a pure function over strings; files and errors are the caller's business.
+Everything here is a pure function (no file is opened, no clock read); files are the caller's business.
 """
 
 from __future__ import annotations

@@ -243,14 +243,26 @@ def _duration_value(num: float | str, unit: str) -> str:
     m = re.match(r"(\d+)(\w+)", unit)
     if m:
         mult, unit = int(m.group(1)), m.group(2)
+    letter = {"MIN": "M"}.get(unit, unit)
+    time_part = unit in ("H", "MIN", "S")
     if isinstance(num, str):
-        n = num
-    else:
-        q = num * mult
-        n = str(int(q)) if float(q).is_integer() else str(q)
-    if unit in ("H", "MIN", "S"):
-        return f"PT{n}{'M' if unit == 'MIN' else unit}"
-    return f"P{n}{unit}"
+        return f"PT{num}{letter}" if time_part else f"P{num}{letter}"
+    q = num * mult
+    whole = int(q)
+    rest = q - whole
+    if rest:
+        # TIMEX3 values have whole numbers: "5 1/2 hours" is PT5H30M, "2 1/2 years" P2Y6M.
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
+                   "MIN": ("S", 60), "Q": ("M", 3)}.get(unit)
+        if smaller is not None and float(rest * smaller[1]).is_integer():
+            first = _duration_value(whole, unit) if whole else ("PT" if time_part else "P")
+            second = _duration_value(rest * smaller[1], smaller[0])
+            if not whole:
+                return second
+            if smaller[0] in ("H", "MIN", "S") and not time_part:
+                return first + "T" + second[2:]
+            return first + second[2 if time_part else 1 :]
+    return f"PT{whole if not rest else q}{letter}" if time_part else f"P{whole if not rest else q}{letter}"
 
 
 def _unit_minutes(unit: str) -> float:
@@ -419,6 +431,9 @@ def _quarter_of(d: date) -> tuple[int, int]:
 
 def _k_quarter(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     det = re.sub(r"\s+", " ", (g.get("det") or g.get("det2") or "").lower())
+    if g.get("period") and g.get("year"):
+        q = anchor.quarter[1] if anchor.quarter else _quarter_of(anchor.day - timedelta(days=45))[1]
+        return _quarter(int(g["year"]), q)
     if g.get("quarter"):
         q = int(_lex("quarter", g["quarter"]))
         if g.get("year"):
