@@ -254,6 +254,20 @@ def _is_boundary_word(toks: list[Token], j: int, stops: frozenset[int]) -> bool:
     return low in SUBORDINATORS and low != "so"
 
 
+def _attribution_start(doc: Document, region: Region, i: int) -> int | None:
+    """For a reporting verb placed after what it reports ("..., officials said."), the token index where
+    its short subject starts (just after the comma), else None."""
+    toks = region.tokens
+    for j in range(i - 1, max(-1, i - 6), -1):
+        between = doc.text[toks[j].end : toks[j + 1].start]
+        if "," in between:
+            rest = doc.text[toks[i].end : region.end]
+            if re.fullmatch(r"[\s\w.'’]{0,40}?[.!?\"”]*\s*", rest) and j + 1 < i:
+                return j + 1
+            return None
+    return None
+
+
 def _left_boundary(doc: Document, region: Region, i: int, stops: frozenset[int] = frozenset()) -> int:
     """Token index where the clause of token i begins."""
     toks = region.tokens
@@ -376,11 +390,18 @@ def _speaker_of(
     doc: Document, region: Region, subject: tuple[int, int], last_speaker: str | None
 ) -> str | None:
     toks = [t for t in region.tokens if subject[0] <= t.start and t.end <= subject[1]]
+    if any(t.lower in ("he", "she") for t in toks) and len(toks) <= 2:
+        return last_speaker
+    # A short subject is the attribution a reader wants as written: "Ukraine's Air Force",
+    # "Kremlin spokesperson Dmitry Peskov", "Ukrainian authorities".
+    text = doc.text[subject[0] : subject[1]].strip(" ,")
+    text = re.sub(r"^(?:the|a|an|also)\s+", "", text, flags=re.I)
+    text = re.sub(r"\s+(?:also|then|later|again)$", "", text)
+    if toks and len(text.split()) <= 6 and any(t.text[0].isupper() for t in toks):
+        return text
     found = names(toks, region.sentence.start)
     if found:
         return found[-1][2]
-    if any(t.lower in ("he", "she") for t in toks):
-        return last_speaker
     words = [
         t.text
         for t in toks
@@ -440,6 +461,19 @@ def extract(
             toks = region.tokens
             finite_idx = [t.tok for t in trigs if not t.nominal and t.finite]
             stops = frozenset(t.tok for t in trigs if not t.nominal and t.finite and t.lemma in reporting)
+            reporting_at = {t.tok for t in trigs if not t.nominal and t.finite and t.lemma in reporting}
+
+            def clause_start(
+                i: int,
+                region: Region = region,
+                stops: frozenset[int] = stops,
+                reporting_at: set[int] = reporting_at,
+            ) -> int:
+                left = _left_boundary(doc, region, i, stops)
+                if i in reporting_at:
+                    left = _attribution_start(doc, region, i) or left
+                return left
+
             region_drafts: list[Draft] = []
             for trig in trigs:
                 if not trig.nominal and not trig.finite:
@@ -466,11 +500,11 @@ def extract(
                     d.participants = _participants(doc, region, a, b, speaker)
                     region_drafts.append(d)
                     continue
-                left = _left_boundary(doc, region, i, stops)
+                left = clause_start(i)
                 nxt = [f for f in finite_idx if f > i]
                 stop = nxt[0] if nxt else len(toks)
                 if nxt:
-                    stop = max(i + 1, _left_boundary(doc, region, nxt[0], stops))
+                    stop = max(i + 1, clause_start(nxt[0]))
                 right = _right_boundary(doc, region, i, stop)
                 subj = (toks[left].start, trig.start)
                 clause = (toks[left].start, max(right, trig.particle_end or trig.end))
@@ -578,6 +612,18 @@ def _link_clauses(
                     if not x.trig.nominal and x.eventive and d.trig.end <= x.subject[0] <= d.trig.end + 7
                 ]
                 inner = later[0] if later else None
+                if inner is None:
+                    # "Drones hit Kyiv overnight, officials said": the report comes after what it reports.
+                    earlier = [
+                        x
+                        for x in group[:k]
+                        if not x.trig.nominal
+                        and x.eventive
+                        and x.complement_of is None
+                        and x.trig.lemma not in reporting
+                        and re.fullmatch(r"[\s,]*", doc.text[x.clause[1] : d.subject[0]])
+                    ]
+                    inner = earlier[-1] if earlier else None
                 if inner is not None:
                     inner.speaker = d.speaker or inner.speaker
                     if inner.modality == Modality.ASSERTED:
@@ -585,7 +631,9 @@ def _link_clauses(
                     inner.complement_of = d
                 # A time of the saying itself, not of an event named in its object ("described the overnight
                 # assault"), makes the statement news of its own.
-                stop = inner.subject[0] if inner is not None else d.clause[1]
+                stop = (
+                    inner.subject[0] if inner is not None and inner.subject[0] > d.trig.start else d.clause[1]
+                )
                 nps = [_np_bounds(n.region, n.trig.tok) for n in group if n.trig.nominal]
                 own_time = any(
                     d.subject[0] <= m.start < stop
