@@ -312,6 +312,8 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
     weekday_word = g.get("weekday") or g.get("weekday2")
     if g.get("spelled"):
         year = _spelled_year(g["spelled"])
+    if month and not day and g.get("yrel"):
+        return _month(anchor.day.year + int(_lex("rel", g["yrel"])), month, mod)
     rel = re.sub(r"\s+", " ", g.get("wrel", "").lower())
     if month and not day and rel:
         if rel in ("last", "this past"):
@@ -485,7 +487,9 @@ def _k_season(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
 def _k_dayref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     offset = int(f["dayref"]) if "dayref" in f else int(_lex("dayref", g["dayref"]))
     pod = f.get("pod") or (_lex("pod", g["pod"]) if g.get("pod") else None)
-    return _day(anchor.day + timedelta(days=offset), pod)
+    if g.get("pod2"):
+        pod = {"day": "MI", "morning": "MO", "afternoon": "AF"}[re.sub(r"^mid-?", "", g["pod2"].lower())]
+    return _day(anchor.day + timedelta(days=offset), pod, _mod_code(g.get("mod")))
 
 
 def _k_overnight(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
@@ -588,6 +592,9 @@ _DURATION_MODS = {
     "more than": "MORE_THAN",
     "over": "MORE_THAN",
     "at least": "EQUAL_OR_MORE",
+    "no more than": "EQUAL_OR_LESS",
+    "roughly": "APPROX",
+    "approximately": "APPROX",
 }
 
 
@@ -595,7 +602,10 @@ def _k_duration(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str
     num_word = g.get("num") or g.get("num2")
     num: float | str = _number(num_word) if num_word else f.get("num", 1)
     unit = _unit_code(g.get("unit") or g.get("unit2") or "")
-    mod = _DURATION_MODS.get(re.sub(r"\s+", " ", g["mod"].lower())) if g.get("mod") else None
+    mod_word = g.get("mod") or g.get("mod2")
+    mod = _DURATION_MODS.get(re.sub(r"\s+", " ", mod_word.lower())) if mod_word else None
+    if re.search(r"and\s+a\s+half\s*$", g.get("t", ""), re.I) and not isinstance(num, str):
+        num = num + 0.5
     if isinstance(num, str) and num_word and num_word.lower() in ("a couple of", "a couple"):
         mod = "APPROX"
     quantity = None if isinstance(num, str) else _unit_minutes(unit) * num
@@ -605,8 +615,11 @@ def _k_duration(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str
 def _k_set(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     if g.get("freq"):
         return Resolved(_lex("freq", g["freq"]), "SET")
-    if g.get("weekday"):
-        return Resolved(f"XXXX-WXX-{_lex('weekday', g['weekday']) + 1}", "SET")
+    wd = g.get("weekday") or g.get("weekday2") or g.get("weekday3")
+    if wd:
+        pod_word = g.get("pod") or (g.get("pod2") or "").rstrip("s")
+        pod = f"T{_lex('pod', pod_word)}" if pod_word else ""
+        return Resolved(f"XXXX-WXX-{_lex('weekday', wd) + 1}{pod}", "SET")
     return Resolved(_duration_value(1, _unit_code(g["unit"])), "SET")
 
 
@@ -622,6 +635,8 @@ def _k_ref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
 
 
 def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    if g.get("noon"):
+        g = {**g, "hour": "12" if g["noon"].lower() == "noon" else "0"}
     hour = int(g["hour"])
     minute = int(g.get("minute") or 0)
     ampm = (g.get("ampm") or "").lower().replace(".", "")
@@ -633,6 +648,12 @@ def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
         return None
     weekday_word = g.get("weekday") or g.get("weekday2")
     d = _weekday_date(anchor.day, _lex("weekday", weekday_word), tense) if weekday_word else anchor.day
+    if g.get("month") and g.get("day"):
+        month = _lex("month", g["month"])
+        try:
+            d = date(_year_for(anchor.day, month, int(g["day"]), tense), month, int(g["day"]))
+        except ValueError:
+            return None
     lo = to_minutes(d) + hour * 60 + minute
     return Resolved(f"{d.isoformat()}T{hour:02d}:{minute:02d}", "TIME", lo, lo + 1, "minute", day=d)
 
