@@ -7,13 +7,14 @@ reports can be checked against the original.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from timeline.rules import load
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|[^\W\d_](?:[\w’'\-]*\w)?", re.UNICODE)
 QUOTE_CHARS = {'"': "any", "“": "open", "”": "close"}
+_QUOTE_MARK = re.compile('["“”]')
 
 
 @dataclass(slots=True)
@@ -30,7 +31,18 @@ class Sentence:
     start: int
     end: int
     text: str
-    tokens: list[Token] = field(default_factory=list)
+    _tokens: list[Token] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The sentence's words (made on first use: the time tagger needs them for few sentences)."""
+        if self._tokens is None:
+            base = self.start
+            self._tokens = [
+                Token(base + m.start(), base + m.end(), m.group(), m.group().lower())
+                for m in WORD.finditer(self.text)
+            ]
+        return self._tokens
 
 
 @dataclass(slots=True)
@@ -118,7 +130,7 @@ def split_sentences(text: str) -> list[Sentence]:
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        sentences.append(Sentence(i, a, b, text[a:b], tokenize(text, a, b)))
+        sentences.append(Sentence(i, a, b, text[a:b]))
     return sentences
 
 
@@ -127,11 +139,9 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
     quotes: list[Quote] = []
     for para in re.finditer(r"[^\n]+", text):
         open_at: int | None = None
-        for i in range(para.start(), para.end()):
-            ch = text[i]
-            kind = QUOTE_CHARS.get(ch)
-            if kind is None:
-                continue
+        for m in _QUOTE_MARK.finditer(text, para.start(), para.end()):
+            kind = QUOTE_CHARS[m.group()]
+            i = m.start()
             if open_at is None and kind in ("any", "open"):
                 open_at = i + 1
             elif open_at is not None and kind in ("any", "close"):

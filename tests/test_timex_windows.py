@@ -1,0 +1,110 @@
+"""Rules run only near the words they need (timeline.timex.windows); that must never change what is found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.timex import recognise, rules
+
+ROOT = Path(__file__).resolve().parent.parent
+
+WORDS = [
+    "the",
+    "last",
+    "next",
+    "third-quarter",
+    "quarter",
+    "year",
+    "years",
+    "a",
+    "two",
+    "twenty-four",
+    "hours",
+    "ago",
+    "earlier",
+    "later",
+    "Monday",
+    "Friday",
+    "night",
+    "morning",
+    "March",
+    "May",
+    "may",
+    "5",
+    "1990",
+    "1990s",
+    "2003",
+    "10:30",
+    "a.m.",
+    "p.m.",
+    "noon",
+    "yesterday",
+    "today",
+    "overnight",
+    "recently",
+    "soon",
+    "Christmas",
+    "Easter",
+    "fiscal",
+    "period",
+    "year-earlier",
+    "mid-November",
+    "per",
+    "day",
+    "daily",
+    "every",
+    "nineteen",
+    "ninety-six",
+    "weekend",
+    "over",
+    "about",
+    ",",
+    ".",
+    "said",
+    "will",
+    "in",
+    "on",
+    "of",
+    "\n",
+    "spring",
+    "the fall",
+    "four-month",
+    "following",
+    "month",
+    "decade",
+    "century",
+    "current",
+    "%",
+    "$",
+]
+
+
+def _same(text: str) -> None:
+    fast = [(c.start, c.end, c.rule.name) for c in recognise(text)]
+    full = [(c.start, c.end, c.rule.name) for c in recognise(text, everywhere=True)]
+    assert fast == full
+
+
+def test_windows_find_what_a_full_scan_finds_on_the_sample_and_examples() -> None:
+    for path in sorted((ROOT / "samples").glob("*.txt")):
+        _same(path.read_text(encoding="utf-8"))
+    for rule in rules():
+        for example in rule.examples:
+            _same(example["text"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=60))
+def test_windows_find_what_a_full_scan_finds(words: list[str]) -> None:
+    _same(" ".join(words))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12), st.integers(0, 200))
+def test_windows_hold_across_long_gaps(words: list[str], gap: int) -> None:
+    # Expressions far apart get separate windows; one near the edge of a window is still whole.
+    text = " ".join(words[: len(words) // 2]) + " filler" * gap + " " + " ".join(words[len(words) // 2 :])
+    _same(text)
