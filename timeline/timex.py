@@ -491,6 +491,13 @@ def _k_holiday(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
     return _day(pick)
 
 
+def _k_year_end(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    year = int(g["year"]) if g.get("year") else anchor.day.year
+    if not g.get("year") and tense == "past" and anchor.day.month < 3:
+        year -= 1  # "at year-end" told in January or February is the year just ended
+    return _day(date(year, 12, 31))
+
+
 def _k_weekend(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     """ "over the weekend": the last one (this one on a Saturday or Sunday), or the next in the future."""
     day = anchor.day
@@ -557,7 +564,7 @@ def _k_season(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
     if g.get("year"):
         year = int(g["year"])
     elif g.get("rel"):
-        shift = _lex("rel", g["rel"])
+        shift = _lex("rel", re.sub(r"\s+", " ", g["rel"].lower()))
         year = anchor.day.year + shift
         this_start = date(anchor.day.year, start_month, 1)
         if (shift == -1 and this_start > anchor.day and code != "WI") or (shift == -1 and code == "WI"):
@@ -604,8 +611,8 @@ def _shifted(anchor: date, unit: str, shift: int, mod: str | None) -> Resolved:
 
 
 def _k_shift(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
-    rel = re.sub(r"\s+", " ", g["rel"].lower())
-    unit = g["unit"].lower()
+    rel = re.sub(r"\s+", " ", (g.get("rel") or f["rel"]).lower())
+    unit = (g.get("unit") or f["unit"]).lower()
     mod = _mod_code(g.get("mod"))
     if rel in ("the past", "the coming", "the last", "past"):
         # "the past year" is a stretch of time that ends now: a duration.
@@ -688,8 +695,9 @@ _DURATION_MODS = {
 
 def _k_duration(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     num_word = g.get("num") or g.get("num2")
-    num: float | str = _number(num_word) if num_word else f.get("num", 1)
-    unit = _unit_code(g.get("unit") or g.get("unit2") or "")
+    fixed = str(f.get("num", 1))
+    num: float | str = _number(num_word) if num_word else (fixed if fixed == "X" else float(fixed))
+    unit = _unit_code(g.get("unit") or g.get("unit2") or f.get("unit", ""))
     mod_word = g.get("mod") or g.get("mod2")
     mod = _DURATION_MODS.get(re.sub(r"\s+", " ", mod_word.lower())) if mod_word else None
     if re.search(r"and\s+a\s+half\s*$", g.get("t", ""), re.I) and not isinstance(num, str):
@@ -753,6 +761,7 @@ KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], 
     "quarter": _k_quarter,
     "holiday": _k_holiday,
     "weekend": _k_weekend,
+    "year_end": _k_year_end,
     "dayref": _k_dayref,
     "overnight": _k_overnight,
     "shift": _k_shift,
