@@ -531,12 +531,16 @@ def _k_quarter(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
     if g.get("period") and g.get("year"):
         q = anchor.quarter[1] if anchor.quarter else _quarter_of(anchor.day - timedelta(days=45))[1]
         return _quarter(int(g["year"]), q)
-    if g.get("quarter"):
-        q = int(_lex("ordinal_quarter", g["quarter"]))
+    if g.get("quarter") or g.get("quarter2"):
+        q = int(_lex("ordinal_quarter", g.get("quarter") or g["quarter2"]))
         if g.get("year"):
             return _quarter(int(g["year"]), q)
         year = anchor.day.year
-        if det.startswith("last year"):
+        if "year-earlier" in det or "year-ago" in det:
+            year -= 1
+            if date(year + 1, 3 * q - 2, 1) > anchor.day:
+                year -= 1  # the year-ago quarter of a quarter not yet begun
+        elif det.startswith("last year"):
             year -= 1
         elif det.startswith("next year"):
             year += 1
