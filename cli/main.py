@@ -5,6 +5,7 @@ Exit codes: 0 success; 1 an input could not be read (the others were still proce
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -17,15 +18,39 @@ EXIT_USAGE = 2
 
 PARSE_HELP = """Turn news articles into one timeline of dated, ordered events.
 
+Worked example: for a file story.txt holding
+
 \b
+  Russia launched a drone assault on Kyiv overnight, officials said on Friday.
+
+\b
+  newsline parse story.txt --published 2025-07-04 --format csv
+
+prints
+
+\b
+  rank,day,time,when,title,modality,speaker,actors,sources,id
+  1,2025-07-03,night,overnight,Russia launched a drone assault on Kyiv,asserted,,Russia,story s.1,story:e1
+  2,2025-07-04,,Friday,Officials said,asserted,officials,,story s.1,story:e2
+
 Examples:
+
+\b
   newsline parse samples/kyiv-drone-strike-2025-07-04.txt
   newsline parse story.txt --published 2025-07-04 --tz Europe/Kyiv | jq '.events[].title'
   cat story.txt | newsline parse - --format jsonl
-  newsline parse corpus.jsonl --format json > timeline.json
+  newsline parse a.txt b.txt corpus.jsonl --format markdown > timeline.md
+  newsline parse story.txt -p 2025-07-04 --format timelinejs > timeline.json
+  newsline parse corpus.jsonl --format timeml --output-dir tml/
+
+Formats: table (a terminal), json (newsline/1: `newsline schema` prints its JSON Schema), jsonl (one event
+a line), csv and markdown (one row per event), timelinejs (TimelineJS 3's JSON; events without a calendar
+date are left out), timeml (TIMEX3 tags: one article to standard output, several need --output-dir).
+auto, the default, is a table on a terminal and JSON when piped.
 
 A .jsonl input holds one article a line: {"id", "title", "published", "text"}; an article's own
 "published" wins over --published. Without any publication date, days are shown relative to publication.
+One input may hold at most 20 MB (a .jsonl file: 20 MB a line).
 
 Exit codes: 0 success, 1 an input could not be read (the others are still processed), 2 usage error.
 """
@@ -36,15 +61,29 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+    timelinejs = "timelinejs"
+    timeml = "timeml"
 
 
 APP_HELP = """newsline: news articles in, a timeline of what happened, when, out.
 
+Worked example:
+
+\b
+  $ newsline parse samples/kyiv-drone-strike-2025-07-04.txt --published 2025-07-04 --format csv | head -3
+  rank,day,time,when,title,modality,speaker,actors,sources,id
+  1,before publication,,recently,Trump's administration halted shipments of some U.S. weapons ...
+  2,2025-07-03,,Thursday,Donald Trump's call with Vladimir Putin ended in frustration,...
+
 Examples:
 
-  newsline parse samples/kyiv-drone-strike-2025-07-04.txt
-
+\b
   newsline parse story.txt --published 2025-07-04 | jq '.events[].title'
+  newsline tag story.txt --published 2025-07-04 --format json
+  newsline schema > newsline-1.schema.json
+  newsline --install-completion          # shell completion (bash, zsh, fish, PowerShell)
 
 Exit codes: 0 success, 1 an input could not be read, 2 usage error.
 """
@@ -73,20 +112,20 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """newsline: news articles in, a timeline of what happened, when, out.
+    """newsline: news articles in, a timeline out (the help text is APP_HELP)."""
 
-    Examples:
 
-      newsline parse samples/kyiv-drone-strike-2025-07-04.txt
+def say(message: str) -> None:
+    """One line on standard error. File names, article ids and warnings can carry article text: terminal
+    control sequences are removed first."""
+    from timeline.formats import one_line
 
-      newsline parse story.txt --published 2025-07-04 | jq '.events[].title'
-
-    Exit codes: 0 success, 1 an input could not be read, 2 usage error.
-    """
+    typer.echo(one_line(message), err=True)
 
 
 def fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"newsline: error: {message}", err=True)
+    """Report an error that ends the run, and the exit to raise."""
+    say(f"newsline: error: {message}")
     return typer.Exit(code)
 
 
@@ -116,6 +155,15 @@ def parse(
         str | None, typer.Option("--entity", help="Keep only events naming this entity.", show_default=False)
     ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours in the table.")] = False,
+    output_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--output-dir",
+            "-o",
+            help="Where --format timeml writes one ARTICLE.tml per article (created).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     from timeline.ingest import parse_published, read_inputs
 
@@ -137,12 +185,23 @@ def parse(
             raise fail(
                 f"--tz: unknown time zone {tz!r} (use an IANA name such as Europe/Kyiv)", EXIT_USAGE
             ) from None
-    stdin_text = sys.stdin.read() if "-" in files else None
-    articles, problems = read_inputs(files, pub, stdin_text)
+    if output_dir is not None and fmt != Format.timeml:
+        raise fail("--output-dir is only for --format timeml", EXIT_USAGE)
+    stdin_data = read_stdin() if "-" in files else None
+    articles, problems = read_inputs(files, pub, stdin_data)
     for p in problems:
-        typer.echo(f"newsline: error: {p.where}: {p.message}", err=True)
+        say(f"newsline: error: {p.where}: {p.message}")
+    for a in articles:
+        if not a.text.strip():
+            say(f"newsline: warning: {a.source or a.id}: {a.id}: no text, so no events")
     if not articles:
         raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
+    if fmt == Format.timeml and output_dir is None and len(articles) > 1:
+        raise fail(
+            f"--format timeml writes one document per article: {len(articles)} articles need "
+            "--output-dir DIR",
+            EXIT_USAGE,
+        )
 
     from timeline import Article, parse_articles
 
@@ -151,8 +210,8 @@ def parse(
     def report(article: Article, exc: Exception) -> None:
         # A bug of ours must not cost the user the other articles, nor show a traceback.
         failed.append(article.id)
-        typer.echo(f"newsline: error: {article.source or article.id}: {article.id}: could not be parsed "
-                   f"({type(exc).__name__}: {exc}); please report this article", err=True)
+        say(f"newsline: error: {article.source or article.id}: {article.id}: could not be parsed "
+            f"({type(exc).__name__}: {exc}); please report this article")
 
     tl = parse_articles(articles, zone, on_error=report)
     if entity:
@@ -161,30 +220,102 @@ def parse(
         tl = keep_entity(tl, entity)
     unknown = [a.id for a in tl.articles if a.published is None]
     if unknown:
-        typer.echo(
+        say(
             f"newsline: note: no publication date for {', '.join(unknown[:5])}"
             f"{' and others' if len(unknown) > 5 else ''}: days are relative to publication; "
-            "give --published (or a dateline in the text) for absolute dates",
-            err=True,
+            "give --published (or a dateline in the text) for absolute dates"
         )
     for w in tl.warnings:
-        typer.echo(f"newsline: warning: {w}", err=True)
+        say(f"newsline: warning: {w}")
 
     if fmt == Format.auto:
         fmt = Format.table if sys.stdout.isatty() else Format.json
+    written = write_output(tl, fmt, no_color, output_dir)
+    raise typer.Exit(EXIT_INPUT if problems or failed or not written else EXIT_OK)
+
+
+def read_stdin() -> bytes:
+    """Standard input as bytes (decoded later like a file, so invalid UTF-8 is an error line, not a
+    traceback), at most one byte over the size limit so that a huge stream is refused without being held."""
+    from timeline.ingest import MAX_BYTES
+
+    return sys.stdin.buffer.read(MAX_BYTES + 1)
+
+
+def write_output(tl, fmt: Format, no_color: bool, output_dir: str | None) -> bool:
+    """Print (or, for timeml with --output-dir, write) the timeline in `fmt`. Every format is built from
+    the one newsline/1 dict. False when a file could not be written (each is reported)."""
+    from timeline.export import to_dict
+
+    d = to_dict(tl)
+    texts = {a.id: a.text for a in tl.articles}
     if fmt == Format.json:
-        from timeline import to_json
+        import json
 
-        sys.stdout.write(to_json(tl))
+        sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
     elif fmt == Format.jsonl:
-        from timeline import to_jsonl
+        import json
 
-        sys.stdout.writelines(to_jsonl(tl))
+        sys.stdout.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in d["events"])
+    elif fmt == Format.csv:
+        from timeline.formats import to_csv
+
+        sys.stdout.write(to_csv(d))
+    elif fmt == Format.markdown:
+        from timeline.formats import to_markdown
+
+        sys.stdout.write(to_markdown(d))
+    elif fmt == Format.timelinejs:
+        from timeline.formats import to_timelinejs_json
+
+        out = to_timelinejs_json(d)
+        shown = out.count('"start_date"')
+        if shown < len(d["events"]):
+            say(
+                f"newsline: note: timelinejs: {len(d['events']) - shown} of {len(d['events'])} events have "
+                "no calendar date and are left out"
+                + (" (give --published)" if any(a["published"] is None for a in d["articles"]) else "")
+            )
+        sys.stdout.write(out)
+    elif fmt == Format.timeml:
+        return write_timeml_files(d, texts, output_dir)
     else:
         from cli.render import render_table
 
-        render_table(tl, no_color=no_color)
-    raise typer.Exit(EXIT_INPUT if problems or failed else EXIT_OK)
+        render_table(d, texts, no_color=no_color)
+    return True
+
+
+def write_timeml_files(d: dict, texts: dict[str, str], output_dir: str | None) -> bool:
+    """TimeML per article: to standard output for one article, else one ARTICLE.tml per article in
+    `output_dir`."""
+    from pathlib import Path
+
+    from timeline.formats import to_timeml
+
+    docs = list(to_timeml(d, texts))
+    if output_dir is None:
+        sys.stdout.writelines(doc for _, doc in docs)
+        return True
+    target = Path(output_dir)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise fail(f"--output-dir: cannot create {output_dir}: {exc.strerror or exc}", EXIT_INPUT) from None
+    ok = True
+    used: set[str] = set()
+    for aid, doc in docs:
+        # Article ids come from the input (a .jsonl "id"): never let one name a path outside the directory.
+        name = re.sub(r"[^\w.-]+", "_", aid).lstrip(".") or "article"
+        while name.lower() in used:
+            name += "_"
+        used.add(name.lower())
+        try:
+            (target / f"{name}.tml").write_text(doc, encoding="utf-8")
+        except OSError as exc:
+            say(f"newsline: error: {aid}: cannot write {target / (name + '.tml')}: {exc.strerror or exc}")
+            ok = False
+    return ok
 
 
 TAG_HELP = """Tag the time expressions of texts (no events): TimeML TIMEX3 tags, or JSON.
@@ -384,6 +515,29 @@ def tag_command(
     elif fmt == TagFormat.jsonl:
         sys.stdout.writelines(json.dumps(mention_dict(m), ensure_ascii=False) + "\n" for m in mentions)
     raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
+
+
+SCHEMA_HELP = """Print the JSON Schema (draft 2020-12) of newsline/1, the output of --format json.
+
+One line of --format jsonl is one event: its schema is "#/$defs/event" in this document.
+
+Worked example: check an output against it with the Python jsonschema package:
+
+\b
+  newsline schema > newsline-1.schema.json
+  newsline parse story.txt -p 2025-07-04 --format json > out.json
+  python -c 'import json, jsonschema; jsonschema.validate(json.load(open("out.json")),
+             json.load(open("newsline-1.schema.json")))'
+
+Exit code: 0.
+"""
+
+
+@app.command("schema", help=SCHEMA_HELP)
+def schema_command() -> None:
+    from timeline.schema import schema_text
+
+    sys.stdout.write(schema_text())
 
 
 def run() -> None:

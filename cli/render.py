@@ -1,4 +1,10 @@
-"""The Rich table: events grouped by day, relative days when the publication date is unknown."""
+"""The Rich table, built from the newsline/1 dict like every other format: events grouped by day, days
+relative to publication when its date is unknown, reported/planned/possible/negated events marked, columns
+chosen to fit the terminal.
+
+Article text is data: every cell is a `rich.text.Text` (never parsed as markup) and goes through
+`timeline.formats.one_line`, which removes terminal control sequences.
+"""
 
 from __future__ import annotations
 
@@ -6,57 +12,18 @@ import bisect
 import os
 import re
 import sys
+from typing import IO, Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from timeline import Timeline
-from timeline.model import Event, Modality
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[ -/]*[@-~]")
-_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+from timeline.formats import day_label, mark, one_line, time_of_day
 
 
-def clean(text: str) -> str:
-    """Article text is data: no terminal control sequences reach the screen."""
-    return _CONTROL.sub("", text)
-
-
-def day_label(e: Event, tl: Timeline) -> str:
-    """The day an event happened, as a reader wants it: "Thu 3 Jul 2025", or relative to publication."""
-    t = e.time
-    if t is None:
-        return "undated"
-    ref = tl.references.get(t.article)
-    if t.value in ("PAST_REF", "XXXX-PAST_REF"):
-        return "before publication"
-    if t.value.endswith("FUTURE_REF"):
-        return "after publication"
-    if t.value.endswith("PRESENT_REF"):
-        return "around publication"
-    if ref is not None and not ref.known and t.rel_days is not None:
-        # The weekday is only shown when the text named it: it is inferred, not known.
-        where = "pub. day" if t.rel_days == 0 else f"pub. {t.rel_days:+d} d"
-        weekday = _WEEKDAYS[(ref.day.weekday() + t.rel_days) % 7]
-        named = re.search(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", t.text, re.I)
-        return f"{weekday} ({where})" if named else where
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", t.value)
-    if m:
-        from datetime import date
-
-        d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        return f"{_WEEKDAYS[d.weekday()]} {d.day} {d.strftime('%b')} {d.year}"
-    return t.value
-
-
-def _marks(e: Event) -> str:
-    return {
-        Modality.REPORTED: "reported",
-        Modality.PLANNED: "planned",
-        Modality.POSSIBLE: "possible",
-        Modality.NEGATED: "did not happen",
-    }.get(e.modality, "")
+def color_wanted(no_color: bool) -> bool:
+    """Colours unless --no-color or NO_COLOR (set and not empty, as https://no-color.org says)."""
+    return not no_color and not os.environ.get("NO_COLOR")
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -64,56 +31,94 @@ def paragraph_starts(text: str) -> list[int]:
     return [m.start() for m in re.finditer(r"(?:^|(?<=\n))[^\S\n]*\S", text)]
 
 
-def build_table(tl: Timeline) -> Table:
-    unknown = [a.id for a in tl.articles if a.published is None]
+def _source_label(event: dict[str, Any], multi: bool, paragraphs: dict[str, list[int]]) -> str:
+    """"¶3" (the paragraph of the first source) for one article; the article ids for several."""
+    if multi:
+        return ", ".join(sorted({s["article"] for s in event["sources"]}))
+    first = event["sources"][0]
+    starts = paragraphs.get(first["article"])
+    if starts is None:
+        return f"s.{first['sentence'] + 1}"
+    return f"¶{max(bisect.bisect_right(starts, first['trigger'][0]), 1)}"
+
+
+def build_table(d: dict[str, Any], width: int, texts: dict[str, str] | None = None) -> Table:
+    """The table for a console `width` characters wide: narrower consoles lose the "When" column (its
+    words join the day), then "Who" and "Source", so that the event titles keep room to be read."""
+    unknown = [a["id"] for a in d["articles"] if a["published"] is None]
     caption = None
     if unknown:
         caption = "days relative to the unknown publication day (pub.); give --published for dates"
-    table = Table(title="newsline timeline", caption=caption, expand=False, header_style="bold")
+    show_when, show_who, show_source = width >= 100, width >= 72, width >= 56
+    table = Table(
+        title="newsline timeline", caption=caption, expand=False, header_style="bold", show_lines=False,
+    )
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Day", no_wrap=True)
-    table.add_column("When (text)", style="cyan", max_width=16)
-    table.add_column("Event", ratio=4, min_width=30)
-    table.add_column("Who", ratio=1, max_width=28)
-    table.add_column("Source", no_wrap=True, style="dim")
+    table.add_column("Day", max_width=20 if show_when else 16, overflow="fold")
+    if show_when:
+        table.add_column("When (text)", style="cyan", max_width=16, overflow="fold")
+    table.add_column("Event", ratio=4, min_width=20, overflow="fold")
+    if show_who:
+        table.add_column("Who", ratio=1, max_width=28, overflow="fold")
+    if show_source:
+        table.add_column("Source", no_wrap=True, style="dim")
+    multi = len(d["articles"]) > 1
+    paragraphs = {k: paragraph_starts(v) for k, v in (texts or {}).items()}
     previous_day = None
-    multi = len(tl.articles) > 1
-    paragraphs = {a.id: paragraph_starts(a.text) for a in tl.articles}
-    for e in tl.events:
-        day = day_label(e, tl)
+    for e in d["events"]:
+        when = e["when"]
+        day = day_label(when)
         if previous_day is not None and day != previous_day:
             table.add_section()
         shown_day = day if day != previous_day else ""
         previous_day = day
-        title = Text(clean(e.title))
-        mark = _marks(e)
-        if mark:
-            title.append(
-                f"  [{mark}" + (f": {clean(e.speaker)}" if e.speaker else "") + "]", style="italic yellow"
-            )
-        when = clean(e.time.text) if e.time else ""
-        sources = sorted({m.article for m in e.mentions})
-        first = e.mentions[0]
-        para = bisect.bisect_right(paragraphs.get(first.article, [0]), first.trigger[0])
-        src = ", ".join(sources) if multi else f"¶{max(para, 1)}"
-        table.add_row(
-            str(e.rank), shown_day, Text(when), title, Text(clean(", ".join(e.actors[:4]))), Text(src)
-        )
+        title = Text(one_line(e["title"]))
+        how = mark(e)
+        if how:
+            title.append(f"  [{one_line(how)}]", style="italic yellow")
+        when_text = one_line(when["text"]) if when else ""
+        part = time_of_day(when)
+        if part and part not in when_text:
+            when_text += f" ({part})"
+        row: list[Text | str] = [str(e["rank"])]
+        if show_when:
+            row += [Text(shown_day), Text(when_text)]
+        else:
+            cell = Text(shown_day + ("\n" if shown_day and when_text else ""))
+            cell.append(when_text, style="cyan")
+            row.append(cell)
+        row.append(title)
+        if show_who:
+            row.append(Text(one_line(", ".join(e["actors"][:4]))))
+        if show_source:
+            row.append(Text(one_line(_source_label(e, multi, paragraphs))))
+        table.add_row(*row)
     return table
 
 
-def render_table(tl: Timeline, no_color: bool = False, file=None) -> None:
-    """Print the timeline as a table, honouring NO_COLOR and --no-color."""
-    color = not no_color and "NO_COLOR" not in os.environ
+def render_table(
+    d: dict[str, Any],
+    texts: dict[str, str] | None = None,
+    no_color: bool = False,
+    file: IO[str] | None = None,
+    width: int | None = None,
+) -> None:
+    """Print the newsline/1 dict `d` as a table fitted to the terminal, honouring NO_COLOR and --no-color.
+
+    `texts` (article id -> text) lets the Source column give paragraphs; without it, sentences.
+    """
+    color = color_wanted(no_color)
     console = Console(
         file=file or sys.stdout,
         no_color=not color,
+        color_system="auto" if color else None,
         highlight=False,
         soft_wrap=False,
         emoji=False,
         markup=False,
+        width=width,
     )
-    if not tl.events:
-        console.print("No events found.")
+    if not d["events"]:
+        console.print(Text("No events found."))
         return
-    console.print(build_table(tl))
+    console.print(build_table(d, console.width, texts))

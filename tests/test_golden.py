@@ -12,6 +12,13 @@ from the repository root, as `newsline parse samples/kyiv-drone-strike-2025-07-0
     seed.jsonl          ... --published 2025-07-04 --format jsonl
     seed.table.txt      ... --published 2025-07-04 --format table --no-color   (COLUMNS=160 NO_COLOR=1)
     seed-relative.json  ... --format json                                       (no --published)
+    seed.csv            ... --published 2025-07-04 --format csv
+    seed.md             ... --published 2025-07-04 --format markdown
+    seed-relative.md    ... --format markdown                                   (no --published)
+    seed.timelinejs.json ... --published 2025-07-04 --format timelinejs
+    seed.tml            ... --published 2025-07-04 --format timeml
+    seed.table-narrow.txt ... --published 2025-07-04 --format table --no-color (COLUMNS=60 NO_COLOR=1)
+    seed-relative.table.txt ... --format table --no-color                   (COLUMNS=120 NO_COLOR=1)
 """
 
 from __future__ import annotations
@@ -19,7 +26,9 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from conftest import SAMPLE_REL, base_env
@@ -35,6 +44,16 @@ CASES = {
         {"COLUMNS": "160", "NO_COLOR": "1"},
     ),
     "seed-relative.json": (["--format", "json"], {}),
+    "seed.csv": (["--published", "2025-07-04", "--format", "csv"], {}),
+    "seed.md": (["--published", "2025-07-04", "--format", "markdown"], {}),
+    "seed-relative.md": (["--format", "markdown"], {}),
+    "seed.timelinejs.json": (["--published", "2025-07-04", "--format", "timelinejs"], {}),
+    "seed.tml": (["--published", "2025-07-04", "--format", "timeml"], {}),
+    "seed.table-narrow.txt": (
+        ["--published", "2025-07-04", "--format", "table", "--no-color"],
+        {"COLUMNS": "60", "NO_COLOR": "1"},
+    ),
+    "seed-relative.table.txt": (["--format", "table", "--no-color"], {"COLUMNS": "120", "NO_COLOR": "1"}),
 }
 
 
@@ -83,3 +102,24 @@ def test_golden_files_are_consistent():
     assert "\x1b[" not in table
     for e in seed["events"]:
         assert e["title"][:20] in table or e["title"][:20].replace("…", "") in table
+
+    # Every format shows the same events, in the same order, as the JSON (one serialiser feeds them all).
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO((GOLDEN / "seed.csv").read_text(encoding="utf-8"))))
+    assert [r["id"] for r in rows] == [e["id"] for e in seed["events"]]
+    assert [int(r["rank"]) for r in rows] == [e["rank"] for e in seed["events"]]
+    markdown = (GOLDEN / "seed.md").read_text(encoding="utf-8")
+    table_lines = [line for line in markdown.splitlines() if line.startswith("| ")]
+    assert len(table_lines) == len(seed["events"]) + 2  # the header and its rule
+    tljs = json.loads((GOLDEN / "seed.timelinejs.json").read_text(encoding="utf-8"))
+    dated = [e for e in seed["events"] if e["when"] and re.match(r"\d{4}-\d\d-\d\d", e["when"]["value"])]
+    assert len(tljs["events"]) == len(dated)
+    for slide, e in zip(tljs["events"], dated, strict=True):
+        y, m, d = (int(x) for x in e["when"]["value"][:10].split("-"))
+        start = slide["start_date"]
+        assert (start["year"], start["month"], start["day"]) == (y, m, d)
+    tml = (GOLDEN / "seed.tml").read_text(encoding="utf-8")
+    ElementTree.fromstring(tml)  # well-formed XML
+    assert tml.count("<TIMEX3 ") == 1 + len(seed["time_mentions"])  # the DCT and every mention

@@ -16,6 +16,14 @@ from pathlib import Path
 from timeline.model import Article
 
 MAX_BYTES = 20 * 1024 * 1024  # one article larger than this is refused, not read into memory
+MAX_MB = MAX_BYTES // (1024 * 1024)
+# A .jsonl file holds many articles (each line is held to MAX_BYTES) but is still read whole.
+MAX_JSONL_BYTES = 1024 * 1024 * 1024
+# Share of control bytes in a file's first 8 KB above which it is taken for binary: text has almost none
+# (tabs, line breaks and form feeds do not count).
+_BINARY_SHARE = 0.05
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputError(Exception):
@@ -24,8 +32,18 @@ class InputError(Exception):
 
 @dataclass(slots=True)
 class Problem:
+    """One bad input (or one bad line of a .jsonl input): where, and what is wrong, for one stderr line."""
+
     where: str
     message: str
+
+
+def too_big(size: int) -> str:
+    """The message for an input over the size limit."""
+    return (
+        f"{size:,} bytes is over the {MAX_MB} MB limit for one article "
+        "(split it, or give a .jsonl file with one article a line)"
+    )
 
 
 def parse_published(value: str) -> date | datetime:
@@ -38,15 +56,26 @@ def parse_published(value: str) -> date | datetime:
 
 
 def decode(data: bytes, where: str) -> str:
-    if b"\x00" in data[:8192]:
+    """The text of an input: UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark, or
+    Windows-1252; InputError for binary data and anything else."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{where}: not valid UTF-16 text ({exc.reason})") from None
+    head = data[:8192]
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if b"\x00" in head or controls > _BINARY_SHARE * len(head):
         raise InputError(f"{where}: looks like a binary file, not text")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as utf8:
         try:
             return data.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{where}: not UTF-8 or Windows-1252 text ({exc.reason})") from None
+        except UnicodeDecodeError:
+            raise InputError(
+                f"{where}: not UTF-8 text (byte {utf8.start}: {utf8.reason}) nor Windows-1252"
+            ) from None
 
 
 def read_bytes(path: str) -> bytes:
@@ -59,8 +88,11 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: {exc.strerror or exc}") from None
-    if size > MAX_BYTES:
-        raise InputError(f"{path}: {size} bytes is over the {MAX_BYTES} byte limit for one input")
+    if path.endswith(".jsonl"):
+        if size > MAX_JSONL_BYTES:
+            raise InputError(f"{path}: {size:,} bytes is over the 1 GB limit for one .jsonl file (split it)")
+    elif size > MAX_BYTES:
+        raise InputError(f"{path}: {too_big(size)}")
     try:
         return p.read_bytes()
     except OSError as exc:
@@ -71,16 +103,26 @@ def articles_from_jsonl(
     text: str, where: str, default_published: date | datetime | None, problems: list[Problem]
 ) -> Iterator[Article]:
     """One article a line; a bad line is recorded in `problems` and skipped, the others are read."""
-    for n, line in enumerate(text.splitlines(), 1):
+    # Records are separated by \n only: splitlines() would also split inside a record at \x1c, \u2028, ...
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
+            continue
+        if len(line) > MAX_BYTES:
+            problems.append(Problem(f"{where}:{n}", too_big(len(line.encode("utf-8", "replace")))))
             continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(Problem(f"{where}:{n}", f"not JSON ({exc.msg})"))
+            problems.append(Problem(f"{where}:{n}", f"not JSON ({exc.msg} at column {exc.colno})"))
+            continue
+        except RecursionError:  # thousands of nested brackets
+            problems.append(Problem(f"{where}:{n}", "not JSON this reader accepts (nested too deeply)"))
             continue
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             problems.append(Problem(f"{where}:{n}", "a line needs an object with a string 'text'"))
+            continue
+        if rec.get("title") is not None and not isinstance(rec["title"], str):
+            problems.append(Problem(f"{where}:{n}", "'title' must be a string"))
             continue
         published: date | datetime | None = default_published
         origin = "given" if default_published is not None else None
@@ -94,26 +136,38 @@ def articles_from_jsonl(
                 )
                 continue
         yield Article(
-            str(rec.get("id") or f"{Path(where).stem}-{n}"),
-            rec["text"],
+            _no_surrogates(str(rec.get("id") or f"{Path(where).stem}-{n}")),
+            _no_surrogates(rec["text"]),
             published,
             where,
-            rec.get("title"),
+            _no_surrogates(rec["title"]) if rec.get("title") is not None else None,
             origin,
         )
 
 
+def _no_surrogates(text: str) -> str:
+    """JSON's \\ud800 escapes can give lone surrogates, which no output can encode: each becomes U+FFFD
+    (one character for one, so offsets into the text stay right)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def read_inputs(
-    paths: list[str], published: date | datetime | None, stdin_text: str | None = None
+    paths: list[str], published: date | datetime | None, stdin_text: str | bytes | None = None
 ) -> tuple[list[Article], list[Problem]]:
-    """Every article in `paths` ("-" is standard input, given as `stdin_text`), and the problems met."""
+    """Every article in `paths` ("-" is standard input, given as `stdin_text`: bytes are decoded and
+    checked like a file's), and the problems met. No input raises: each problem names its input."""
     articles: list[Article] = []
     problems: list[Problem] = []
     used: dict[str, int] = {}
     for path in paths:
         try:
             if path == "-":
-                text = stdin_text or ""
+                raw = stdin_text or ""
+                if isinstance(raw, bytes):
+                    if len(raw) > MAX_BYTES:
+                        raise InputError(f"-: {too_big(len(raw))}")
+                    raw = decode(raw, "-")
+                text = raw
                 name = "stdin"
             else:
                 text = decode(read_bytes(path), path)
