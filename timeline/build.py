@@ -129,7 +129,7 @@ def parse_article(article: Article, tz: tzinfo | None = None) -> Timeline:
     first = tag(doc, article.id, ref)
     speech = _speech_days(doc, first, ref)
     mentions = tag(doc, article.id, ref, speech) if speech else first
-    events, relations = extract(doc, article.id, mentions)
+    events, relations = extract(doc, article.id, mentions, publication_mention(article.id, ref))
     article = Article(
         article.id,
         article.text,
@@ -157,6 +157,30 @@ def parse_article(article: Article, tz: tzinfo | None = None) -> Timeline:
     warnings: list[str] = []
     order(events, relations, {article.id: ref}, speech, doc, warnings)
     return Timeline([article], events, relations, mentions, {article.id: ref}, warnings)
+
+
+def publication_mention(article_id: str, ref: Reference) -> TimeMention:
+    """The publication day as a time mention (no text of its own): what an event told in the present
+    tense is dated by."""
+    lo = ref.midnight
+    value = ref.day.isoformat() if ref.known else "XXXX-XX-XX"
+    return TimeMention(
+        article_id,
+        0,
+        0,
+        "",
+        "DATE",
+        value,
+        "publication",
+        AnchorKind.PUBLICATION,
+        "day",
+        None,
+        lo,
+        lo + DAY,
+        0,
+        None,
+        -1,
+    )
 
 
 def _relation_edges(r: Relation, idx: dict[str, int]) -> list[tuple[int, int, float]]:

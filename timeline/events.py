@@ -9,11 +9,21 @@ matched to an event already told (same class, compatible participants, or a defi
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from timeline.lexicon import events_data, names, noun_forms, noun_markers, strip_titles, verb_forms
+from timeline.lexicon import (
+    events_data,
+    names,
+    noun_forms,
+    noun_markers,
+    open_verb,
+    strip_titles,
+    verb_forms,
+)
 from timeline.model import INF, Event, Mention, Modality, Relation, RelType, TimeMention
 from timeline.text import Document, Quote, Sentence, Token, lexicon
 
@@ -99,6 +109,7 @@ class Draft:
     complement_of: Draft | None = None
     has_quote: bool = False
     extra_relations: list[tuple[str, Draft]] = field(default_factory=list)
+    time: TimeMention | None = None  # the time expression of this mention's own clause
 
 
 def _regions(doc: Document, sent: Sentence) -> list[Region]:
@@ -121,7 +132,8 @@ def _verb_reading(toks: list[Token], i: int) -> tuple[str, str, str, str | None]
     """(lemma, class, form, particle) when toks[i] can be a trigger verb here."""
     readings = verb_forms().get(toks[i].lower)
     if not readings:
-        return None
+        general = open_verb(toks[i].lower)
+        return (general.lemma, general.cls, general.form, None) if general else None
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
     best = None
     for r in readings:
@@ -131,6 +143,9 @@ def _verb_reading(toks: list[Token], i: int) -> tuple[str, str, str, str | None]
             continue
         if best is None:
             best = (r.lemma, r.cls, r.form, None)
+    if best is None:  # only a phrasal reading ("shoot down") and no particle: the verb on its own
+        general = open_verb(toks[i].lower)
+        return (general.lemma, general.cls, general.form, None) if general else None
     return best
 
 
@@ -152,7 +167,11 @@ def _classify_verb(toks: list[Token], i: int, form: str) -> tuple[bool, bool]:
     if prev == "to":
         return True, False
     if form == "ing":
-        return (prev in _AUX or (prev in NEGATIONS and prev2 in _AUX)), True
+        if prev in _AUX or (prev in NEGATIONS and prev2 in _AUX):
+            return True, True  # "were shooting": a finite progressive
+        # "disabling autopilot", "while continuing to gather", "a report alleging": a participle clause that
+        # tells an event of its own, with the subject of the clause it hangs on.
+        return True, False
     if form == "base":
         if (
             prev in _MODAL
@@ -239,6 +258,37 @@ def _triggers(region: Region) -> list[Trigger]:
             lemma, cls = nouns[tok.lower]
             out.append(Trigger(i, tok.start, tok.end, lemma, cls, True, False))
     return out
+
+
+@cache
+def _intent_words() -> frozenset[str]:
+    return frozenset(lexicon()["intent"]["words"])
+
+
+def _nonfinite_draft(
+    doc: Document, region: Region, trig: Trigger, finite_idx: list[int], times: list[TimeMention]
+) -> Draft | None:
+    """An event told by an infinitive or a participle ("forced to walk", "disabling autopilot"): its clause
+    runs from the verb to the next boundary; it has no subject of its own. What governs it sets whether it
+    happened: "plans to build" is planned, "failed to stop" negated."""
+    toks = region.tokens
+    i = trig.tok
+    nxt = [f for f in finite_idx if f > i]
+    right = _right_boundary(doc, region, i, nxt[0] if nxt else len(toks))
+    clause = (trig.start, max(right, trig.particle_end or trig.end))
+    modality = trig.modality
+    prev = toks[i - 1].lower if i > 0 else ""
+    if prev == "to":
+        governor = " ".join(t.lower for t in toks[max(0, i - 3) : i - 1])
+        gov = toks[i - 2].lower if i > 1 else ""
+        if gov in ("failed", "refused", "declined") or re.search(r"\b(?:not|never|n't)\b", governor):
+            modality = Modality.NEGATED
+        elif gov in _intent_words() or governor.endswith("in order") or gov in ("to", "for"):
+            modality = Modality.PLANNED if modality == Modality.ASSERTED else modality
+    d = Draft(trig, region, clause, (trig.start, trig.start), set(), None, modality)
+    obj_end = min(clause[1], _object_end(doc, toks, i))
+    d.participants = _participants(doc, region, trig.start, obj_end, None)
+    return d
 
 
 def _is_boundary_word(toks: list[Token], j: int, stops: frozenset[int]) -> bool:
@@ -445,9 +495,15 @@ def quote_speakers(doc: Document) -> None:
 
 
 def extract(
-    doc: Document, article_id: str, mentions: list[TimeMention]
+    doc: Document,
+    article_id: str,
+    mentions: list[TimeMention],
+    publication: TimeMention | None = None,
 ) -> tuple[list[Event], list[Relation]]:
-    """Events and signal relations of one article, with each event's governing time mention."""
+    """Events and signal relations of one article, with each event's governing time mention.
+
+    With `publication` (the publication day as a time mention), events the text gives no time of their
+    own are dated from the narrative (see `_inherit_times`); without it they keep `time` None."""
     drafts: list[Draft] = []
     last_speaker: str | None = None
     quote_speakers(doc)
@@ -476,9 +532,13 @@ def extract(
 
             region_drafts: list[Draft] = []
             for trig in trigs:
-                if not trig.nominal and not trig.finite:
-                    continue
                 i = trig.tok
+                if not trig.nominal and not trig.finite:
+                    if region.quote is None:
+                        d = _nonfinite_draft(doc, region, trig, finite_idx, mentions)
+                        if d is not None:
+                            region_drafts.append(d)
+                    continue
                 if trig.nominal:
                     a, b = _np_bounds(region, i)
                     first = next(t for t in toks if t.start >= a)
@@ -548,6 +608,8 @@ def extract(
     events = _corefer(doc, article_id, drafts, mentions)
     _attach_times(doc, drafts, events, mentions)
     relations = _signals(doc, article_id, drafts)
+    if publication is not None:
+        relations += _inherit_times(doc, article_id, drafts, mentions, publication)
     relations += _about(article_id, drafts)
     relations += _consequences(article_id, drafts)
     events = [e for e in events if e.mentions]
@@ -766,6 +828,9 @@ def _attach_times(
             )
         ]
         if not d.trig.nominal:
+            # "this year's conference", "Thursday's call": a possessive time dates the noun it stands
+            # before, not the clause's verb.
+            inside = [m for m in inside if not re.match(r"['’]s\b", doc.text[m.end : m.end + 2])]
             nps = [
                 _np_bounds(x.region, x.trig.tok)
                 for x in drafts
@@ -775,11 +840,128 @@ def _attach_times(
         if not inside:
             continue
         best = min(inside, key=lambda m: abs(m.start - d.trig.start))
+        d.time = best
         e = d.event
         width = best.hi - best.lo
         if e.time is None or width < (e.time.hi - e.time.lo):
             e.time = best
             e.time_source = "same clause"
+
+
+_PERFECT_AUX = frozenset(["has", "have", "'s", "’s"])
+_PRESENT_AUX = frozenset(["is", "are", "am", "'re", "’re", "does", "do"])
+
+
+def draft_tense(toks: list[Token], i: int, form: str) -> str:
+    """The tense and aspect a verb trigger is told in, from the auxiliaries before it: "future",
+    "present" (present simple and progressive), "perfect" (present perfect: done by now), "pluperfect"
+    (had done: before the story's time), "past", or "none" (an infinitive or a participle)."""
+    before = [t.lower for t in toks[max(0, i - 4) : i]]
+    # Adverbs and negations may stand between the auxiliary and the verb: "has also been", "had not".
+    aux = [w for w in before if w in _AUX or w in _MODAL or w in _PRESENT_AUX or w in _PERFECT_AUX]
+    last = aux[-1] if aux else ""
+    if any(w in ("will", "'ll", "shall", "wo") for w in aux):
+        return "future"
+    if "had" in aux:
+        return "pluperfect"
+    if any(w in _PERFECT_AUX for w in aux) and form in ("past", "ing"):
+        return "perfect"
+    if last in _PRESENT_AUX:
+        return "present"
+    if last in ("was", "were", "did"):
+        return "past"
+    if form == "past":
+        return "past"
+    if form == "s":
+        return "present"
+    if form == "base" and before and before[-1] in ("i", "we", "you", "they"):
+        return "present"
+    return "none"
+
+
+def _inherit_times(
+    doc: Document,
+    article_id: str,
+    drafts: list[Draft],
+    mentions: list[TimeMention],
+    publication: TimeMention,
+) -> list[Relation]:
+    """Dates for events the text gives no time of their own, from how news tells a story.
+
+    - An event told in the present or present perfect ("has been shut down", "uses") holds at publication.
+    - A past event takes the time of its sentence when it shares the sentence with a dated event it is
+      not reported by ("said yesterday as he inspected"), else the narrative's current time: the time of
+      the last dated event told before it (Reichenbach's reference time, which a story moves forward as
+      it names new times). Statements do not move it: a report's day is not the day of what it reports.
+    - A past perfect event ("had been diagnosed") happened before that reference time: it gets no day,
+      and a BEFORE relation to the reference event instead.
+    - Planned, possible and negated events, and events inside quotes, keep no time.
+    Returns the relations this adds.
+    """
+    out: list[Relation] = []
+    reporting = frozenset(events_data()["roles"]["reporting"])
+    focus: Draft | None = None
+    lead: Draft | None = None  # the story's own time: the first dated happening it tells
+    paragraphs = [m.start() for m in re.finditer(r"\n\s*\S", doc.text)]
+    paragraph = -1
+    for d in sorted(drafts, key=lambda x: x.trig.start):
+        e = d.event
+        if e is None:
+            continue
+        here = bisect.bisect_right(paragraphs, d.trig.start)
+        if here != paragraph:
+            # A new paragraph that names no time of its own goes back to the story's time: background
+            # told with its own date ("In April, ...") does not carry over.
+            paragraph, focus = here, lead
+        told = d.trig.lemma in reporting or e.kind == "statement"
+        if d.time is not None:
+            realis = d.modality in (Modality.ASSERTED, Modality.REPORTED) and d.time.hi <= publication.hi
+            if not told and realis and not (math.isinf(d.time.lo) or math.isinf(d.time.hi)):
+                focus = d
+                lead = lead or d
+            continue
+        if e.time is not None or d.region.quote is not None:
+            continue
+        if d.modality in (Modality.PLANNED, Modality.POSSIBLE, Modality.NEGATED):
+            continue
+        form = "past"
+        if not d.trig.nominal:
+            readings = verb_forms().get(d.region.tokens[d.trig.tok].lower) or []
+            reading = next((r for r in readings if r.lemma == d.trig.lemma), None)
+            general = open_verb(d.region.tokens[d.trig.tok].lower)
+            form = reading.form if reading else (general.form if general else "past")
+        tense = "past" if d.trig.nominal else draft_tense(d.region.tokens, d.trig.tok, form)
+        if tense == "future":
+            continue
+        if tense in ("present", "perfect"):
+            e.time, e.time_source = publication, "tense: publication day"
+            continue
+        if tense == "pluperfect":
+            if focus is not None and focus.event is not None and focus.event is not e:
+                out.append(
+                    Relation(
+                        _eid(e), _eid(focus.event), RelType.BEFORE, "", article_id, (0.0, INF), "start-start"
+                    )
+                )
+            continue
+        same = [
+            x
+            for x in drafts
+            if x.time is not None
+            and x is not d
+            and x.region.sentence is d.region.sentence
+            and x.region.quote is None
+            and x is not d.complement_of
+            and x.trig.lemma not in reporting
+            and not (math.isinf(x.time.lo) or math.isinf(x.time.hi))
+        ]
+        if same:
+            near = min(same, key=lambda x: abs(x.trig.start - d.trig.start))
+            assert near.time is not None
+            e.time, e.time_source = near.time, "sentence"
+        elif focus is not None and focus.time is not None:
+            e.time, e.time_source = focus.time, "narrative"
+    return out
 
 
 @cache

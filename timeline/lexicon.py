@@ -76,10 +76,52 @@ def noun_forms() -> dict[str, tuple[str, str]]:
     for cls, nouns in load("events")["nouns"].items():
         for noun in nouns:
             head = noun.split()[-1]
-            plural = head + ("es" if head.endswith(("s", "sh", "ch", "x")) else "s")
+            if head.endswith("y") and head[-2:-1] not in "aeiou":
+                plural = head[:-1] + "ies"  # injury -> injuries
+            else:
+                plural = head + ("es" if head.endswith(("s", "sh", "ch", "x")) else "s")
             out.setdefault(head, (noun, cls))
             out.setdefault(plural, (noun, cls))
     return out
+
+
+@cache
+def _not_verbs() -> frozenset[str]:
+    words = lexicon()["not_verbs"]
+    return frozenset(words["ed"]) | frozenset(words["ing"])
+
+
+@cache
+def _irregular_lemmas() -> dict[str, str]:
+    """Irregular past and participle -> lemma, for verbs outside the trigger lexicon (be, have and do are
+    auxiliaries here, not events)."""
+    out: dict[str, str] = {}
+    for lemma, (past, part) in lexicon()["irregular"].items():
+        if lemma in ("be", "have", "do"):
+            continue
+        out.setdefault(past, lemma)
+        out.setdefault(part, lemma)
+    return out
+
+
+GENERAL_CLASS = "occurrence"
+
+
+def open_verb(word: str) -> VerbForm | None:
+    """A verb reading for a word the trigger lexicon does not list, from its shape alone: an irregular past
+    form ("went", "fled"), a regular -ed form ("stalled") or an -ing form ("disabling"). News tells its
+    events with far more verbs than any list holds; a word's shape is enough to know it is one, and the
+    clause rules then decide whether it stands as a verb where it is."""
+    w = word.lower()
+    if w in _not_verbs() or (not w.isalpha() and "-" not in w):
+        return None
+    if w in _irregular_lemmas():
+        return VerbForm(_irregular_lemmas()[w], GENERAL_CLASS, "past")
+    if len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+        return VerbForm(w[:-2], GENERAL_CLASS, "past")
+    if len(w) > 5 and w.endswith("ing") and re.search(r"[aeiouy]", w[:-3]):
+        return VerbForm(w[:-3], GENERAL_CLASS, "ing")
+    return None
 
 
 @cache

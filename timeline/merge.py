@@ -7,28 +7,44 @@ import math
 import re
 
 from timeline.build import order
-from timeline.model import Event, Timeline
+from timeline.model import Event, Modality, Timeline
 
 
 def _words(title: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", title.lower())}
 
 
+DAY = 1440.0
+
+
 def _overlap(a: Event, b: Event) -> bool:
+    """Both events have a time no wider than a few days, and the two share some of it: a vague time
+    ("recently", "this year") says too little to tell two happenings apart."""
     if a.time is None or b.time is None:
         return False
-    if math.isinf(a.time.lo) and math.isinf(a.time.hi):
-        return False
+    for t in (a.time, b.time):
+        if math.isinf(t.lo) or math.isinf(t.hi) or t.hi - t.lo > 3 * DAY:
+            return False
     return a.time.lo < b.time.hi and b.time.lo < a.time.hi
 
 
+def _lemma(e: Event) -> str:
+    return e.trigger.lower().rstrip("s")[:5]
+
+
 def same_event(a: Event, b: Event) -> bool:
-    """Two articles tell one event: same class, compatible times, shared actors or a similar title."""
+    """Two articles tell one event: same class, compatible times (both precise to a few days), and
+    shared actors or a similar title."""
     if a.kind != b.kind or a.mentions[0].article == b.mentions[0].article or not _overlap(a, b):
+        return False
+    if a.modality != b.modality and Modality.ASSERTED not in (a.modality, b.modality):
         return False
     last = {x.split()[-1].lower() for x in a.actors} & {x.split()[-1].lower() for x in b.actors}
     wa, wb = _words(a.title), _words(b.title)
     similar = len(wa & wb) / max(1, min(len(wa), len(wb)))
+    # The same word for the happening ("unveiled" / "unveils") makes shared actors enough.
+    if last and _lemma(a) == _lemma(b):
+        return True
     return (bool(last) and similar >= 0.3) or similar >= 0.6
 
 

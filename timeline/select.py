@@ -1,33 +1,87 @@
-"""Choosing events: the timeline of one entity."""
+"""Choosing events: the timeline of one entity.
+
+An event belongs to an entity's timeline when the entity takes part in it: it is named in the clause that
+tells the event (its subject, its object, the noun phrase of a nominal event), not merely somewhere in the
+same sentence. Articles name an entity in several ways ("Boeing 787 Dreamliner", "the 787", "Dreamliner";
+"United States Air Force", "USAF"; "Steve Jobs", "Jobs"); `variants` lists them.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from timeline.model import Timeline
+from timeline.lexicon import events_data
+from timeline.model import Event, Timeline
 
 
-def _variants(entity: str) -> list[str]:
-    """Ways an article may name the entity: the whole name, and its distinctive words."""
-    words = [w for w in re.findall(r"[\w'-]+", entity) if len(w) > 2 or w.isdigit()]
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(events_data()["entity"]["generic_words"])
+
+
+def _brand_like(word: str) -> bool:
+    """A word that names one thing on its own: mixed case ("iTunes"), or letters with digits ("A380")."""
+    return bool(re.search(r"\d", word)) or (word[:1].islower() and any(c.isupper() for c in word))
+
+
+def variants(entity: str) -> list[str]:
+    """Ways an article may name the entity: the whole name; the name without a generic last word
+    ("China Eastern Airlines" -> "China Eastern", "iTunes store" -> "iTunes"); its initials ("USAF");
+    a model number ("787", "A380"); and the last word when it is distinctive ("Jobs", "Dreamliner")."""
+    words = re.findall(r"[\w'-]+", entity)
     out = [entity]
-    # "Boeing 787 Dreamliner" is also "the 787" and "Dreamliner"; "Steve Jobs" is also "Jobs".
-    out += [w for w in words[1:]]
-    return out
+    if len(words) < 2:
+        return out
+    generic = _generic()
+    core = list(words)
+    while len(core) > 1 and core[-1].lower() in generic:
+        core.pop()
+    if core != words and (len(core) >= 2 or _brand_like(core[0])):
+        out.append(" ".join(core))
+    if len(words) >= 3:
+        out.append(" ".join(words[1:]))  # "Beatles Apple Corps" -> "Apple Corps"
+    capitals = [w for w in words if w[:1].isupper()]
+    if len(capitals) >= 3:
+        out.append("".join(w[0] for w in capitals))  # "United States Air Force" -> "USAF"
+    for w in words[1:]:
+        if re.search(r"\d", w) and len(w) >= 3:
+            out.append(w)  # a model number: "the 787", "the A380"
+    last = words[-1]
+    if last.lower() not in generic and last[:1].isupper() and len(last) >= 4 and not re.search(r"\d", last):
+        out.append(last)
+    return list(dict.fromkeys(out))
+
+
+def _pattern(entity: str) -> re.Pattern[str]:
+    alts = sorted(variants(entity), key=len, reverse=True)
+    # Case matters for initials and brand names ("USAF", "iTunes"); plain names match in any case.
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in alts) + r")(?![\w-])", re.I)
+
+
+def takes_part(e: Event, texts: dict[str, str], pattern: re.Pattern[str]) -> bool:
+    """Whether the entity is named in the clause of one of the event's mentions (or in its title or among
+    its actors, which come from those clauses)."""
+    if pattern.search(e.title) or any(pattern.search(a) for a in e.actors):
+        return True
+    for m in e.mentions:
+        text = texts.get(m.article)
+        if text is None:
+            if pattern.search(m.text):
+                return True
+            continue
+        a, b = m.clause
+        if pattern.search(text, a, b) or pattern.search(text[a:b]):
+            return True
+    return False
 
 
 def keep_entity(tl: Timeline, entity: str) -> Timeline:
-    """Only the events whose title, actors or sentence name `entity` (or a distinctive part of it)."""
-    pats = [re.compile(r"\b" + re.escape(v) + r"\b", re.I) for v in _variants(entity)]
-
-    def names(text: str) -> bool:
-        return any(p.search(text) for p in pats)
-
-    kept = [
-        e
-        for e in tl.events
-        if names(e.title) or any(names(a) for a in e.actors) or any(names(m.text) for m in e.mentions)
-    ]
+    """Only the events in which `entity` (or one of its variants) takes part, ranked 1..n in the same
+    order as in the whole timeline."""
+    pattern = _pattern(entity)
+    texts = {a.id: a.text for a in tl.articles}
+    kept = [e for e in tl.events if takes_part(e, texts, pattern)]
     ids = {e.id for e in kept}
     for n, e in enumerate(kept, 1):
         e.rank = n
