@@ -7,7 +7,7 @@ import math
 import re
 
 from timeline.build import order
-from timeline.model import Event, Modality, Timeline
+from timeline.model import Article, Event, Modality, Reference, Timeline, TimeMention
 
 
 def _words(title: str) -> set[str]:
@@ -49,26 +49,51 @@ def same_event(a: Event, b: Event) -> bool:
 
 
 def merge(timelines: list[Timeline]) -> Timeline:
-    """One timeline from many. The result does not depend on the order of `timelines`."""
+    """One timeline from many. The result does not depend on the order of `timelines`, and merging a
+    timeline with itself (or with a part of it) changes nothing: an event already present is recognised
+    by its sources, an article already present is not counted twice."""
     timelines = sorted(timelines, key=lambda t: [a.id for a in t.articles])
     if len(timelines) == 1:
         return timelines[0]
     # The inputs stay as they were: merging moves mentions between events and renames relation ends.
     timelines = copy.deepcopy(timelines)
-    articles = [a for t in timelines for a in t.articles]
-    refs = {k: v for t in timelines for k, v in t.references.items()}
-    mentions = [m for t in timelines for m in t.time_mentions]
+    articles: list[Article] = []
+    seen_articles: set[str] = set()
+    refs: dict[str, Reference] = {}
+    mentions: list[TimeMention] = []
+    seen_mentions: set[tuple[str, int, int]] = set()
+    for t in timelines:
+        for a in t.articles:
+            if a.id not in seen_articles:
+                seen_articles.add(a.id)
+                articles.append(a)
+        refs.update({k: v for k, v in t.references.items() if k not in refs})
+        for m in t.time_mentions:
+            if (m.article, m.start, m.end) not in seen_mentions:
+                seen_mentions.add((m.article, m.start, m.end))
+                mentions.append(m)
     warnings: list[str] = []  # recomputed by order() over the merged events
     events: list[Event] = []
+    by_source: dict[tuple[str, int, int], Event] = {}
+    by_kind: dict[str, list[Event]] = {}
     alias: dict[str, str] = {}
     for t in timelines:
         for e in sorted(t.events, key=lambda e: e.id):
-            target = next((x for x in events if same_event(x, e)), None)
+            keys = [(m.article, m.trigger[0], m.trigger[1]) for m in e.mentions]
+            target = next((by_source[k] for k in keys if k in by_source), None)
+            if target is None:
+                target = next((x for x in by_kind.get(e.kind, []) if same_event(x, e)), None)
             if target is None:
                 events.append(e)
+                by_kind.setdefault(e.kind, []).append(e)
+                for k in keys:
+                    by_source[k] = e
                 continue
             alias[e.id] = target.id
-            target.mentions.extend(e.mentions)
+            for m, k in zip(e.mentions, keys, strict=True):
+                if k not in by_source:
+                    by_source[k] = target
+                    target.mentions.append(m)
             for actor in e.actors:
                 if actor not in target.actors:
                     target.actors.append(actor)

@@ -86,12 +86,41 @@ class STN:
                 return True
         return False
 
+    def _shortest(self, source: int, target: int) -> float:
+        """Shortest path length from `source` to `target` (INF when unreachable); the network must be
+        consistent (no negative cycle), which `try_add` keeps true."""
+        dist = {source: 0.0}
+        queue = deque([source])
+        queued = {source}
+        while queue:
+            u = queue.popleft()
+            queued.discard(u)
+            du = dist[u]
+            for v, w in self.out[u].items():
+                nd = du + w
+                if nd < dist.get(v, INF) - 1e-9:
+                    dist[v] = nd
+                    if v not in queued:
+                        queued.add(v)
+                        queue.append(v)
+        return dist.get(target, INF)
+
     def try_add(self, edges: list[tuple[int, int, float]]) -> bool:
-        """Add the edges if the network stays consistent; otherwise leave it unchanged and say no."""
+        """Add the edges if the network stays consistent; otherwise leave it unchanged and say no.
+
+        A new edge u -> v of weight w closes a negative cycle exactly when the shortest path from v back to
+        u is shorter than -w, so each check is one single-source search, not a pass over the network.
+        """
         saved = [(u, v, self.out[u].get(v)) for u, v, _ in edges]
+        ok = True
         for u, v, w in edges:
+            if w == INF:
+                continue
+            if self._shortest(v, u) + w < -1e-9:
+                ok = False
+                break
             self.add(u, v, w)
-        if self._has_no_cycle():
+        if ok:
             return True
         for u, v, old in saved:
             if old is None:
