@@ -10,6 +10,7 @@ matched to an event already told (same class, compatible participants, or a defi
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -691,23 +692,11 @@ def _link_clauses(
                     if inner.modality == Modality.ASSERTED:
                         inner.modality = Modality.REPORTED
                     inner.complement_of = d
-                # A time of the saying itself, not of an event named in its object ("described the overnight
-                # assault"), makes the statement news of its own.
-                stop = (
-                    inner.subject[0] if inner is not None and inner.subject[0] > d.trig.start else d.clause[1]
-                )
-                nps = [_np_bounds(n.region, n.trig.tok) for n in group if n.trig.nominal]
-                own_time = any(
-                    d.subject[0] <= m.start < stop
-                    and m.type in ("DATE", "TIME")
-                    and not any(a <= m.start < b for a, b in nps)
-                    for m in times
-                )
-                d.eventive = (
-                    own_time
-                    or (inner is None and not d.has_quote)
-                    or (inner is not None and inner.modality not in (Modality.ASSERTED, Modality.REPORTED))
-                )
+                # A statement is news of its own (who said what, when): it stays an event, and what it
+                # reports began before it or as it was said.
+                d.eventive = True
+                if inner is not None and inner.modality in (Modality.ASSERTED, Modality.REPORTED):
+                    d.extra_relations.append(("reports", inner))
         # "according to X" names the speaker of the clause before it.
     for d in drafts:
         m = re.search(r"according to ([^,.;]+)", d.region.sentence.text)
@@ -731,44 +720,26 @@ def _same_people(a: set[str], b: set[str]) -> bool:
 
 
 def _corefer(doc: Document, article_id: str, drafts: list[Draft], times: list[TimeMention]) -> list[Event]:
+    """Drafts to events: repeated mentions of one happening become one event.
+
+    A noun (or a talk verb) joins an earlier event of its class told with the same people, or, when it
+    is definite ("the call", "this attack") and names nobody new, the last event of its class. Only the
+    classes listed in `roles.corefer_by_class` gather different words ("the assault" ... "the attack");
+    in the others the same word must come back ("the investigation" ... "the investigation"). A bare noun
+    that nothing makes an event of its own ("sustained damage", "ignited several fires") is one more
+    trigger of the event whose clause it stands in; with no such clause it is an event of its own.
+    """
     events: list[Event] = []
     recent: dict[str, Event] = {}
+    lemmas: dict[int, set[str]] = {}
+    by_class = frozenset(events_data()["roles"]["corefer_by_class"])
     talk_like = {"talk"}
-    for d in drafts:
-        if not d.trig.nominal and not d.eventive:
-            continue
-        cls = d.trig.cls
-        target: Event | None = None
-        if d.trig.nominal or cls in talk_like:
-            # Same class and the same people, or a definite noun with nobody named: an event told before.
-            for e in reversed(events):
-                if e.kind != cls:
-                    continue
-                if d.participants and e.actors and _same_people(d.participants, set(e.actors)):
-                    target = e
-                    break
-            if (
-                target is None
-                and d.trig.nominal
-                and d.definite
-                and cls in recent
-                and (not d.participants or not recent[cls].actors)
-            ):
-                target = recent[cls]
-        if target is None and d.trig.nominal and not d.eventive and not d.participants:
-            continue  # a noun nobody is named in and nothing makes an event: "the war", "such strike"
-        if target is None:
-            target = Event(
-                id="",
-                title="",
-                trigger=doc.text[d.trig.start : d.trig.end],
-                kind=cls,
-                mentions=[],
-                nominal=d.trig.nominal,
-                modality=d.modality,
-                speaker=d.speaker,
-            )
-            events.append(target)
+    pending: list[Draft] = []
+
+    def key(cls: str, lemma: str) -> str:
+        return cls if cls in by_class else f"{cls}:{lemma}"
+
+    def add(d: Draft, target: Event) -> None:
         d.event = target
         target.mentions.append(
             Mention(
@@ -782,7 +753,64 @@ def _corefer(doc: Document, article_id: str, drafts: list[Draft], times: list[Ti
         for p in sorted(d.participants):
             if not any(p.split()[-1] == a.split()[-1] for a in target.actors):
                 target.actors.append(p)
-        recent[cls] = target
+        lemmas.setdefault(id(target), set()).add(d.trig.lemma)
+
+    def new_event(d: Draft) -> Event:
+        e = Event(
+            id="",
+            title="",
+            trigger=doc.text[d.trig.start : d.trig.end],
+            kind=d.trig.cls,
+            mentions=[],
+            nominal=d.trig.nominal,
+            modality=d.modality,
+            speaker=d.speaker,
+        )
+        events.append(e)
+        return e
+
+    for d in drafts:
+        if not d.trig.nominal and not d.eventive:
+            continue
+        cls = d.trig.cls
+        target: Event | None = None
+        if d.trig.nominal or cls in talk_like:
+            # Same class and the same people, or a definite noun with nobody named: an event told before.
+            for e in reversed(events):
+                if e.kind != cls or (cls not in by_class and d.trig.lemma not in lemmas.get(id(e), ())):
+                    continue
+                if d.participants and e.actors and _same_people(d.participants, set(e.actors)):
+                    target = e
+                    break
+            k = key(cls, d.trig.lemma)
+            if (
+                target is None
+                and d.trig.nominal
+                and d.definite
+                and k in recent
+                and (not d.participants or not recent[k].actors)
+            ):
+                target = recent[k]
+        if target is None and d.trig.nominal and not d.eventive and not d.participants:
+            pending.append(d)
+            continue
+        if target is None:
+            target = new_event(d)
+        add(d, target)
+        recent[key(cls, d.trig.lemma)] = target
+    for d in pending:
+        hosts = [
+            v
+            for v in drafts
+            if v.event is not None
+            and not v.trig.nominal
+            and v.region is d.region
+            and v.clause[0] <= d.trig.start < v.clause[1]
+        ]
+        if hosts:
+            add(d, min(hosts, key=lambda v: abs(v.trig.start - d.trig.start)).event)  # type: ignore[arg-type]
+        else:
+            add(d, new_event(d))
     # Verbs folded into a noun's event point at that event too.
     for d in drafts:
         if d.event is None and d.complement_of is not None and d.complement_of.event is not None:
@@ -914,6 +942,13 @@ def _inherit_times(
             # told with its own date ("In April, ...") does not carry over.
             paragraph, focus = here, lead
         told = d.trig.lemma in reporting or e.kind == "statement"
+        if d.time is not None and d.time.value == "PRESENT_REF" and e.time is d.time:
+            # "now", "currently": for an event, the day the article speaks from.
+            e.time = dataclasses.replace(
+                publication, start=d.time.start, end=d.time.end, text=d.time.text, rule=d.time.rule
+            )
+            e.time_source = "same clause: present = publication day"
+            continue
         if d.time is not None:
             realis = d.modality in (Modality.ASSERTED, Modality.REPORTED) and d.time.hi <= publication.hi
             if not told and realis and not (math.isinf(d.time.lo) or math.isinf(d.time.hi)):
@@ -1042,7 +1077,7 @@ def _about(article_id: str, drafts: list[Draft]) -> list[Relation]:
         if d.event is None:
             continue
         for kind, n in d.extra_relations:
-            if n.event is not None and n.event is not d.event and kind == "caused_by":
+            if n.event is not None and n.event is not d.event and kind in ("caused_by", "reports"):
                 out.append(
                     Relation(
                         _eid(d.event), _eid(n.event), RelType.AFTER, "", article_id, (0.0, INF), "start-start"
