@@ -302,18 +302,23 @@ def rank(events: list[Event], relations: list[Relation]) -> None:
     # Loose events follow their predecessor in the text (same article), or open the timeline.
     text_order = sorted(events, key=lambda e: (e.mentions[0].article, e.mentions[0].trigger[0]))
     position = {e.id: k for k, e in enumerate(text_order)}
+    # Ids and identity, not `in`/`index` on the list: those compare whole dataclasses, which made articles
+    # with thousands of events cubic.
+    placed_ids = {x.id for x in ordered}
     for e in sorted(loose, key=lambda e: position[e.id]):
         k = position[e.id]
         prev = next(
             (
                 text_order[j]
                 for j in range(k - 1, -1, -1)
-                if text_order[j].mentions[0].article == e.mentions[0].article and text_order[j] in ordered
+                if text_order[j].mentions[0].article == e.mentions[0].article
+                and text_order[j].id in placed_ids
             ),
             None,
         )
-        at = ordered.index(prev) + 1 if prev is not None else 0
+        at = next(i for i, x in enumerate(ordered) if x is prev) + 1 if prev is not None else 0
         ordered.insert(at, e)
+        placed_ids.add(e.id)
     for n, e in enumerate(ordered, 1):
         e.rank = n
     events.sort(key=lambda e: e.rank)

@@ -6,8 +6,9 @@ reports can be checked against the original.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from timeline.rules import load
@@ -61,6 +62,9 @@ class Document:
     text: str
     sentences: list[Sentence]
     quotes: list[Quote]
+    # Quote starts, for a binary search: quote_at is called per token and per time mention, and a linear
+    # scan made texts with thousands of quotes quadratic. Rebuilt when `quotes` changes length.
+    _quote_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence containing `offset` (the last one starting at or before it)."""
@@ -73,11 +77,19 @@ class Document:
                 hi = mid - 1
         return self.sentences[lo]
 
-    def quote_at(self, offset: int) -> Quote | None:
-        for q in self.quotes:
-            if q.start <= offset < q.end:
-                return q
+    def quote_index(self, offset: int) -> int | None:
+        """The index in `quotes` of the quote containing `offset`, or None (quotes do not overlap)."""
+        if len(self._quote_starts) != len(self.quotes):
+            self._quote_starts = [q.start for q in self.quotes]
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end:
+            return i
         return None
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The quote containing `offset`, or None."""
+        i = self.quote_index(offset)
+        return None if i is None else self.quotes[i]
 
 
 @cache
@@ -105,7 +117,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in WORD.finditer(text, start, end)]
 
 
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“'(\[]?[A-Z0-9])|\n\s*")
+# Possessive quantifiers and the lookbehind keep this linear: a long run of dots ("......") used to be
+# re-scanned from each of its positions (quadratic); backtracking into the run can never help the lookahead.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s+[\"“'(\[]?[A-Z0-9])|\n\s*")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -232,13 +246,18 @@ _AUX_BEFORE_PARTICIPLE = frozenset(
 )
 
 
+TENSE_REACH = 400
+
+
 def tense_near(doc: Document, start: int, end: int) -> str | None:
     """The tense of the clause around [start, end): the nearest word that shows a tense ("will", "said",
     "is", a multi-word future marker such as "is expected to"), within the clause and on the same side of
     any quote mark as the expression. Words before the expression win ties (auxiliaries come first)."""
     sent = doc.sentence_at(start)
     quote = doc.quote_at(start)
-    lo, hi = sent.start, sent.end
+    # A clause's tense words are near it: looking further than TENSE_REACH made a long sentence with many
+    # time expressions quadratic (a megabyte without a full stop).
+    lo, hi = max(sent.start, start - TENSE_REACH), min(sent.end, end + TENSE_REACH)
     if quote is not None:
         lo, hi = max(lo, quote.start), min(hi, quote.end)
     # The clause: stop at strong punctuation, quote marks and a comma before a conjunction on either side.
@@ -262,8 +281,11 @@ def tense_near(doc: Document, start: int, end: int) -> str | None:
         dist = m.start() - end if m.start() >= end else start - m.end()
         tier = 0 if near_left <= m.start() < near_right else 1
         candidates.append((tier, dist, 0 if m.start() < start else 1, "future"))
-    prev = ""
-    for tok in sent.tokens:
+    tokens = sent.tokens
+    first = max(bisect.bisect_left(tokens, left, key=lambda t: t.start) - 1, 0)
+    last = bisect.bisect_right(tokens, right, key=lambda t: t.start)
+    prev = tokens[first - 1].lower if first > 0 else ""
+    for tok in tokens[first:last]:
         after = prev
         prev = tok.lower
         if tok.start < left or tok.end > right or (start <= tok.start < end):
