@@ -462,16 +462,28 @@ def _speaker_of(
     return " ".join(words) if words else None
 
 
+SPEAKER_REACH = 300  # characters either side of a quote where its speaker is looked for
+
+
 def quote_speakers(doc: Document) -> None:
     """Who said each quote: the name next to a reporting verb in the words around it ("X said:",
     "..., said X", "X described it as '...'"); "he"/"she" is the last speaker named."""
     reporting = frozenset(events_data()["roles"]["reporting"])
     last: str | None = None
+    # Each sentence's words outside quotes, made once, and only the part near the quote looked at:
+    # rebuilding and scanning whole sentences for every quote was quadratic in a sentence with thousands of
+    # quotes.
+    outside: dict[int, list[Token]] = {}
     for q in doc.quotes:
         sents = {q.sentence, doc.sentence_at(max(q.start, q.end - 1)).index}
         frame: list[Token] = []
         for si in sorted(sents):
-            frame += [t for t in doc.sentences[si].tokens if doc.quote_at(t.start) is None]
+            if si not in outside:
+                outside[si] = [t for t in doc.sentences[si].tokens if doc.quote_at(t.start) is None]
+            words = outside[si]
+            lo = bisect.bisect_left(words, q.start - SPEAKER_REACH, key=lambda t: t.start)
+            hi = bisect.bisect_right(words, q.end + SPEAKER_REACH, key=lambda t: t.start)
+            frame += words[lo:hi]
         speaker = None
         for k, tok in enumerate(frame):
             readings = verb_forms().get(tok.lower)
