@@ -267,7 +267,8 @@ def anchored(e: Event) -> bool:
 def rank(events: list[Event], relations: list[Relation]) -> None:
     """Ranks 1..n. Anchored events go by the midpoint of their feasible start, then their bounds, then the
     text; explicit BEFORE/AFTER relations are respected (Kahn's algorithm with that key as priority); an
-    event with no place of its own follows the event told just before it in the same article."""
+    event with no place of its own goes just before or after the placed event a relation ties it to, else
+    it follows the event told just before it in the same article."""
     placed = [e for e in events if anchored(e)]
     loose = [e for e in events if not anchored(e)]
     ids = {e.id for e in placed}
@@ -305,7 +306,23 @@ def rank(events: list[Event], relations: list[Relation]) -> None:
     # Ids and identity, not `in`/`index` on the list: those compare whole dataclasses, which made articles
     # with thousands of events cubic.
     placed_ids = {x.id for x in ordered}
+    # A loose event that a relation puts before or after another ("it had passed an inspection" before
+    # the crash) goes right there instead.
+    tie: dict[str, tuple[str, int]] = {}
+    for r in relations:
+        if r.gap[0] < 0 or r.type not in (RelType.BEFORE, RelType.AFTER):
+            continue
+        for a, b in ((r.source, r.target), (r.target, r.source)):
+            if a not in ids and b in ids and a not in tie:
+                before = (r.type == RelType.BEFORE) == (a == r.source)
+                tie[a] = (b, 0 if before else 1)
     for e in sorted(loose, key=lambda e: position[e.id]):
+        if e.id in tie:
+            other, after = tie[e.id]
+            at = next(i for i, x in enumerate(ordered) if x.id == other) + after
+            ordered.insert(at, e)
+            placed_ids.add(e.id)
+            continue
         k = position[e.id]
         prev = next(
             (

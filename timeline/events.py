@@ -111,6 +111,7 @@ class Draft:
     has_quote: bool = False
     extra_relations: list[tuple[str, Draft]] = field(default_factory=list)
     time: TimeMention | None = None  # the time expression of this mention's own clause
+    joins: Draft | None = None  # a coordinated verb telling the same event as this earlier draft
 
 
 def _regions(doc: Document, sent: Sentence) -> list[Region]:
@@ -129,30 +130,24 @@ def _regions(doc: Document, sent: Sentence) -> list[Region]:
     return regions
 
 
-def _verb_reading(toks: list[Token], i: int) -> tuple[str, str, str, str | None] | None:
-    """(lemma, class, form, particle) when toks[i] can be a trigger verb here."""
-    readings = verb_forms().get(toks[i].lower)
-    if not readings:
-        general = open_verb(toks[i].lower)
-        return (general.lemma, general.cls, general.form, None) if general else None
+def _verb_readings(toks: list[Token], i: int) -> list[tuple[str, str, str, str | None]]:
+    """Every (lemma, class, form, particle) toks[i] can have as a trigger verb here, phrasal readings
+    whose particle follows first ("shot down"), then the plain ones ("found" is "find" in the past and
+    "found" in the present), then the reading from the word's shape alone."""
+    readings = verb_forms().get(toks[i].lower) or []
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-    best = None
-    for r in readings:
-        if r.particle:
-            if nxt == r.particle:
-                return r.lemma, r.cls, r.form, r.particle
-            continue
-        if best is None:
-            best = (r.lemma, r.cls, r.form, None)
-    if best is None:  # only a phrasal reading ("shoot down") and no particle: the verb on its own
-        general = open_verb(toks[i].lower)
-        return (general.lemma, general.cls, general.form, None) if general else None
-    return best
+    phrasal = [(r.lemma, r.cls, r.form, r.particle) for r in readings if r.particle and nxt == r.particle]
+    plain = [(r.lemma, r.cls, r.form, None) for r in readings if not r.particle]
+    if phrasal or plain:
+        return phrasal + plain
+    general = open_verb(toks[i].lower)
+    return [(general.lemma, general.cls, general.form, None)] if general else []
 
 
 _AUX = frozenset(
     ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "'s"]
 )
+_ADVERBS = frozenset(lexicon()["verb_markers"]["words"]) - {"to", "not", "never"}
 _MODAL = frozenset(["will", "would", "shall", "should", "may", "might", "could", "can", "must", "'ll", "wo"])
 
 
@@ -174,6 +169,8 @@ def _classify_verb(toks: list[Token], i: int, form: str) -> tuple[bool, bool]:
         # tells an event of its own, with the subject of the clause it hangs on.
         return True, False
     if form == "base":
+        if prev in _ADVERBS or (prev.endswith("ly") and len(prev) > 4):
+            prev = prev2  # "may soon deploy", "will probably meet"
         if (
             prev in _MODAL
             or prev in ("did", "do", "does", "not", "n't", "never")
@@ -233,9 +230,8 @@ def _triggers(region: Region) -> list[Trigger]:
     compound = frozenset(events_data()["roles"]["compound_heads"])
     out: list[Trigger] = []
     for i, tok in enumerate(toks):
-        reading = _verb_reading(toks, i)
-        if reading is not None:
-            lemma, cls, form, particle = reading
+        found = False
+        for lemma, cls, form, particle in _verb_readings(toks, i):
             is_verb, finite = _classify_verb(toks, i, form)
             if is_verb:
                 trig = Trigger(
@@ -251,7 +247,10 @@ def _triggers(region: Region) -> list[Trigger]:
                 if particle:
                     trig.particle_end = toks[i + 1].end
                 out.append(trig)
-                continue
+                found = True
+                break
+        if found:
+            continue
         if tok.lower in nouns:
             nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
             if nxt in compound or (nxt in nouns and nxt not in ("of",)):
@@ -603,9 +602,11 @@ def extract(
                         and trig.lemma not in reporting
                         and prev_d.clause[1] >= toks[left - 1].start - 2
                     ):
-                        # "killed one person and injured 23 others": one event told by two verbs.
+                        # "killed one person and injured 23 others": one event told by two verbs; the
+                        # second verb is one more trigger of it.
                         prev_d.clause = (prev_d.clause[0], clause[1])
-                        continue
+                        d.joins = prev_d
+                        d.eventive = False
                 if trig.lemma in reporting and region.quote is None:
                     sp = _speaker_of(doc, region, subj, last_speaker)
                     if sp:
@@ -782,6 +783,9 @@ def _corefer(doc: Document, article_id: str, drafts: list[Draft], times: list[Ti
         return e
 
     for d in drafts:
+        if d.joins is not None and d.joins.event is not None:
+            add(d, d.joins.event)
+            continue
         if not d.trig.nominal and not d.eventive:
             continue
         cls = d.trig.cls
@@ -803,7 +807,13 @@ def _corefer(doc: Document, article_id: str, drafts: list[Draft], times: list[Ti
                 and (not d.participants or not recent[k].actors)
             ):
                 target = recent[k]
-        if target is None and d.trig.nominal and not d.eventive and not d.participants:
+        if (
+            target is None
+            and d.trig.nominal
+            and not d.eventive
+            and not d.participants
+            and not _has_time_between(times, *_np_bounds(d.region, d.trig.tok))
+        ):
             pending.append(d)
             continue
         if target is None:
@@ -936,6 +946,8 @@ def _inherit_times(
       it names new times). Statements do not move it: a report's day is not the day of what it reports.
     - A past perfect event ("had been diagnosed") happened before that reference time: it gets no day,
       and a BEFORE relation to the reference event instead.
+    - A past event told before any dated happening (a headline, the lead's first words) takes the time of
+      the first dated happening: the lead.
     - Planned, possible and negated events, and events inside quotes, keep no time.
     Returns the relations this adds.
     """
@@ -945,6 +957,8 @@ def _inherit_times(
     lead: Draft | None = None  # the story's own time: the first dated happening it tells
     paragraphs = [m.start() for m in re.finditer(r"\n\s*\S", doc.text)]
     paragraph = -1
+    before_lead: list[Draft] = []
+    told_by_verb = {id(d.event) for d in drafts if d.event is not None and not d.trig.nominal}
     for d in sorted(drafts, key=lambda x: x.trig.start):
         e = d.event
         if e is None:
@@ -970,6 +984,8 @@ def _inherit_times(
             continue
         if e.time is not None or d.region.quote is not None:
             continue
+        if d.trig.nominal and id(e) in told_by_verb:
+            continue  # the verb's tense decides ("had passed an inspection")
         if d.modality in (Modality.PLANNED, Modality.POSSIBLE, Modality.NEGATED):
             continue
         form = "past"
@@ -1009,6 +1025,13 @@ def _inherit_times(
             e.time, e.time_source = near.time, "sentence"
         elif focus is not None and focus.time is not None:
             e.time, e.time_source = focus.time, "narrative"
+        elif lead is None:
+            before_lead.append(d)
+    # A headline and whatever comes before the first dated happening tell the lead (news opens with it).
+    if lead is not None and lead.time is not None:
+        for d in before_lead:
+            if d.event is not None and d.event.time is None:
+                d.event.time, d.event.time_source = lead.time, "lead"
     return out
 
 

@@ -21,7 +21,7 @@ class VerbForm:
 def _inflect(lemma: str) -> dict[str, str]:
     """Regular English inflections of a one-word verb: base, -s, -ed, -ing."""
     forms = {lemma: "base"}
-    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):  # go -> goes, veto -> vetoes
         forms[lemma + "es"] = "s"
     elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
         forms[lemma[:-1] + "ies"] = "s"

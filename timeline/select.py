@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from timeline.lexicon import events_data
-from timeline.model import Event, Timeline
+from timeline.model import Event, Modality, Timeline
 
 
 @cache
@@ -76,12 +76,20 @@ def takes_part(e: Event, texts: dict[str, str], pattern: re.Pattern[str]) -> boo
     return False
 
 
+def on_the_line(e: Event) -> bool:
+    """Whether an event belongs on an entity's timeline: it happened, or it is planned for a time the text
+    gives. What may happen or did not happen ("may deploy", "did not offer") is not a point of a timeline."""
+    if e.modality in (Modality.POSSIBLE, Modality.NEGATED):
+        return False
+    return e.modality != Modality.PLANNED or e.time is not None
+
+
 def keep_entity(tl: Timeline, entity: str) -> Timeline:
-    """Only the events in which `entity` (or one of its variants) takes part, ranked 1..n in the same
-    order as in the whole timeline."""
+    """Only the events in which `entity` (or one of its variants) takes part and that are on the time line
+    (see `on_the_line`), ranked 1..n in the same order as in the whole timeline."""
     pattern = _pattern(entity)
     texts = {a.id: a.text for a in tl.articles}
-    kept = [e for e in tl.events if takes_part(e, texts, pattern)]
+    kept = [e for e in tl.events if takes_part(e, texts, pattern) and on_the_line(e)]
     ids = {e.id for e in kept}
     for n, e in enumerate(kept, 1):
         e.rank = n

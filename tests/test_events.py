@@ -1,0 +1,276 @@
+"""Events: triggers, titles, modality, dating from the narrative, relations, order, entity selection and
+merging. Table-driven sentences, then properties that hold for any input (merge order-independence and
+idempotence). None of these needs ../shared.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import timeline
+from timeline import Modality, RelType, Timeline
+from timeline.events import draft_tense
+from timeline.lexicon import open_verb
+from timeline.select import keep_entity, variants
+from timeline.text import tokenize
+
+PUB = date(2023, 4, 21)  # a Friday
+
+
+def parse(text: str, published: date | None = PUB, id: str = "a") -> Timeline:
+    return timeline.parse_text(text, published=published, id=id)
+
+
+def by_trigger(tl: Timeline, word: str) -> timeline.Event:
+    found = [
+        e
+        for e in tl.events
+        if any(tl.articles[0].text[m.trigger[0] : m.trigger[1]].lower() == word for m in e.mentions)
+    ]
+    assert found, [(e.trigger, e.title) for e in tl.events]
+    return found[0]
+
+
+def day(e: timeline.Event) -> str | None:
+    return e.time.value[:10] if e.time is not None else None
+
+
+# --- triggers -------------------------------------------------------------------------------------------
+
+TRIGGERS = [
+    # (sentence, trigger words that must be events)
+    ("The helicopter went down off the coast on Thursday.", ["went"]),
+    ("Ice accumulated on the pitots, disabling autopilot.", ["accumulated", "disabling"]),
+    ("A judge found Air France not guilty on Monday.", ["found"]),  # "find" in the past, not "found"
+    ("He was shot and killed by police on Monday.", ["shot", "killed"]),
+    ("Passengers were forced to walk along the tracks on Monday.", ["walk"]),
+    ("A tsunami struck the coast on Saturday.", ["tsunami", "struck"]),
+    ("The investigation began in 2018.", ["investigation"]),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), TRIGGERS)
+def test_triggers(text: str, words: list[str]):
+    tl = parse(text)
+    for w in words:
+        by_trigger(tl, w)
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [("stalled", "past"), ("fled", "past"), ("disabling", "ing"), ("hundred", None), ("morning", None),
+     ("during", None), ("table", None)],
+)
+def test_open_class_verbs_by_shape(word: str, form: str | None):
+    reading = open_verb(word)
+    assert (reading.form if reading else None) == form
+
+
+# --- titles and modality --------------------------------------------------------------------------------
+
+MODALITY = [
+    ("Russia may soon deploy 1,000 drones per day.", "deploy", Modality.POSSIBLE),
+    ("The company will open a plant in Ohio.", "open", Modality.PLANNED),
+    ("The company plans to build a plant in Ohio.", "build", Modality.PLANNED),
+    ("The government failed to stop the strike.", "stop", Modality.NEGATED),
+    ("The ministry did not confirm the report.", "confirm", Modality.NEGATED),
+    ("Rebels attacked the town on Monday.", "attacked", Modality.ASSERTED),
+    ("Officials said rebels attacked the town on Monday.", "attacked", Modality.REPORTED),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "modality"), MODALITY)
+def test_modality(text: str, word: str, modality: Modality):
+    assert by_trigger(parse(text), word).modality == modality
+
+
+def test_title_is_who_did_what_without_the_time():
+    e = by_trigger(parse("On Monday, Airbus unveiled the A380 in Toulouse."), "unveiled")
+    assert e.title.startswith("Airbus unveiled the A380")
+    assert "Monday" not in e.title
+
+
+def test_a_statement_is_an_event_and_comes_after_what_it_reports():
+    tl = parse("Police said on Friday that a man attacked a guard on Thursday.")
+    said, attacked = by_trigger(tl, "said"), by_trigger(tl, "attacked")
+    assert day(said) == "2023-04-21" and day(attacked) == "2023-04-20"
+    assert attacked.rank < said.rank
+
+
+# --- dating ---------------------------------------------------------------------------------------------
+
+DATING = [
+    # (text, trigger, expected day or None)
+    # Its own clause's time.
+    ("A fire engulfed 140 buildings on Thursday.", "engulfed", "2023-04-20"),
+    # The narrative's time: the last dated happening told before.
+    ("A fire engulfed 140 buildings on Thursday. Residents were evacuated.", "evacuated", "2023-04-20"),
+    # Present perfect: done by publication.
+    ("The airport has been shut down.", "shut", "2023-04-21"),
+    # A statement's day is not the day of what it reports.
+    (
+        "A fire broke out on Thursday. The owner told police yesterday he left a stove on.",
+        "left",
+        "2023-04-20",
+    ),
+    # Past perfect: before the story's time, no day of its own.
+    ("The plane crashed on Thursday. It had passed an inspection.", "passed", None),
+    # Planned events without a time of their own get none.
+    ("The plane crashed on Thursday. Investigators will examine the wreck.", "examine", None),
+    # A headline tells the lead: it takes the lead's time.
+    ("Helicopter crashed off Japan\nA helicopter went down on Thursday.", "crashed", "2023-04-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), DATING)
+def test_dating(text: str, word: str, expected: str | None):
+    assert day(by_trigger(parse(text), word)) == expected
+
+
+def test_a_new_paragraph_returns_to_the_story_time():
+    text = (
+        "A fire engulfed 140 buildings on Thursday.\n"
+        "In 1990, the town hall burned.\n"
+        "Hundreds of residents were evacuated."
+    )
+    assert day(by_trigger(parse(text), "evacuated")) == "2023-04-20"
+
+
+def test_no_publication_date_gives_relative_days_only():
+    tl = parse("A fire engulfed 140 buildings on Thursday. Residents were evacuated.", published=None)
+    e = by_trigger(tl, "evacuated")
+    assert e.time is not None and not e.time.value[:1].isdigit()
+
+
+@pytest.mark.parametrize(
+    ("words", "tense"),
+    [
+        (["has", "been", "shut"], "perfect"),
+        (["had", "been", "diagnosed"], "pluperfect"),
+        (["will", "open"], "future"),
+        (["they", "attacked"], "past"),
+        (["it", "uses"], "present"),
+    ],
+)
+def test_draft_tense(words: list[str], tense: str):
+    toks = tokenize(" ".join(words))
+    form = "s" if words[-1].endswith("s") and not words[-1].endswith("ed") else (
+        "base" if words[-2] == "will" else "past"
+    )
+    assert draft_tense(toks, len(toks) - 1, form) == tense
+
+
+# --- relations and order --------------------------------------------------------------------------------
+
+ORDER = [
+    # (text, earlier trigger, later trigger)
+    ("Russia launched drones just hours after the call ended on Thursday.", "call", "launched"),
+    ("The alerts sounded shortly before the strike.", "sounded", "strike"),
+    ("The plane crashed on Thursday. It had passed an inspection.", "passed", "crashed"),
+    ("Troops withdrew on Monday. They returned on Wednesday.", "withdrew", "returned"),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), ORDER)
+def test_order(text: str, first: str, second: str):
+    tl = parse(text)
+    assert by_trigger(tl, first).rank < by_trigger(tl, second).rank
+
+
+def test_signal_relation_is_recorded():
+    tl = parse("Russia launched drones just hours after the call ended.")
+    assert any(r.type == RelType.AFTER and "after" in r.signal for r in tl.relations)
+
+
+def test_ranks_are_dense():
+    tl = parse("A fire broke out on Thursday. Residents fled. Police said the cause was a stove.")
+    assert sorted(e.rank for e in tl.events) == list(range(1, len(tl.events) + 1))
+
+
+# --- entities -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("entity", "expected"),
+    [
+        ("Boeing 787 Dreamliner", {"787", "Dreamliner"}),
+        ("China Eastern Airlines", {"China Eastern"}),
+        ("United States Air Force", {"USAF"}),
+        ("iTunes store", {"iTunes"}),
+        ("Steve Jobs", {"Jobs"}),
+    ],
+)
+def test_entity_variants(entity: str, expected: set[str]):
+    assert expected <= set(variants(entity))
+
+
+def test_entity_must_take_part_in_the_event():
+    text = "Boeing delivered the first 787 on Monday, while Airbus announced new orders."
+    tl = keep_entity(parse(text), "Boeing")
+    triggers = {e.trigger for e in tl.events}
+    assert "delivered" in triggers and "announced" not in triggers
+    assert [e.rank for e in tl.events] == list(range(1, len(tl.events) + 1))
+
+
+def test_entity_timeline_leaves_out_what_may_happen():
+    tl = keep_entity(parse("Boeing delivered a jet on Monday. Boeing may cut jobs."), "Boeing")
+    assert {e.trigger for e in tl.events} == {"delivered"}
+
+
+# --- merging across articles ----------------------------------------------------------------------------
+
+A = "Apple unveiled the iPhone 4 on Monday in San Francisco."
+B = "On Monday, Apple unveiled the iPhone 4, its newest phone."
+C = "Apple unveiled a new iPod in 2005."
+
+
+def _articles() -> list[timeline.Timeline]:
+    return [parse(A, id="a"), parse(B, id="b"), parse(C, id="c")]
+
+
+def test_same_event_in_two_articles_is_one_event():
+    merged = timeline.merge(_articles())
+    unveiled = [e for e in merged.events if e.trigger == "unveiled"]
+    sources = sorted(len({m.article for m in e.mentions}) for e in unveiled)
+    assert sources == [1, 2]  # a and b told one event; c's 2005 unveiling is another
+
+
+def _shape(tl: Timeline) -> list[tuple]:
+    return sorted(
+        (e.rank, e.title, tuple(sorted((m.article, m.trigger) for m in e.mentions))) for e in tl.events
+    )
+
+
+SETTINGS = settings(
+    max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@SETTINGS
+@given(st.permutations([0, 1, 2]))
+def test_merge_does_not_depend_on_order(perm: list[int]):
+    tls = _articles()
+    assert _shape(timeline.merge([tls[i] for i in perm])) == _shape(timeline.merge(tls))
+
+
+def test_merge_is_idempotent():
+    once = timeline.merge(_articles())
+    assert _shape(timeline.merge([once])) == _shape(once)
+
+
+SENTENCES = [A, B, C, "Police said a man attacked a guard on Thursday.", "The plane crashed on Friday."]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4))
+def test_merge_keeps_every_mention(texts: list[str]):
+    tls = [parse(t, id=f"x{i}") for i, t in enumerate(texts)]
+    before = sorted((m.article, m.trigger) for t in tls for e in t.events for m in e.mentions)
+    merged = timeline.merge(tls)
+    after = sorted((m.article, m.trigger) for e in merged.events for m in e.mentions)
+    assert before == after
+    assert sorted(e.rank for e in merged.events) == list(range(1, len(merged.events) + 1))
