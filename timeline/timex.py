@@ -826,7 +826,12 @@ def tag(
         recent_quarter = last_quarter[1] if last_quarter and sent_index - last_quarter[0] <= 3 else None
         anchor = Anchor(anchor.day, anchor.kind, anchor.granularity, recent_quarter)
         tense = tense_near(doc, cand.start, cand.end)
-        res = KINDS[rule.kind](cand.groups, rule.fields, anchor, tense)
+        try:
+            res = KINDS[rule.kind](cand.groups, rule.fields, anchor, tense)
+        except (ValueError, OverflowError):
+            # Off the calendar ("1999 decades earlier" is year -17989): no date to give, and no reason to
+            # lose the article over it.
+            continue
         if res is None:
             continue
         if rule.type == "TIME" and res.type == "DATE" and res.granularity == "day":
