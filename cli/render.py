@@ -43,13 +43,13 @@ def _source_label(event: dict[str, Any], multi: bool, paragraphs: dict[str, list
 
 
 def build_table(d: dict[str, Any], width: int, texts: dict[str, str] | None = None) -> Table:
-    """The table for a console `width` characters wide: narrower consoles lose the "When" column (its
-    words join the day), then "Who" and "Source", so that the event titles keep room to be read."""
+    """The table for a console `width` characters wide: under 110 the "When" column goes (its words join
+    the day), under 72 "Who", under 56 "Source", so that the event titles keep room to be read."""
     unknown = [a["id"] for a in d["articles"] if a["published"] is None]
     caption = None
     if unknown:
         caption = "days relative to the unknown publication day (pub.); give --published for dates"
-    show_when, show_who, show_source = width >= 100, width >= 72, width >= 56
+    show_when, show_who, show_source = width >= 110, width >= 72, width >= 56
     table = Table(
         title="newsline timeline", caption=caption, expand=False, header_style="bold", show_lines=False,
     )
