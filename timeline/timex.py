@@ -809,6 +809,7 @@ def tag(
     out: list[TimeMention] = []
     last: Anchor | None = None
     last_quarter: tuple[int, tuple[int, int]] | None = None
+    last_sentence = -1
     publication = Anchor(ref.day, AnchorKind.PUBLICATION)
     for cand in recognise(doc.text):
         rule = cand.rule
@@ -820,9 +821,14 @@ def tag(
         if kind == AnchorKind.PUBLICATION and quote_index is not None:
             kind = AnchorKind.SPEECH
             anchor = Anchor(speech_days.get(quote_index, ref.day), AnchorKind.SPEECH)
-        elif kind == AnchorKind.PREVIOUS and last is not None:
-            anchor = last
         sent_index = doc.sentence_at(cand.start).index
+        if (
+            kind == AnchorKind.PREVIOUS
+            and last is not None
+            and (rule.kind != "clock" or last_sentence == sent_index)
+        ):
+            # A clock time takes a day named in its own sentence; otherwise it is on the story's day.
+            anchor = last
         recent_quarter = last_quarter[1] if last_quarter and sent_index - last_quarter[0] <= 3 else None
         anchor = Anchor(anchor.day, anchor.kind, anchor.granularity, recent_quarter)
         tense = tense_near(doc, cand.start, cand.end)
@@ -877,4 +883,5 @@ def tag(
             and quote_index is None
         ):
             last = Anchor(res.day, kind)
+            last_sentence = sent_index
     return out
