@@ -1219,13 +1219,19 @@ _TITLE_CUT = re.compile(
 )
 
 
+_TIME_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|during|since|by|late|early)\s+)?$")
+
+
 def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]) -> str:
     """A short, readable "who did what": the clause without its time words, attributions and tail."""
     text = doc.text[a:b]
     times = [m for m in times if a <= m.start and m.end <= b]
     for m in sorted(times, key=lambda m: -m.start):
         s, e = m.start - a, m.end - a
-        pre = re.search(r"(?:\b(?:on|in|at|during|since|by|late|early)\s+)?$", text[:s])
+        # Only the words just before the time can be its preposition: searching the whole prefix (the regex
+        # tries every start) was quadratic in a long clause. With pos/endpos, \b still sees the character
+        # before the window and $ matches at s.
+        pre = _TIME_PREPOSITION.search(text, max(0, s - 40), s)
         s = pre.start() if pre else s
         post = re.match(r"['’]s\b", text[e:])
         e = e + (post.end() if post else 0)
