@@ -328,14 +328,35 @@ def rank(events: list[Event], relations: list[Relation]) -> None:
             if indeg[nxt] == 0:
                 heapq.heappush(heap, (_key(by_id[nxt]), nxt))
     if len(ordered) < len(placed):  # a cycle among relations: fall back to the key alone
-        rest = sorted((e for e in placed if e not in ordered), key=_key)
-        ordered += rest
-    # Loose events follow their predecessor in the text (same article), or open the timeline.
+        done = {e.id for e in ordered}
+        ordered += sorted((e for e in placed if e.id not in done), key=_key)
+    # Loose events follow their predecessor in the text (same article), or open the timeline. The order
+    # is kept as a doubly linked list of ids, so that each insertion is O(1): list.insert and index()
+    # made timelines of thousands of events quadratic.
     text_order = sorted(events, key=lambda e: (e.mentions[0].article, e.mentions[0].trigger[0]))
     position = {e.id: k for k, e in enumerate(text_order)}
-    # Ids and identity, not `in`/`index` on the list: those compare whole dataclasses, which made articles
-    # with thousands of events cubic.
     placed_ids = {x.id for x in ordered}
+    by_any = {e.id: e for e in events}
+    head: str | None = ordered[0].id if ordered else None
+    nxt: dict[str, str | None] = {}
+    prv: dict[str, str | None] = {}
+    for i, x in enumerate(ordered):
+        nxt[x.id] = ordered[i + 1].id if i + 1 < len(ordered) else None
+        prv[x.id] = ordered[i - 1].id if i else None
+
+    def insert_after(anchor: str | None, eid: str) -> None:
+        nonlocal head
+        if anchor is None:  # at the very start
+            nxt[eid], prv[eid] = head, None
+            if head is not None:
+                prv[head] = eid
+            head = eid
+            return
+        nxt[eid], prv[eid] = nxt[anchor], anchor
+        if nxt[anchor] is not None:
+            prv[nxt[anchor]] = eid  # type: ignore[index]
+        nxt[anchor] = eid
+
     # A loose event that a relation puts before or after another ("it had passed an inspection" before
     # the crash) goes right there instead.
     tie: dict[str, tuple[str, int]] = {}
@@ -349,8 +370,7 @@ def rank(events: list[Event], relations: list[Relation]) -> None:
     for e in sorted(loose, key=lambda e: position[e.id]):
         if e.id in tie:
             other, after = tie[e.id]
-            at = next(i for i, x in enumerate(ordered) if x.id == other) + after
-            ordered.insert(at, e)
+            insert_after(other if after else prv[other], e.id)
             placed_ids.add(e.id)
             continue
         k = position[e.id]
@@ -363,9 +383,13 @@ def rank(events: list[Event], relations: list[Relation]) -> None:
             ),
             None,
         )
-        at = next(i for i, x in enumerate(ordered) if x is prev) + 1 if prev is not None else 0
-        ordered.insert(at, e)
+        insert_after(prev.id if prev is not None else None, e.id)
         placed_ids.add(e.id)
+    ordered = []
+    cursor = head
+    while cursor is not None:
+        ordered.append(by_any[cursor])
+        cursor = nxt[cursor]
     for n, e in enumerate(ordered, 1):
         e.rank = n
     events.sort(key=lambda e: e.rank)

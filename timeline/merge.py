@@ -28,6 +28,14 @@ def _overlap(a: Event, b: Event) -> bool:
     return a.time.lo < b.time.hi and b.time.lo < a.time.hi
 
 
+def _days(e: Event) -> range:
+    """The days an event's time touches, when it is precise enough to merge on (else none)."""
+    t = e.time
+    if t is None or math.isinf(t.lo) or math.isinf(t.hi) or t.hi - t.lo > 3 * DAY:
+        return range(0)
+    return range(math.floor(t.lo / DAY), math.floor((t.hi - 1e-6) / DAY) + 1)
+
+
 def _lemma(e: Event) -> str:
     return e.trigger.lower().rstrip("s")[:5]
 
@@ -75,17 +83,20 @@ def merge(timelines: list[Timeline]) -> Timeline:
     warnings: list[str] = []  # recomputed by order() over the merged events
     events: list[Event] = []
     by_source: dict[tuple[str, int, int], Event] = {}
-    by_kind: dict[str, list[Event]] = {}
+    # Only events of one class whose precise times share a day can be one event: index them so.
+    by_day: dict[tuple[str, int], list[int]] = {}
     alias: dict[str, str] = {}
     for t in timelines:
         for e in sorted(t.events, key=lambda e: e.id):
             keys = [(m.article, m.trigger[0], m.trigger[1]) for m in e.mentions]
             target = next((by_source[k] for k in keys if k in by_source), None)
             if target is None:
-                target = next((x for x in by_kind.get(e.kind, []) if same_event(x, e)), None)
+                candidates = sorted({n for d in _days(e) for n in by_day.get((e.kind, d), [])})
+                target = next((events[n] for n in candidates if same_event(events[n], e)), None)
             if target is None:
+                for d in _days(e):
+                    by_day.setdefault((e.kind, d), []).append(len(events))
                 events.append(e)
-                by_kind.setdefault(e.kind, []).append(e)
                 for k in keys:
                     by_source[k] = e
                 continue

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Throughput, scaling and parallel speed-up of the whole pipeline (parse + merge + JSON), on the real
+articles under ../shared/bench (the seed, SemEval-2015, TimeSET and the TempEval-3 texts), cycled to the
+sizes needed. Every figure is a ratio against something measured in the same run: the machines are shared.
+
+    python3 benchmarks/throughput.py [--mb 3] [--small 1000] [--large 4000] [--peer-kb 150]
+
+1. Speed: CPU MB/s of newsline over ~--mb MB of articles (one process), next to dateparser's
+   `search_dates` on a fixed subset of the same articles (scaled by bytes): target ratio >= 15x.
+2. Scaling: --small vs --large articles, each run in a fresh process: wall time ratio (target <= 4.4x for
+   4x the articles) and peak memory (max RSS) of each run.
+3. Parallel: --jobs 2 against --jobs 1 on the --large set: speed-up (target >= 1.7x on 2 cores) and
+   whether the JSON is byte-identical.
+The last line is a one-line summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "bench"
+
+
+def corpus() -> list[dict]:
+    """Every real article the benchmark data has, as {id, published, text}."""
+    docs: list[dict] = []
+    seed = ROOT / "samples" / "kyiv-drone-strike-2025-07-04.txt"
+    docs.append({"id": "seed", "published": "2025-07-04", "text": seed.read_text(encoding="utf-8")})
+    for path in [
+        BENCH / "semeval2015" / "trial" / "articles.jsonl",
+        BENCH / "semeval2015" / "corpus_1" / "articles.jsonl",
+        BENCH / "timeset" / "articles.jsonl",
+    ]:
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                rec = json.loads(line)
+                docs.append({"id": rec["id"], "published": rec.get("published"), "text": rec["text"]})
+    for path in sorted((BENCH / "te3").glob("*/*.tml")):
+        raw = path.read_text(encoding="utf-8")
+        body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+        dct = re.search(r'<DCT>.*?value="(\d{4}-\d\d-\d\d)', raw, re.S)
+        if body:
+            text = re.sub(r"<[^>]+>", "", body.group(1))
+            docs.append({"id": path.stem, "published": dct.group(1) if dct else None, "text": text})
+    return docs
+
+
+def cycled(docs: list[dict], n: int) -> list[dict]:
+    """`n` articles taken round-robin from `docs`, each with its own id (a copy is another article)."""
+    return [{**docs[i % len(docs)], "id": f"{docs[i % len(docs)]['id']}#{i}"} for i in range(n)]
+
+
+def write_jsonl(docs: list[dict], path: Path) -> int:
+    with path.open("w", encoding="utf-8") as fh:
+        for d in docs:
+            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    return sum(len(d["text"].encode("utf-8")) for d in docs)
+
+
+def child(path: str, jobs: int) -> None:
+    """Run in a fresh process: parse the JSON Lines file with `jobs` workers; print seconds, peak RSS and
+    a hash of the JSON."""
+    from timeline import Article, parse_published, to_json
+    from timeline.parallel import parse_many
+
+    t0 = time.perf_counter()
+    articles = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        pub = parse_published(rec["published"]) if rec.get("published") else None
+        articles.append(Article(rec["id"], rec["text"], pub))
+    out = to_json(parse_many(articles, jobs=jobs))
+    seconds = time.perf_counter() - t0
+    rss = (
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    )
+    print(json.dumps({"seconds": seconds, "rss_kb": rss, "sha": hashlib.sha256(out.encode()).hexdigest()}))
+
+
+def run_child(path: Path, jobs: int) -> dict:
+    res = subprocess.run(
+        [sys.executable, __file__, "--child", str(path), str(jobs)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=3.0)
+    ap.add_argument("--small", type=int, default=1000)
+    ap.add_argument("--large", type=int, default=4000)
+    ap.add_argument("--peer-kb", type=float, default=150.0)
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child[0], int(args.child[1]))
+        return 0
+    if not BENCH.exists():
+        print(f"benchmark data not found at {BENCH}", file=sys.stderr)
+        return 1
+    sys.path.insert(0, str(ROOT))
+    from datetime import datetime
+
+    from timeline import Article, parse_published
+    from timeline.parallel import parse_many
+
+    docs = corpus()
+    mean = sum(len(d["text"].encode()) for d in docs) / len(docs)
+    n = max(len(docs), int(args.mb * 1e6 / mean))
+    batch = cycled(docs, n)
+    articles = [
+        Article(d["id"], d["text"], parse_published(d["published"]) if d.get("published") else None)
+        for d in batch
+    ]
+    size = sum(len(d["text"].encode()) for d in batch)
+    parse_many(articles[:5], jobs=1)  # warm-up: rule compilation is a one-off cost
+    t0 = time.process_time()
+    parse_many(articles, jobs=1)
+    ours = time.process_time() - t0
+    ours_mbs = size / 1e6 / ours
+    print(f"== speed: {len(batch)} articles, {size / 1e6:.2f} MB ({len(docs)} distinct)")
+    print(f"newsline parse (one process, CPU)      {ours:7.2f} s   {ours_mbs:.3f} MB/s")
+
+    from dateparser.search import search_dates
+
+    subset, peer_bytes = [], 0
+    for d in docs:
+        if peer_bytes >= args.peer_kb * 1000:
+            break
+        subset.append(d)
+        peer_bytes += len(d["text"].encode())
+    search_dates("warm up on Friday", settings={"RELATIVE_BASE": datetime(2025, 7, 4)})
+    t0 = time.process_time()
+    for d in subset:
+        base = datetime.fromisoformat(d["published"]) if d.get("published") else datetime(2025, 7, 4)
+        search_dates(d["text"], settings={"RELATIVE_BASE": base})
+    peer = time.process_time() - t0
+    peer_mbs = peer_bytes / 1e6 / peer
+    ratio = ours_mbs / peer_mbs
+    print(
+        f"dateparser search_dates (CPU)          {peer:7.2f} s   {peer_mbs:.4f} MB/s  "
+        f"(on the first {len(subset)} articles, {peer_bytes / 1000:.0f} KB)"
+    )
+    print(f"speed ratio {ratio:.1f}x (target >= 15x)")
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        small, large = Path(tmp) / "small.jsonl", Path(tmp) / "large.jsonl"
+        write_jsonl(cycled(docs, args.small), small)
+        write_jsonl(cycled(docs, args.large), large)
+        s1 = run_child(small, 1)
+        l1 = run_child(large, 1)
+        l2 = run_child(large, 2)
+    growth = l1["seconds"] / s1["seconds"]
+    print(
+        f"== scaling: {args.small} articles {s1['seconds']:.2f} s, {s1['rss_kb'] / 1024:.0f} MB peak; "
+        f"{args.large} articles {l1['seconds']:.2f} s, {l1['rss_kb'] / 1024:.0f} MB peak"
+    )
+    print(
+        f"time ratio {growth:.2f}x for {args.large / args.small:.0f}x the articles (target <= 4.4x); "
+        f"peak memory ratio {l1['rss_kb'] / s1['rss_kb']:.2f}x"
+    )
+    speedup = l1["seconds"] / l2["seconds"]
+    same = l1["sha"] == l2["sha"]
+    print(
+        f"== parallel: --jobs 1 {l1['seconds']:.2f} s, --jobs 2 {l2['seconds']:.2f} s: "
+        f"speed-up {speedup:.2f}x "
+        f"(target >= 1.7x), identical output: {same}"
+    )
+    print(
+        f"throughput {ours_mbs:.3f} MB/s ratio {ratio:.1f}x scaling {growth:.2f}x memory "
+        f"{l1['rss_kb'] / s1['rss_kb']:.2f}x jobs2 {speedup:.2f}x identical {same}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
