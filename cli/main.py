@@ -155,6 +155,10 @@ def parse(
         str | None, typer.Option("--entity", help="Keep only events naming this entity.", show_default=False)
     ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours in the table.")] = False,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", help="Table: also show minor events (bare attributions such as 'he added')."),
+    ] = False,
     output_dir: Annotated[
         str | None,
         typer.Option(
@@ -210,8 +214,10 @@ def parse(
     def report(article: Article, exc: Exception) -> None:
         # A bug of ours must not cost the user the other articles, nor show a traceback.
         failed.append(article.id)
-        say(f"newsline: error: {article.source or article.id}: {article.id}: could not be parsed "
-            f"({type(exc).__name__}: {exc}); please report this article")
+        say(
+            f"newsline: error: {article.source or article.id}: {article.id}: could not be parsed "
+            f"({type(exc).__name__}: {exc}); please report this article"
+        )
 
     tl = parse_articles(articles, zone, on_error=report)
     if entity:
@@ -230,7 +236,7 @@ def parse(
 
     if fmt == Format.auto:
         fmt = Format.table if sys.stdout.isatty() else Format.json
-    written = write_output(tl, fmt, no_color, output_dir)
+    written = write_output(tl, fmt, no_color, output_dir, show_all)
     raise typer.Exit(EXIT_INPUT if problems or failed or not written else EXIT_OK)
 
 
@@ -242,7 +248,7 @@ def read_stdin() -> bytes:
     return sys.stdin.buffer.read(MAX_BYTES + 1)
 
 
-def write_output(tl, fmt: Format, no_color: bool, output_dir: str | None) -> bool:
+def write_output(tl, fmt: Format, no_color: bool, output_dir: str | None, show_all: bool = False) -> bool:
     """Print (or, for timeml with --output-dir, write) the timeline in `fmt`. Every format is built from
     the one newsline/1 dict. False when a file could not be written (each is reported)."""
     from timeline.export import to_dict
@@ -282,7 +288,7 @@ def write_output(tl, fmt: Format, no_color: bool, output_dir: str | None) -> boo
     else:
         from cli.render import render_table
 
-        render_table(d, texts, no_color=no_color)
+        render_table(d, texts, no_color=no_color, show_all=show_all)
     return True
 
 

@@ -32,7 +32,7 @@ def paragraph_starts(text: str) -> list[int]:
 
 
 def _source_label(event: dict[str, Any], multi: bool, paragraphs: dict[str, list[int]]) -> str:
-    """"¶3" (the paragraph of the first source) for one article; the article ids for several."""
+    """ "¶3" (the paragraph of the first source) for one article; the article ids for several."""
     if multi:
         return ", ".join(sorted({s["article"] for s in event["sources"]}))
     first = event["sources"][0]
@@ -42,16 +42,64 @@ def _source_label(event: dict[str, Any], multi: bool, paragraphs: dict[str, list
     return f"¶{max(bisect.bisect_right(starts, first['trigger'][0]), 1)}"
 
 
-def build_table(d: dict[str, Any], width: int, texts: dict[str, str] | None = None) -> Table:
+_INFERRED = {"narrative", "lead", "tense"}
+
+
+def minor(e: dict[str, Any], others: dict[tuple[str, int], list[str]] | None = None) -> bool:
+    """An event a reader of the table can do without, none with a time of its own: a bare attribution
+    ("He added", "Trump said") whose content is a quote or another event; a two-word fragment nobody is
+    named in; a participle tacked on to a sentence ("including ...", "citing ..."); or a title that is
+    part of another event's title from the same sentence ("press their advantage" in "Russian forces
+    continue to press their advantage")."""
+    if e["when"] and e["when"]["source"] == "clause":
+        return False
+    words = e["title"].split()
+    if e["kind"] == "statement" and len(words) <= 4:
+        return True
+    if len(words) <= 2 and not e["actors"]:
+        return True
+    if words and words[0].lower().endswith("ing") and words[0].lower() in _TACKED_ON:
+        return True
+    title = e["title"].lower().rstrip("…")
+    src = e["sources"][0]
+    return any(title in t and title != t for t in (others or {}).get((src["article"], src["sentence"]), []))
+
+
+# Participles that open a clause elaborating the sentence's main event, not an event of their own.
+_TACKED_ON = frozenset(
+    {"including", "marking", "citing", "prompting", "causing", "leaving", "saying", "adding"}
+)
+
+
+def build_table(
+    d: dict[str, Any], width: int, texts: dict[str, str] | None = None, show_all: bool = False
+) -> Table:
     """The table for a console `width` characters wide: under 110 the "When" column goes (its words join
-    the day), under 72 "Who", under 56 "Source", so that the event titles keep room to be read."""
+    the day), under 72 "Who", under 56 "Source", so that the event titles keep room to be read. Minor
+    events (`minor`) are left out unless `show_all`; the caption says how many."""
     unknown = [a["id"] for a in d["articles"] if a["published"] is None]
-    caption = None
+    titles: dict[tuple[str, int], list[str]] = {}
+    for e in d["events"]:
+        for src in e["sources"][:1]:
+            titles.setdefault((src["article"], src["sentence"]), []).append(e["title"].lower().rstrip("…"))
+    events = d["events"] if show_all else [e for e in d["events"] if not minor(e, titles)]
+    notes = []
     if unknown:
-        caption = "days relative to the unknown publication day (pub.); give --published for dates"
+        notes.append("days relative to the unknown publication day (pub.); give --published for dates")
+    if any(e["when"] and e["when"].get("source") in _INFERRED for e in events):
+        notes.append("≈ the text gives no time for the event: the day is inferred from the story")
+    if len(events) < len(d["events"]):
+        notes.append(
+            f"{len(d['events']) - len(events)} minor events (bare attributions, fragments) not shown: --all"
+        )
+    caption = "\n".join(notes) or None
     show_when, show_who, show_source = width >= 110, width >= 72, width >= 56
     table = Table(
-        title="newsline timeline", caption=caption, expand=False, header_style="bold", show_lines=False,
+        title="newsline timeline",
+        caption=caption,
+        expand=False,
+        header_style="bold",
+        show_lines=False,
     )
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Day", max_width=20 if show_when else 16, overflow="fold")
@@ -65,7 +113,7 @@ def build_table(d: dict[str, Any], width: int, texts: dict[str, str] | None = No
     multi = len(d["articles"]) > 1
     paragraphs = {k: paragraph_starts(v) for k, v in (texts or {}).items()}
     previous_day = None
-    for e in d["events"]:
+    for e in events:
         when = e["when"]
         day = day_label(when)
         if previous_day is not None and day != previous_day:
@@ -80,6 +128,9 @@ def build_table(d: dict[str, Any], width: int, texts: dict[str, str] | None = No
         part = time_of_day(when)
         if part and part not in when_text:
             when_text += f" ({part})"
+        if when and when.get("source") in _INFERRED:
+            # The text gives this event no time of its own: the day is inferred from the story.
+            when_text = f"≈ {when_text or 'present tense'}"
         row: list[Text | str] = [str(e["rank"])]
         if show_when:
             row += [Text(shown_day), Text(when_text)]
@@ -102,6 +153,7 @@ def render_table(
     no_color: bool = False,
     file: IO[str] | None = None,
     width: int | None = None,
+    show_all: bool = False,
 ) -> None:
     """Print the newsline/1 dict `d` as a table fitted to the terminal, honouring NO_COLOR and --no-color.
 
@@ -121,4 +173,4 @@ def render_table(
     if not d["events"]:
         console.print(Text("No events found."))
         return
-    console.print(build_table(d, console.width, texts))
+    console.print(build_table(d, console.width, texts, show_all))

@@ -100,8 +100,18 @@ def test_golden_files_are_consistent():
     assert [e["title"] for e in seed["events"]] == [e["title"] for e in relative["events"]]
     assert all(len(line) <= 160 for line in table.splitlines())
     assert "\x1b[" not in table
+    # The table shows every event but the minor ones, and says how many it leaves out.
+    from cli.render import minor
+
+    titles: dict = {}
     for e in seed["events"]:
-        assert e["title"][:20] in table or e["title"][:20].replace("…", "") in table
+        src = e["sources"][0]
+        titles.setdefault((src["article"], src["sentence"]), []).append(e["title"].lower().rstrip("…"))
+    hidden = [e for e in seed["events"] if minor(e, titles)]
+    for e in seed["events"]:
+        if e not in hidden:
+            assert e["title"][:20] in table or e["title"][:20].replace("…", "") in table
+    assert f"{len(hidden)} minor events" in table
 
     # Every format shows the same events, in the same order, as the JSON (one serialiser feeds them all).
     import csv

@@ -36,8 +36,26 @@ def relative_label(days: int | None) -> str | None:
     return f"{n} {unit} {'before' if days < 0 else 'after'} publication"
 
 
-def when_dict(m: TimeMention | None, ref: Reference | None) -> dict[str, Any] | None:
-    """The `when` object of an event: the expression that dates it, its value and its interval."""
+# Where an event's time came from, as the JSON says it: its own clause, its sentence, or inferred from
+# the story (the last dated happening told before it, the lead's time, or the tense of a present-tense
+# report, which dates it to the publication day).
+_SOURCES = {"sentence": "sentence", "narrative": "narrative", "lead": "lead", "speech time": "speech"}
+
+
+def time_source(raw: str | None) -> str:
+    """The `when.source` value for an Event.time_source."""
+    if raw is None:
+        return "clause"
+    if raw.startswith("tense") or "present" in raw:
+        return "tense"
+    return _SOURCES.get(raw, "clause")
+
+
+def when_dict(
+    m: TimeMention | None, ref: Reference | None, source: str | None = None
+) -> dict[str, Any] | None:
+    """The `when` object of an event: the expression that dates it, its value, its interval, and where
+    the time came from (`source`: clause, sentence, narrative, lead, tense)."""
     if m is None:
         return None
     absolute = ref is not None and (ref.known or m.anchor == AnchorKind.ABSOLUTE)
@@ -54,6 +72,7 @@ def when_dict(m: TimeMention | None, ref: Reference | None) -> dict[str, Any] | 
         "anchor": m.anchor.value,
         "relative_day": m.rel_days,
         "relative": relative_label(m.rel_days),
+        "source": time_source(source),
     }
 
 
@@ -68,7 +87,7 @@ def event_dict(e: Event, refs: dict[str, Reference]) -> dict[str, Any]:
         "text": first.text,
         "kind": e.kind,
         "modality": e.modality.value,
-        "when": when_dict(e.time, ref),
+        "when": when_dict(e.time, ref, e.time_source),
         "bounds": {
             "earliest_start": ref.iso(e.lo) if known and ref else None,
             "latest_start": ref.iso(e.hi) if known and ref else None,
