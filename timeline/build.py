@@ -93,13 +93,18 @@ def _speech_days(doc: Document, mentions: list[TimeMention], ref: Reference) -> 
     quote's day when the frame only says "he added", else the publication day."""
     out: dict[int, date] = {}
     previous: tuple[int, date] | None = None
+    # Day-precise mentions outside quotes, by sentence: each quote looks at its own sentences only (a scan
+    # of every mention for every quote was quadratic in a text with thousands of quotes).
+    by_sentence: dict[int, list[TimeMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
     for qi, q in enumerate(doc.quotes):
         sent_idx = {q.sentence, doc.sentence_at(max(q.start, q.end - 1)).index}
         frame = [
             m
-            for m in mentions
-            if m.sentence in sent_idx
-            and doc.quote_at(m.start) is None
+            for si in sorted(sent_idx)
+            for m in by_sentence.get(si, [])
+            if doc.quote_at(m.start) is None
             and m.rel_days is not None
             and m.granularity in ("day", "part_of_day", "minute")
         ]

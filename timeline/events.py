@@ -116,18 +116,39 @@ class Draft:
 
 def _regions(doc: Document, sent: Sentence) -> list[Region]:
     cuts = [(sent.start, None)]
-    for q in doc.quotes:
-        if q.end <= sent.start or q.start >= sent.end:
+    # Quotes do not overlap and come in text order: only those from the one holding the sentence's start
+    # on can touch it (a scan of every quote for every sentence was quadratic).
+    first = doc.quote_index(sent.start)
+    if first is None:
+        first = bisect.bisect_left(doc.quote_starts(), sent.start)
+    for q in doc.quotes[first:]:
+        if q.start >= sent.end:
+            break
+        if q.end <= sent.start:
             continue
         cuts.append((max(q.start, sent.start), q))
         cuts.append((min(q.end, sent.end), None))
     cuts.sort(key=lambda c: c[0])
     regions = []
+    tokens = sent.tokens
+    starts = [t.start for t in tokens]
     for (a, q), (b, _) in zip(cuts, [*cuts[1:], (sent.end, None)], strict=True):
         if b > a:
-            toks = [t for t in sent.tokens if a <= t.start < b]
+            toks = tokens[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
             regions.append(Region(sent, a, b, toks, q))
     return regions
+
+
+def _quote_near(doc: Document, start: int, end: int) -> bool:
+    """A quote opens within 60 characters after [start, end) or closed within 30 before it."""
+    starts = doc.quote_starts()
+    i = bisect.bisect_left(starts, end)
+    if i < len(doc.quotes) and doc.quotes[i].start - end <= 60:
+        return True
+    j = i - 1
+    while j >= 0 and doc.quotes[j].end > start:  # quotes that close after `start` cannot count
+        j -= 1
+    return j >= 0 and start - doc.quotes[j].end <= 30
 
 
 def _verb_readings(toks: list[Token], i: int) -> list[tuple[str, str, str, str | None]]:
@@ -612,9 +633,7 @@ def extract(
                     if sp:
                         last_speaker = sp
                     d.speaker = sp
-                    d.has_quote = any(
-                        0 <= q.start - trig.end <= 60 or 0 <= trig.start - q.end <= 30 for q in doc.quotes
-                    )
+                    d.has_quote = _quote_near(doc, trig.start, trig.end)
                 region_drafts.append(d)
             drafts.extend(region_drafts)
 
@@ -627,8 +646,12 @@ def extract(
     relations += _about(article_id, drafts)
     relations += _consequences(article_id, drafts)
     events = [e for e in events if e.mentions]
+    drafts_of: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if d.event is not None:
+            drafts_of.setdefault(id(d.event), []).append(d)
     for e in events:
-        _finish(doc, e, drafts, mentions)
+        _finish(doc, e, drafts_of.get(id(e), []), mentions)
     return events, relations
 
 
@@ -710,17 +733,30 @@ def _link_clauses(
                 d.eventive = True
                 if inner is not None and inner.modality in (Modality.ASSERTED, Modality.REPORTED):
                     d.extra_relations.append(("reports", inner))
-        # "according to X" names the speaker of the clause before it.
+    # "according to X" names the speaker of the clause before it (searched once a sentence).
+    according: dict[int, re.Match[str] | None] = {}
     for d in drafts:
-        m = re.search(r"according to ([^,.;]+)", d.region.sentence.text)
+        key = id(d.region.sentence)
+        if key not in according:
+            according[key] = _ACCORDING.search(d.region.sentence.text)
+        m = according[key]
         if m and d.speaker is None and not d.trig.nominal and d.region.quote is None:
             d.speaker = m.group(1).strip()
             if d.modality == Modality.ASSERTED:
                 d.modality = Modality.REPORTED
 
 
+_ACCORDING = re.compile(r"according to ([^,.;]+)")
+
+
 def _has_time_between(times: list[TimeMention], a: int, b: int) -> bool:
-    return any(a <= m.start < b and m.type in ("DATE", "TIME") for m in times)
+    """Whether a DATE or TIME mention starts in [a, b); `times` are in text order (the tagger's)."""
+    i = bisect.bisect_left(times, a, key=lambda m: m.start)
+    while i < len(times) and times[i].start < b:
+        if times[i].type in ("DATE", "TIME"):
+            return True
+        i += 1
+    return False
 
 
 def _same_people(a: set[str], b: set[str]) -> bool:
@@ -820,10 +856,13 @@ def _corefer(doc: Document, article_id: str, drafts: list[Draft], times: list[Ti
             target = new_event(d)
         add(d, target)
         recent[key(cls, d.trig.lemma)] = target
+    verbs_in: dict[int, list[Draft]] = {}
+    for v in drafts:
+        verbs_in.setdefault(id(v.region), []).append(v)
     for d in pending:
         hosts = [
             v
-            for v in drafts
+            for v in verbs_in.get(id(d.region), [])
             if v.event is not None
             and not v.trig.nominal
             and v.region is d.region
@@ -845,7 +884,14 @@ def _attach_times(
 ) -> None:
     """Each mention takes the time expression of its own clause, nearest its trigger; an event takes the
     most precise time among its mentions."""
-    pointlike = [m for m in mentions if m.type in ("DATE", "TIME")]
+    pointlike = sorted((m for m in mentions if m.type in ("DATE", "TIME")), key=lambda m: m.start)
+    point_starts = [m.start for m in pointlike]
+    # Noun drafts by region: each verb looks only at the nouns of its own region (a scan of every draft
+    # for every draft was quadratic).
+    nouns_in: dict[int, list[Draft]] = {}
+    for x in drafts:
+        if x.trig.nominal:
+            nouns_in.setdefault(id(x.region), []).append(x)
     # Verb clauses by start, so that each draft finds the clauses that start inside its own by bisection:
     # scanning every draft for every draft was quadratic in the events of a long article.
     by_clause = sorted(
@@ -860,8 +906,8 @@ def _attach_times(
             a, b = _np_bounds(d.region, d.trig.tok)
         inside = [
             m
-            for m in pointlike
-            if a <= m.start < b and (d.region.quote is None) == (doc.quote_at(m.start) is None)
+            for m in pointlike[bisect.bisect_left(point_starts, a) : bisect.bisect_left(point_starts, b)]
+            if (d.region.quote is None) == (doc.quote_at(m.start) is None)
         ]
         # A time inside the clause of a folded verb or of an inner clause belongs to that clause.
         others = [
@@ -884,8 +930,8 @@ def _attach_times(
             inside = [m for m in inside if not re.match(r"['’]s\b", doc.text[m.end : m.end + 2])]
             nps = [
                 _np_bounds(x.region, x.trig.tok)
-                for x in drafts
-                if x.trig.nominal and x.region is d.region and x.event is not d.event
+                for x in nouns_in.get(id(d.region), [])
+                if x.event is not d.event
             ]
             inside = [m for m in inside if not any(p <= m.start < q for p, q in nps)]
         if not inside:
@@ -959,6 +1005,11 @@ def _inherit_times(
     paragraph = -1
     before_lead: list[Draft] = []
     told_by_verb = {id(d.event) for d in drafts if d.event is not None and not d.trig.nominal}
+    # Drafts by sentence: an event looks for a dated neighbour in its own sentence only.
+    in_sentence: dict[int, list[Draft]] = {}
+    for x in sorted(drafts, key=lambda x: x.trig.start):
+        in_sentence.setdefault(id(x.region.sentence), []).append(x)
+    sentence_starts = {k: [x.trig.start for x in v] for k, v in in_sentence.items()}
     for d in sorted(drafts, key=lambda x: x.trig.start):
         e = d.event
         if e is None:
@@ -1008,9 +1059,16 @@ def _inherit_times(
                     )
                 )
             continue
+        # A dated neighbour is near: within a few hundred characters (a huge run-on "sentence" of a
+        # malformed text would otherwise make this quadratic).
+        pool = in_sentence.get(id(d.region.sentence), [])
+        keys = sentence_starts.get(id(d.region.sentence), [])
+        near_pool = pool[
+            bisect.bisect_left(keys, d.trig.start - 600) : bisect.bisect_right(keys, d.trig.start + 600)
+        ]
         same = [
             x
-            for x in drafts
+            for x in near_pool
             if x.time is not None
             and x is not d
             and x.region.sentence is d.region.sentence
@@ -1109,6 +1167,10 @@ def _signals(doc: Document, article_id: str, drafts: list[Draft]) -> list[Relati
 def _about(article_id: str, drafts: list[Draft]) -> list[Relation]:
     """What a statement talks about had started before the statement; an effect starts after its cause."""
     out: list[Relation] = []
+    nouns_in: dict[int, list[Draft]] = {}
+    for x in drafts:
+        if x.trig.nominal:
+            nouns_in.setdefault(id(x.region), []).append(x)
     for d in drafts:
         if d.event is None:
             continue
@@ -1120,7 +1182,7 @@ def _about(article_id: str, drafts: list[Draft]) -> list[Relation]:
                     )
                 )
         if d.trig.cls == "statement" and not d.trig.nominal:
-            for n in drafts:
+            for n in nouns_in.get(id(d.region), []):
                 if (
                     n.trig.nominal
                     and n.event is not None
@@ -1184,9 +1246,9 @@ def _eid(e: Event) -> str:
     return e.id or f"@{id(e)}"
 
 
-def _finish(doc: Document, e: Event, drafts: list[Draft], times: list[TimeMention]) -> None:
-    """Title, actors and speaker from the event's most telling mention."""
-    own = [d for d in drafts if d.event is e]
+def _finish(doc: Document, e: Event, own: list[Draft], times: list[TimeMention]) -> None:
+    """Title, actors and speaker from the event's most telling mention (`own`: the event's drafts, in
+    text order)."""
     verbal = [d for d in own if not d.trig.nominal]
     nominal = [d for d in own if d.trig.nominal]
     # A noun event carried by a light or aspectual verb reads best as that verb's clause.
@@ -1225,7 +1287,10 @@ _TIME_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|during|since|by|late|early)\s+
 def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]) -> str:
     """A short, readable "who did what": the clause without its time words, attributions and tail."""
     text = doc.text[a:b]
-    times = [m for m in times if a <= m.start and m.end <= b]
+    # The mentions come in text order (the tagger's): only those inside [a, b) are looked at.
+    lo = bisect.bisect_left(times, a, key=lambda m: m.start)
+    hi = bisect.bisect_left(times, b, key=lambda m: m.start)
+    times = [m for m in times[lo:hi] if m.end <= b]
     for m in sorted(times, key=lambda m: -m.start):
         s, e = m.start - a, m.end - a
         # Only the words just before the time can be its preposition: searching the whole prefix (the regex

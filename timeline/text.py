@@ -86,6 +86,12 @@ class Document:
             return i
         return None
 
+    def quote_starts(self) -> list[int]:
+        """The quotes' start offsets, in order (kept in step with `quotes`)."""
+        if len(self._quote_starts) != len(self.quotes):
+            self._quote_starts = [q.start for q in self.quotes]
+        return self._quote_starts
+
     def quote_at(self, offset: int) -> Quote | None:
         """The quote containing `offset`, or None."""
         i = self.quote_index(offset)
