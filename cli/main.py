@@ -5,6 +5,7 @@ Exit codes: 0 success; 1 an input could not be read (the others were still proce
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from enum import StrEnum
@@ -168,8 +169,22 @@ def parse(
             show_default=False,
         ),
     ] = None,
+    globs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--glob",
+            help="Files to read in a directory (repeatable; default *.txt *.jsonl *.text *.md).",
+            show_default=False,
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Processes to parse with (default: every core).", show_default=False
+        ),
+    ] = None,
 ) -> None:
-    from timeline.ingest import parse_published, read_inputs
+    from timeline.ingest import DEFAULT_GLOBS, expand_paths, parse_published, read_inputs
 
     pub = None
     if published is not None:
@@ -192,7 +207,9 @@ def parse(
     if output_dir is not None and fmt != Format.timeml:
         raise fail("--output-dir is only for --format timeml", EXIT_USAGE)
     stdin_data = read_stdin() if "-" in files else None
-    articles, problems = read_inputs(files, pub, stdin_data)
+    paths, problems = expand_paths(files, tuple(globs) if globs else DEFAULT_GLOBS)
+    articles, read_problems = read_inputs(paths, pub, stdin_data)
+    problems += read_problems
     for p in problems:
         say(f"newsline: error: {p.where}: {p.message}")
     for a in articles:
@@ -207,19 +224,22 @@ def parse(
             EXIT_USAGE,
         )
 
-    from timeline import Article, parse_articles
+    from timeline.parallel import parse_many
 
     failed: list[str] = []
+    sources = {a.id: a.source or a.id for a in articles}
 
-    def report(article: Article, exc: Exception) -> None:
+    def report(article_id: str, message: str) -> None:
         # A bug of ours must not cost the user the other articles, nor show a traceback.
-        failed.append(article.id)
+        failed.append(article_id)
         say(
-            f"newsline: error: {article.source or article.id}: {article.id}: could not be parsed "
-            f"({type(exc).__name__}: {exc}); please report this article"
+            f"newsline: error: {sources.get(article_id, article_id)}: {article_id}: could not be parsed "
+            f"({message}); please report this article"
         )
 
-    tl = parse_articles(articles, zone, on_error=report)
+    # Worker processes cost more to start than a few articles take to parse.
+    workers = jobs if jobs is not None else (os.cpu_count() or 1) if len(articles) >= 16 else 1
+    tl = parse_many(articles, jobs=workers, tz=zone, on_error=report)
     if entity:
         from timeline.select import keep_entity
 
@@ -322,6 +342,61 @@ def write_timeml_files(d: dict, texts: dict[str, str], output_dir: str | None) -
             say(f"newsline: error: {aid}: cannot write {target / (name + '.tml')}: {exc.strerror or exc}")
             ok = False
     return ok
+
+
+MERGE_HELP = """Merge saved newsline/1 timelines into one: the same event from several articles becomes
+one event with every source. Parse apart (other processes, other machines), merge afterwards.
+
+\b
+Examples:
+  newsline parse part1.jsonl --format json > a.json
+  newsline parse part2.jsonl --format json > b.json
+  newsline merge a.json b.json --format table
+
+The result does not depend on the order of the files, and merging a timeline with itself changes nothing.
+Exit codes: 0 success, 1 a file could not be read or is not a newsline/1 timeline (the others are still
+merged), 2 usage error.
+"""
+
+
+@app.command("merge", help=MERGE_HELP)
+def merge_command(
+    files: Annotated[
+        list[str], typer.Argument(help="newsline/1 JSON files, or - for standard input.", show_default=False)
+    ],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="auto: a table on a terminal, JSON when piped.")
+    ] = Format.auto,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours in the table.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Table: also show minor events.")] = False,
+) -> None:
+    import json
+
+    from timeline import merge
+    from timeline.ingest import InputError, decode, read_bytes
+    from timeline.load import LoadError, from_dict
+
+    if fmt == Format.timeml:
+        raise fail("merge: --format timeml needs the article texts; use newsline parse", EXIT_USAGE)
+    timelines = []
+    bad = 0
+    for path in files:
+        try:
+            raw = read_stdin() if path == "-" else read_bytes(path)
+            timelines.append(from_dict(json.loads(decode(raw, path))))
+        except (InputError, LoadError, ValueError) as exc:
+            bad += 1
+            message = str(exc).split(": ", 1)[-1] if isinstance(exc, InputError) else str(exc)
+            say(f"newsline: error: {path}: {message}")
+    if not timelines:
+        raise typer.Exit(EXIT_INPUT)
+    tl = merge(timelines)
+    for w in tl.warnings:
+        say(f"newsline: warning: {w}")
+    if fmt == Format.auto:
+        fmt = Format.table if sys.stdout.isatty() else Format.json
+    written = write_output(tl, fmt, no_color, None, show_all)
+    raise typer.Exit(EXIT_INPUT if bad or not written else EXIT_OK)
 
 
 TAG_HELP = """Tag the time expressions of texts (no events): TimeML TIMEX3 tags, or JSON.

@@ -74,3 +74,8 @@ def test_loading_something_else_is_a_clear_error() -> None:
         from_dict({"events": []})
     with pytest.raises(LoadError, match="malformed"):
         from_dict({"schema": "newsline/1", "articles": [{}], "events": []})
+
+
+def test_an_article_without_events_is_not_lost_in_a_merge() -> None:
+    tl = parse_many([*_articles()[:1], Article("empty", "No news here.", None)], jobs=1)
+    assert {a.id for a in tl.articles} == {"seed", "empty"}

@@ -151,6 +151,26 @@ def _no_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+DEFAULT_GLOBS = ("*.txt", "*.jsonl", "*.text", "*.md")
+
+
+def expand_paths(paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOBS) -> tuple[list[str], list[Problem]]:
+    """Paths with every directory replaced by the files below it (recursively) that match one of
+    `globs`, in a stable order; a directory with no such file is a problem, not silence."""
+    out: list[str] = []
+    problems: list[Problem] = []
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            found = sorted({str(f) for g in globs for f in p.rglob(g) if f.is_file()})
+            if not found:
+                problems.append(Problem(path, f"is a directory with no files matching {', '.join(globs)}"))
+            out.extend(found)
+        else:
+            out.append(path)
+    return out, problems
+
+
 def read_inputs(
     paths: list[str], published: date | datetime | None, stdin_text: str | bytes | None = None
 ) -> tuple[list[Article], list[Problem]]:

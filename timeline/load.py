@@ -32,6 +32,17 @@ class LoadError(ValueError):
     """The data is not a newsline/1 timeline; the message says what is wrong."""
 
 
+# when.source back to Event.time_source (timeline.export.time_source is the way out).
+_SOURCE_BACK = {
+    "clause": None,
+    "sentence": "sentence",
+    "narrative": "narrative",
+    "lead": "lead",
+    "tense": "tense",
+    "speech": "speech time",
+}
+
+
 def _published(value: Any) -> date | datetime | None:
     if not value:
         return None
@@ -109,6 +120,7 @@ def from_dict(doc: dict[str, Any]) -> Timeline:
                 speaker=e.get("speaker"),
                 modality=Modality(e.get("modality") or "asserted"),
                 time=_time(e.get("when"), mentions[0].article, mentions[0].sentence),
+                time_source=_SOURCE_BACK.get(str((e.get("when") or {}).get("source") or "clause")),
                 lo=_minutes(bounds.get("earliest_start"), -INF),
                 hi=_minutes(bounds.get("latest_start"), INF),
                 rank=int(e.get("rank") or 0),

@@ -70,11 +70,13 @@ def merge(timelines: list[Timeline]) -> Timeline:
     refs: dict[str, Reference] = {}
     mentions: list[TimeMention] = []
     seen_mentions: set[tuple[str, int, int]] = set()
-    for t in timelines:
+    grew = False  # whether any timeline after the first adds an article, an event or a source
+    for n, t in enumerate(timelines):
         for a in t.articles:
             if a.id not in seen_articles:
                 seen_articles.add(a.id)
                 articles.append(a)
+                grew = grew or n > 0
         refs.update({k: v for k, v in t.references.items() if k not in refs})
         for m in t.time_mentions:
             if (m.article, m.start, m.end) not in seen_mentions:
@@ -86,7 +88,7 @@ def merge(timelines: list[Timeline]) -> Timeline:
     # Only events of one class whose precise times share a day can be one event: index them so.
     by_day: dict[tuple[str, int], list[int]] = {}
     alias: dict[str, str] = {}
-    for t in timelines:
+    for n, t in enumerate(timelines):
         for e in sorted(t.events, key=lambda e: e.id):
             keys = [(m.article, m.trigger[0], m.trigger[1]) for m in e.mentions]
             target = next((by_source[k] for k in keys if k in by_source), None)
@@ -94,6 +96,7 @@ def merge(timelines: list[Timeline]) -> Timeline:
                 candidates = sorted({n for d in _days(e) for n in by_day.get((e.kind, d), [])})
                 target = next((events[n] for n in candidates if same_event(events[n], e)), None)
             if target is None:
+                grew = grew or n > 0
                 for d in _days(e):
                     by_day.setdefault((e.kind, d), []).append(len(events))
                 events.append(e)
@@ -105,6 +108,7 @@ def merge(timelines: list[Timeline]) -> Timeline:
                 if k not in by_source:
                     by_source[k] = target
                     target.mentions.append(m)
+                    grew = True
             for actor in e.actors:
                 if actor not in target.actors:
                     target.actors.append(actor)
@@ -114,6 +118,9 @@ def merge(timelines: list[Timeline]) -> Timeline:
                 and (e.time.hi - e.time.lo) < (target.time.hi - target.time.lo)
             ):
                 target.time = e.time  # the most specific time wins
+    if not grew:
+        # Nothing new (the same timeline again, or a part of it): the first one as it was.
+        return timelines[0]
     relations = []
     seen = set()
     for t in timelines:

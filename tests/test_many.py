@@ -1,0 +1,77 @@
+"""Many articles from the command line: directories, --glob, --jobs, and newsline merge."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from conftest import ROOT
+
+SEED = ROOT / "samples" / "kyiv-drone-strike-2025-07-04.txt"
+OTHER = (
+    "Officials said on Monday that the talks ended without a deal. Protesters gathered in the capital "
+    "overnight, and police arrested 12 people."
+)
+
+
+def _tree(tmp_path: Path) -> Path:
+    root = tmp_path / "news"
+    (root / "a").mkdir(parents=True)
+    shutil.copy(SEED, root / "a" / "kyiv.txt")
+    (root / "b.txt").write_text(OTHER, encoding="utf-8")
+    (root / "notes.csv").write_text("not an article", encoding="utf-8")
+    return root
+
+
+def test_a_directory_is_read_recursively(newsline, tmp_path):
+    r = newsline("parse", str(_tree(tmp_path)), "--published", "2025-07-04", "--format", "json")
+    assert r.code == 0, r.stderr
+    ids = sorted(a["id"] for a in json.loads(r.stdout)["articles"])
+    assert ids == ["b", "kyiv"]
+
+
+def test_glob_chooses_the_files(newsline, tmp_path):
+    r = newsline("parse", str(_tree(tmp_path)), "--glob", "kyiv*", "-p", "2025-07-04", "-f", "json")
+    assert r.code == 0, r.stderr
+    assert [a["id"] for a in json.loads(r.stdout)["articles"]] == ["kyiv"]
+
+
+def test_jobs_do_not_change_the_output(newsline, tmp_path):
+    root = _tree(tmp_path)
+    one = newsline("parse", str(root), "-p", "2025-07-04", "-f", "json", "--jobs", "1")
+    two = newsline("parse", str(root), "-p", "2025-07-04", "-f", "json", "--jobs", "2")
+    assert one.code == two.code == 0
+    assert one.stdout == two.stdout
+
+
+def test_merge_saved_timelines(newsline, tmp_path):
+    root = _tree(tmp_path)
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    a.write_text(
+        newsline("parse", str(root / "a"), "-p", "2025-07-04", "-f", "json").stdout, encoding="utf-8"
+    )
+    b.write_text(
+        newsline("parse", str(root / "b.txt"), "-p", "2025-07-08", "-f", "json").stdout, encoding="utf-8"
+    )
+    ab = newsline("merge", str(a), str(b), "-f", "json")
+    ba = newsline("merge", str(b), str(a), "-f", "json")
+    assert ab.code == 0, ab.stderr
+    assert ab.stdout == ba.stdout
+    assert sorted(x["id"] for x in json.loads(ab.stdout)["articles"]) == ["b", "kyiv"]
+    # Merging a timeline with itself changes nothing.
+    assert newsline("merge", str(a), str(a), "-f", "json").stdout == a.read_text(encoding="utf-8")
+
+
+def test_merge_reports_bad_files_and_merges_the_rest(newsline, tmp_path):
+    root = _tree(tmp_path)
+    a = tmp_path / "a.json"
+    a.write_text(
+        newsline("parse", str(root / "a"), "-p", "2025-07-04", "-f", "json").stdout, encoding="utf-8"
+    )
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"x": 1}', encoding="utf-8")
+    r = newsline("merge", str(a), str(bad), "-f", "json")
+    assert r.code == 1
+    assert "bad.json" in r.stderr and "newsline/1" in r.stderr and "Traceback" not in r.stderr
+    assert json.loads(r.stdout)["articles"][0]["id"] == "kyiv"
