@@ -138,7 +138,7 @@ def parse_article(article: Article, tz: tzinfo | None = None) -> Timeline:
     article = Article(
         article.id,
         article.text,
-        article.published if origin == "given" else (ref.day if origin == "dateline" else None),
+        ref.day if origin == "dateline" else (article.published if origin is not None else None),
         article.source,
         article.title,
         origin,

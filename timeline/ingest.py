@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from timeline.html import NoArticleText, article_from_html, looks_like_html
 from timeline.model import Article
 
 MAX_BYTES = 20 * 1024 * 1024  # one article larger than this is refused, not read into memory
@@ -57,7 +58,8 @@ def parse_published(value: str) -> date | datetime:
 
 def decode(data: bytes, where: str) -> str:
     """The text of an input: UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark, or
-    Windows-1252; InputError for binary data and anything else."""
+    the encoding charset-normalizer detects (Windows-1252, ISO 8859, Shift JIS, ...); InputError for binary
+    data and bytes no encoding explains."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -70,12 +72,32 @@ def decode(data: bytes, where: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise InputError(
-                f"{where}: not UTF-8 text (byte {utf8.start}: {utf8.reason}) nor Windows-1252"
-            ) from None
+        # Not UTF-8: detect the encoding from the bytes (charset-normalizer) rather than guess one.
+        from charset_normalizer import from_bytes
+
+        matches = list(from_bytes(data))
+        if not matches or matches[0].percent_coherence <= 0:
+            # No language evidence for any encoding (a few stray bytes): Windows-1252 if it decodes the
+            # bytes at all, else the input is not text newsline can read without guessing.
+            try:
+                return data.decode("cp1252")
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{where}: not UTF-8 text (byte {utf8.start}: {utf8.reason}) and no other encoding fits"
+                ) from None
+        best = matches[0]
+        # Short Western texts decode cleanly as Windows-1252 and as Central European cp1250 alike, and
+        # the language guess between them is a coin toss; newsline reads English news, so on a near tie
+        # the Western code page wins.
+        for m in matches:
+            if (
+                m.encoding == "cp1252"
+                and m.percent_chaos <= best.percent_chaos
+                and m.percent_coherence >= best.percent_coherence - 10
+            ):
+                best = m
+                break
+        return str(best)
 
 
 def read_bytes(path: str) -> bytes:
@@ -151,7 +173,7 @@ def _no_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-DEFAULT_GLOBS = ("*.txt", "*.jsonl", "*.text", "*.md")
+DEFAULT_GLOBS = ("*.txt", "*.jsonl", "*.text", "*.md", "*.html", "*.htm")
 
 
 def expand_paths(paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOBS) -> tuple[list[str], list[Problem]]:
@@ -194,6 +216,11 @@ def read_inputs(
                 name = Path(path).stem
             if path.endswith(".jsonl"):
                 found = list(articles_from_jsonl(text, path, published, problems))
+            elif looks_like_html(text, path):
+                try:
+                    found = [article_from_html(text, name, path if path != "-" else "<stdin>", published)]
+                except NoArticleText as exc:
+                    raise InputError(f"{path}: {exc}") from None
             else:
                 found = [
                     Article(
