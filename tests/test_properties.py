@@ -61,7 +61,8 @@ _DATE = (
 )
 _TIME = r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)"
 _NUM = r"(?:\d+(?:\.\d+)?|X)"
-_DURATION = rf"P(?:{_NUM}[YMWD])+(?:T(?:{_NUM}[HMS])+)?|PT(?:{_NUM}[HMS])+"
+# Q (quarters) as in TimeBank's own values ("the past two quarters" is P2Q).
+_DURATION = rf"P(?:{_NUM}[YMWDQ])+(?:T(?:{_NUM}[HMS])+)?|PT(?:{_NUM}[HMS])+"
 _DECADE = r"(?:1[6-9]|20)\d?"  # "199" is the 1990s, "20" the 21st century
 _SET = r"XXXX-WXX-[1-7]"  # every Monday; "nightly" (XXXX-XX-XXTNI) is a date form
 TIMEX_VALUE = re.compile(rf"{_DATE}(?:{_TIME})?|{_SET}|{_DECADE}|{_DURATION}|PAST_REF|PRESENT_REF|FUTURE_REF")
