@@ -70,3 +70,18 @@ def test_other_encodings_are_detected():
     assert decode(greek.encode("iso-8859-7"), "g.txt") == greek
     french = "L'attaque a eu lieu jeudi soir près de la gare, a déclaré le préfet vendredi matin."
     assert decode(french.encode("cp1252"), "f.txt") == french
+
+
+def test_external_entities_are_not_resolved(newsline, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    page = tmp_path / "xxe.html"
+    page.write_text(
+        f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>\n<html><body><article>'
+        "<p>Officials said on Friday that the talks ended on Thursday &xxe; without a deal, and that "
+        "new talks would begin next week in the capital.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    r = newsline("parse", str(page), "--published", "2025-07-04", "--format", "json")
+    assert "TOP-SECRET-CONTENT" not in r.stdout + r.stderr
+    assert "Traceback" not in r.stderr
