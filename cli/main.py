@@ -124,6 +124,20 @@ def say(message: str) -> None:
     typer.echo(one_line(message), err=True)
 
 
+def published_option(published: str | None):
+    """The --published value as a date or date-time, or a usage error (exit 2) naming it."""
+    if published is None:
+        return None
+    from timeline.ingest import parse_published
+
+    try:
+        return parse_published(published)
+    except ValueError:
+        raise fail(
+            f"--published: {published!r} is not an ISO 8601 date such as 2025-07-04", EXIT_USAGE
+        ) from None
+
+
 def fail(message: str, code: int) -> typer.Exit:
     """Report an error that ends the run, and the exit to raise."""
     say(f"newsline: error: {message}")
@@ -184,16 +198,9 @@ def parse(
         ),
     ] = None,
 ) -> None:
-    from timeline.ingest import DEFAULT_GLOBS, expand_paths, parse_published, read_inputs
+    from timeline.ingest import DEFAULT_GLOBS, expand_paths, read_inputs
 
-    pub = None
-    if published is not None:
-        try:
-            pub = parse_published(published)
-        except ValueError:
-            raise fail(
-                f"--published: {published!r} is not an ISO 8601 date such as 2025-07-04", EXIT_USAGE
-            ) from None
+    pub = published_option(published)
     zone = None
     if tz is not None:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -474,7 +481,7 @@ def tag_command(
     from pathlib import Path
 
     from timeline.export import SCHEMA, mention_dict
-    from timeline.ingest import InputError, parse_published, read_bytes
+    from timeline.ingest import InputError, read_bytes
     from timeline.timeml import (
         TimeMLError,
         article_id,
@@ -488,14 +495,7 @@ def tag_command(
         write_timeml,
     )
 
-    pub = None
-    if published is not None:
-        try:
-            pub = parse_published(published)
-        except ValueError:
-            raise fail(
-                f"--published: {published!r} is not an ISO 8601 date such as 2025-07-04", EXIT_USAGE
-            ) from None
+    pub = published_option(published)
     if fmt == TagFormat.timeml and output_dir is None:
         raise fail("--format timeml needs --output-dir DIR", EXIT_USAGE)
     if fmt != TagFormat.timeml and output_dir is not None:
