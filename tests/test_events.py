@@ -50,6 +50,7 @@ TRIGGERS = [
     ("Passengers were forced to walk along the tracks on Monday.", ["walk"]),
     ("A tsunami struck the coast on Saturday.", ["tsunami", "struck"]),
     ("The investigation began in 2018.", ["investigation"]),
+    ("Ten passengers were listed for a plane that crashed on Wednesday.", ["crashed"]),
 ]
 
 
@@ -123,6 +124,16 @@ DATING = [
     ("The plane crashed on Thursday. Investigators will examine the wreck.", "examine", None),
     # A headline tells the lead: it takes the lead's time.
     ("Helicopter crashed off Japan\nA helicopter went down on Thursday.", "crashed", "2023-04-20"),
+    # A clock time with no day of its own is on the day the story is at, not the publication day.
+    ("A fire broke out on Wednesday.\nIt was brought under control by 8:30pm.", "brought", "2023-04-19"),
+    # ... but one its own sentence dates stays there.
+    ("A fire broke out on Wednesday. On Thursday it was put out at 8:30pm.", "put", "2023-04-20"),
+    # The attribution after what it reports, with a long subject: the time is the reported clause's.
+    (
+        "He flew on a plane that crashed on Wednesday, the Russian Federal Air Transport Agency said.",
+        "crashed",
+        "2023-04-19",
+    ),
 ]
 
 

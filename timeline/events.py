@@ -14,6 +14,7 @@ import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import cache
 
 from timeline.lexicon import (
@@ -25,7 +26,7 @@ from timeline.lexicon import (
     strip_titles,
     verb_forms,
 )
-from timeline.model import INF, Event, Mention, Modality, Relation, RelType, TimeMention
+from timeline.model import INF, AnchorKind, Event, Mention, Modality, Relation, RelType, TimeMention
 from timeline.text import Document, Quote, Sentence, Token, lexicon
 
 SUBORDINATORS = frozenset(
@@ -178,6 +179,8 @@ def _classify_verb(toks: list[Token], i: int, form: str) -> tuple[bool, bool]:
     prev2 = toks[i - 2].lower if i > 1 else ""
     if not toks[i].text[:1].islower():
         return False, False  # "Fires broke out", "Unmanned Systems Forces": a verb is not capitalised
+    if prev == "that" and form == "past" and toks[i].lower.endswith("ed"):
+        return True, True  # "a plane that crashed": "that" opens a relative clause, not a noun phrase
     if prev in noun_markers() or prev.endswith(("'s", "’s")):
         return False, False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -329,7 +332,7 @@ def _attribution_start(doc: Document, region: Region, i: int) -> int | None:
     """For a reporting verb placed after what it reports ("..., officials said."), the token index where
     its short subject starts (just after the comma), else None."""
     toks = region.tokens
-    for j in range(i - 1, max(-1, i - 6), -1):
+    for j in range(i - 1, max(-1, i - 9), -1):
         between = doc.text[toks[j].end : toks[j + 1].start]
         if "," in between:
             rest = doc.text[toks[i].end : region.end]
@@ -1001,7 +1004,8 @@ def _inherit_times(
     reporting = frozenset(events_data()["roles"]["reporting"])
     focus: Draft | None = None
     lead: Draft | None = None  # the story's own time: the first dated happening it tells
-    paragraphs = [m.start() for m in re.finditer(r"\n\s*\S", doc.text)]
+    _clocks_to_story_day(drafts, paragraphs_of(doc), publication, reporting, mentions)
+    paragraphs = paragraphs_of(doc)
     paragraph = -1
     before_lead: list[Draft] = []
     told_by_verb = {id(d.event) for d in drafts if d.event is not None and not d.trig.nominal}
@@ -1091,6 +1095,76 @@ def _inherit_times(
             if d.event is not None and d.event.time is None:
                 d.event.time, d.event.time_source = lead.time, "lead"
     return out
+
+
+_DAY_PRECISE = ("day", "part_of_day")
+
+
+def paragraphs_of(doc: Document) -> list[int]:
+    """Where the article's paragraphs start (after each line break)."""
+    return [m.start() for m in re.finditer(r"\n\s*\S", doc.text)]
+
+
+def _clocks_to_story_day(
+    drafts: list[Draft],
+    paragraphs: list[int],
+    publication: TimeMention,
+    reporting: frozenset[str],
+    mentions: list[TimeMention],
+) -> None:
+    """Clock times with no day of their own move to the day the story is at: the day last named for a
+    happening in the paragraph, else the story's first such day. The moved time is the event's time too,
+    marked as inferred ("narrative"): the text gives the hour, the story the day."""
+    day_focus: TimeMention | None = None
+    story_day: TimeMention | None = None
+    paragraph = -1
+    for d in sorted(drafts, key=lambda x: x.trig.start):
+        e = d.event
+        if e is None or d.time is None:
+            continue
+        here = bisect.bisect_right(paragraphs, d.trig.start)
+        if here != paragraph:
+            paragraph, day_focus = here, story_day
+        if d.region.quote is None and day_focus is not None:
+            moved = _clock_on_story_day(d.time, day_focus, mentions)
+            if moved is not None:
+                if e.time is d.time:
+                    e.time, e.time_source = moved, "narrative"
+                d.time = moved
+                continue
+        told = d.trig.lemma in reporting or e.kind == "statement"
+        realis = d.modality in (Modality.ASSERTED, Modality.REPORTED) and d.time.hi <= publication.hi
+        if not told and realis and d.time.granularity in _DAY_PRECISE and d.time.type == "DATE":
+            day_focus = d.time
+            story_day = story_day or d.time
+
+
+def _clock_on_story_day(
+    clock: TimeMention, day: TimeMention, mentions: list[TimeMention]
+) -> TimeMention | None:
+    """A clock time whose sentence names no day ("It was brought under control by 8:30pm") is read by the
+    tagger on the publication day; in a story told in the past it is on the day the story is at. Returns
+    the clock time moved to `day`, or None when it stays where it is."""
+    if clock.anchor != AnchorKind.PREVIOUS or clock.granularity != "minute" or math.isinf(clock.lo):
+        return None
+    if clock.rel_days is None or day.rel_days is None or math.isinf(day.lo):
+        return None
+    i = bisect.bisect_left(mentions, clock.start, key=lambda m: m.start)
+    earlier = mentions[max(0, i - 4) : i]
+    if any(m.sentence == clock.sentence and m.granularity in _DAY_PRECISE for m in earlier):
+        return None  # "On Saturday ... at 21:30": the tagger already put it on that day
+    shift = day.rel_days - clock.rel_days
+    if shift >= 0:
+        return None  # only back into the story's past: a time after publication is not what it tells
+    value = clock.value
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        moved = date(int(m.group(1)), int(m.group(2)), int(m.group(3))) + timedelta(days=shift)
+        value = moved.isoformat() + value[10:]
+    minutes = shift * 1440.0
+    return dataclasses.replace(
+        clock, value=value, lo=clock.lo + minutes, hi=clock.hi + minutes, rel_days=day.rel_days
+    )
 
 
 @cache
