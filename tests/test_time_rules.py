@@ -164,3 +164,57 @@ def test_regression_relative_decade_without_publication(text: str):
     assert tl.time_mentions
     for m in tl.time_mentions:
         assert not m.value[:1].isdigit(), (m.text, m.value)
+
+
+# --------------------------------------------------------------------------------------------------------
+# The year of a date without one: the clause's tense points back or ahead, unless that year is much farther
+
+YEARLESS = [
+    # (publication, text, expression, value)
+    ("1998-03-04", "Collins will command a mission in December.", "December", "1998-12"),
+    ("1998-10-25", "In January, a bomb killed a guard.", "January", "1998-01"),
+    ("1999-05-06", "Police have been searching for him since the Oct. 23 slaying.", "Oct. 23", "1998-10-23"),
+    ("1989-10-30", "The stock has risen sharply from $29.75 in March.", "March", "1989-03"),
+    ("2000-01-06", "The company said it missed the Jan. 14 deadline.", "Jan. 14", "2000-01-14"),
+    ("2000-01-06", "The vote is on Jan. 14.", "Jan. 14", "2000-01-14"),
+    ("1998-12-05", "The three are expected to join in April.", "April", "1999-04"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text", "expression", "value"), YEARLESS, ids=[y[2] for y in YEARLESS])
+def test_year_of_a_yearless_date(ref: str, text: str, expression: str, value: str):
+    mentions = _tag(text, ref)
+    assert [m.value for m in mentions if m.text == expression] == [value], _show(mentions)
+
+
+def test_a_stated_year_needs_no_publication_date():
+    """Without --published, only what depends on the publication day is underspecified."""
+    text = "It began in the summer of 2008. Profit fell in the third quarter of 1998 and at Christmas 1999."
+    tl = timeline.parse_text(text)
+    values = {m.text: (m.value, m.rel_days) for m in tl.time_mentions}
+    assert values["the summer of 2008"] == ("2008-SU", None)
+    assert values["the third quarter of 1998"] == ("1998-Q3", None)
+    assert values["Christmas 1999"] == ("1999-12-25", None)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Known gaps: expressions the tagger does not get right yet. Strict, so that a fix shows up as a failure
+# to be moved into the tables above.
+
+KNOWN_GAPS = [
+    # An expression anchored on another inside it.
+    ("2000-02-24", "The day before last Tuesday, the polls opened.", "day before last Tuesday", "2000-02-21"),
+    # Quarters counted into a half year.
+    ("1990-08-15", "It fell in the first two quarters of 1990.", "the first two quarters of 1990", "1990-H1"),
+    # A range of numbers in a vague future span.
+    ("1998-10-25", "Prices will rise in the next 12 to 18 months.", "the next 12 to 18 months", "PXM"),
+    # A part of a day given by the event ("on the night of Oct. 23").
+    ("1999-05-05", "He was shot on the night of Oct. 23.", "the night of Oct. 23", "1998-10-23TNI"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known gap, see the comment in KNOWN_GAPS")
+@pytest.mark.parametrize(("ref", "text", "expression", "value"), KNOWN_GAPS, ids=[k[2] for k in KNOWN_GAPS])
+def test_known_gap(ref: str, text: str, expression: str, value: str):
+    mentions = _tag(text, ref)
+    assert [m.value for m in mentions if m.text == expression] == [value], _show(mentions)

@@ -75,6 +75,7 @@ WORDS = [
     "following",
     "month",
     "decade",
+    "half",
     "century",
     "current",
     "%",

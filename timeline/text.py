@@ -252,13 +252,26 @@ _AUX_BEFORE_PARTICIPLE = frozenset(
 )
 
 
+_PERFECT = frozenset(["has", "have", "'ve", "’ve", "hasn't", "haven't"])
 TENSE_REACH = 400
 
 
+def _participle_follows(tokens: list[Token], aux: Token) -> bool:
+    """Whether a past participle comes right after `aux`, an adverb ("has long been") allowed between."""
+    i = bisect.bisect_left(tokens, aux.start, key=lambda t: t.start)
+    for tok in tokens[i + 1 : i + 3]:
+        if token_tense(tok) == "past":
+            return True
+        if not tok.lower.endswith("ly") and tok.lower not in ("not", "never", "already", "also", "just"):
+            return False
+    return False
+
+
 def tense_near(doc: Document, start: int, end: int) -> str | None:
-    """The tense of the clause around [start, end): the nearest word that shows a tense ("will", "said",
-    "is", a multi-word future marker such as "is expected to"), within the clause and on the same side of
-    any quote mark as the expression. Words before the expression win ties (auxiliaries come first)."""
+    """The tense of the clause around [start, end): 'past', 'perfect' ("has risen"), 'present' or 'future',
+    from the nearest word that shows a tense ("will", "said", "is", a multi-word future marker such as "is
+    expected to"), within the clause and on the same side of any quote mark as the expression. Words before
+    the expression win ties (auxiliaries come first)."""
     sent = doc.sentence_at(start)
     quote = doc.quote_at(start)
     # A clause's tense words are near it: looking further than TENSE_REACH made a long sentence with many
@@ -297,8 +310,12 @@ def tense_near(doc: Document, start: int, end: int) -> str | None:
         if tok.start < left or tok.end > right or (start <= tok.start < end):
             continue
         tense = token_tense(tok)
-        if tense is None or (tense == "past" and after in _AUX_BEFORE_PARTICIPLE):
+        if tense == "past" and after in _PERFECT:
+            tense = "perfect"  # "has fallen": a past whose result holds now
+        elif tense is None or (tense == "past" and after in _AUX_BEFORE_PARTICIPLE):
             continue  # "will be held", "was held": the auxiliary carries the tense
+        elif tense == "present" and tok.lower in _PERFECT and _participle_follows(tokens, tok):
+            continue  # the participle after it gives the tense
         dist = tok.start - end if tok.start >= end else start - tok.end
         tier = 0 if near_left <= tok.start < near_right else 1
         candidates.append((tier, dist, 0 if tok.start < start else 1, tense))

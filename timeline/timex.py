@@ -289,10 +289,14 @@ def _weekday_date(anchor: date, weekday: int, tense: str | None) -> date:
     return anchor + timedelta(days=ahead)
 
 
+# How many days farther a year must be for the tense to lose: about seven months.
+WRONG_TENSE_DAYS = 210
+
+
 def _year_for(anchor: date, month: int, day: int | None, tense: str | None) -> int:
-    """The year of a "March 5" or "October" with no year. A date near the anchor (within about a month)
-    is taken whatever the tense ("the Jan. 14 deadline" said on Jan. 6); farther away, the tense decides
-    (past looks back, future ahead), then the nearer one."""
+    """The year of a "March 5" or "October" with no year: the clause's tense points back or ahead, unless
+    that year is more than WRONG_TENSE_DAYS farther than the other; without a past or future tense, the
+    nearest."""
     options: list[tuple[int, int]] = []  # (signed distance in days, year)
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         month_end = calendar.monthrange(year, month)[1]
@@ -307,12 +311,17 @@ def _year_for(anchor: date, month: int, day: int | None, tense: str | None) -> i
     if not options:
         return anchor.year
     nearest = min(options, key=lambda o: abs(o[0]))
-    near_enough = 60 if day is not None else 92
-    if abs(nearest[0]) <= near_enough or tense == "present":
+    if tense == "perfect":
+        tense = "past"  # "has risen since March": a month the perfect tells of is behind
+    if tense not in ("past", "future"):
         return nearest[1]
-    # Far from the anchor, the tense decides; news without a tense mostly tells what has happened.
-    wanted = [o for o in options if (o[0] < 0) == (tense != "future")]
-    return min(wanted, key=lambda o: abs(o[0]))[1] if wanted else nearest[1]
+    # The tense decides, unless the year it points to is much farther away than the other: "the Jan. 14
+    # deadline" in a past-tense sentence written on Jan. 6 is eight days ahead, not a year back.
+    def cost(o: tuple[int, int]) -> int:
+        agrees = (o[0] < 0) == (tense == "past")
+        return abs(o[0]) + (0 if agrees else WRONG_TENSE_DAYS)
+
+    return min(options, key=cost)[1]
 
 
 def _unit_code(word: str) -> str:
@@ -415,9 +424,14 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
         if year is None:
             year = _year_for(anchor.day, month, day, tense)
         try:
-            return _day(date(year, month, day), pod, mod)
+            d = date(year, month, day)
         except ValueError:
             return None
+        if f.get("week"):  # "the week of March 6": the calendar week that holds the day
+            monday = d - timedelta(days=d.weekday())
+            lo = to_minutes(monday)
+            return Resolved(_week(d), "DATE", lo, lo + 7 * DAY_MIN, "week", mod, monday)
+        return _day(d, pod, mod)
     if month:
         if year is None:
             year = _year_for(anchor.day, month, None, tense)
@@ -559,6 +573,24 @@ def _k_quarter(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
     return _quarter(year, q)
 
 
+def _k_half(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    word = (g.get("half") or g.get("half2") or g["half3"]).lower()
+    n = 1 if word == "first" else 2
+    rel = re.sub(r"\s+", " ", (g.get("rel") or g.get("det2") or g.get("det") or "").lower())
+    year = anchor.day.year
+    if g.get("year"):
+        year = int(g["year"])
+    elif rel.startswith("last year"):
+        year -= 1
+    elif rel.startswith("next year"):
+        year += 1
+    elif not rel.startswith("this year") and tense == "past" and date(year, 6 * n - 5, 1) > anchor.day:
+        year -= 1  # a past-tense "second half" told in March is last year's
+    first = date(year, 6 * n - 5, 1)
+    end = date(year + (n == 2), 7 if n == 1 else 1, 1)
+    return Resolved(f"{year:04d}-H{n}", "DATE", to_minutes(first), to_minutes(end), "half", None, first)
+
+
 def _k_season(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     g = dict(g)
     if g.get("season2"):
@@ -567,6 +599,8 @@ def _k_season(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
     start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     if g.get("year"):
         year = int(g["year"])
+    elif g.get("spelled"):
+        year = _spelled_year(g["spelled"])
     elif g.get("rel"):
         shift = _lex("rel", re.sub(r"\s+", " ", g["rel"].lower()))
         year = anchor.day.year + shift
@@ -704,7 +738,8 @@ def _k_duration(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str
     unit = _unit_code(g.get("unit") or g.get("unit2") or f.get("unit", ""))
     mod_word = g.get("mod") or g.get("mod2")
     mod = _DURATION_MODS.get(re.sub(r"\s+", " ", mod_word.lower())) if mod_word else None
-    if re.search(r"and\s+a\s+half\s*$", g.get("t", ""), re.I) and not isinstance(num, str):
+    half = g.get("half") or re.search(r"and\s+a\s+half\s*$", g.get("t", ""), re.I)
+    if half and not isinstance(num, str):
         num = num + 0.5
     if isinstance(num, str) and num_word and num_word.lower() in ("a couple of", "a couple"):
         mod = "APPROX"
@@ -763,6 +798,7 @@ KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], 
     "decade": _k_decade,
     "season": _k_season,
     "quarter": _k_quarter,
+    "half": _k_half,
     "holiday": _k_holiday,
     "weekend": _k_weekend,
     "year_end": _k_year_end,
@@ -843,14 +879,17 @@ def tag(
         if rule.type == "TIME" and res.type == "DATE" and res.granularity == "day":
             res.type = "DATE"
         value = res.value
+        # A year the text states ("the summer of 2008", "the third quarter of 1998") needs no reference.
+        stated_year = any(cand.groups.get(k) for k in ("year", "year2", "spelled"))
         rel_days = None
         if (
             res.day is not None
             and kind != AnchorKind.ABSOLUTE
+            and not stated_year
             and res.granularity in ("day", "part_of_day", "minute")
         ):
             rel_days = (res.day - ref.day).days
-        if not ref.known and kind != AnchorKind.ABSOLUTE:
+        if not ref.known and kind != AnchorKind.ABSOLUTE and not stated_year:
             fixed_holiday = rule.kind == "holiday" and re.fullmatch(
                 r"\d\d-\d\d", str(_lex("holiday", cand.groups["holiday"]))
             )
