@@ -523,7 +523,27 @@ def _k_weekend(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
     return Resolved(_week(sat) + "-WE", "DATE", lo, hi, "weekend", None, sat)
 
 
+def _k_century(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    words = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+    n = int(g["n"]) if g.get("n") else words[g["word"].lower()]
+    first = (n - 1) * 100
+    mod = _mod_code(g.get("mod"))
+    lo, hi = _narrow(to_minutes(date(max(first, 1), 1, 1)), to_minutes(date(first + 100, 1, 1)), mod)
+    return Resolved(f"{n - 1:02d}", "DATE", lo, hi, "century", mod, date(max(first, 1), 1, 1))
+
+
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
+
 def _k_decade(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    if not g.get("year"):
+        spelled = (g.get("spelled_decade") or "").lower()
+        digit = _DECADE_WORDS.index(spelled) + 2 if spelled else int(g["digit"])
+        # The last decade with that digit to have begun by the anchor: "the '80s" written in 1998 or 2025.
+        century = anchor.day.year // 100
+        if century * 100 + digit * 10 > anchor.day.year:
+            century -= 1
+        g = {**g, "year": str(century * 10 + digit)}
     first = int(g["year"]) * 10
     mod = _mod_code(g.get("mod"))
     lo, hi = _narrow(to_minutes(date(first, 1, 1)), to_minutes(date(first + 10, 1, 1)), mod)
@@ -771,7 +791,13 @@ def _k_ref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
 
 def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     if g.get("noon"):
-        g = {**g, "hour": "12" if g["noon"].lower() == "noon" else "0"}
+        g = {**g, "hour": "0" if g["noon"].lower() == "midnight" else "12"}
+    if g.get("hour2"):
+        hour = int(g["hour2"]) % 12
+        part = (g.get("part") or "").lower()
+        if part in ("afternoon", "evening") or (g.get("night") and hour >= 6):
+            hour += 12  # "10 at night" is 22:00, "2 at night" 02:00
+        g = {**g, "hour": str(hour)}
     hour = int(g["hour"])
     minute = int(g.get("minute") or 0)
     ampm = (g.get("ampm") or "").lower().replace(".", "")
@@ -796,6 +822,7 @@ def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
 KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], Resolved | None]] = {
     "date": _k_date,
     "decade": _k_decade,
+    "century": _k_century,
     "season": _k_season,
     "quarter": _k_quarter,
     "half": _k_half,
@@ -844,6 +871,7 @@ def tag(
     speech_days = speech_days or {}
     out: list[TimeMention] = []
     last: Anchor | None = None
+    last_any: Anchor | None = None
     last_quarter: tuple[int, tuple[int, int]] | None = None
     last_sentence = -1
     publication = Anchor(ref.day, AnchorKind.PUBLICATION)
@@ -858,7 +886,9 @@ def tag(
             kind = AnchorKind.SPEECH
             anchor = Anchor(speech_days.get(quote_index, ref.day), AnchorKind.SPEECH)
         sent_index = doc.sentence_at(cand.start).index
-        if (
+        if kind == AnchorKind.PREVIOUS and rule.fields.get("any_previous"):
+            anchor = last_any or anchor  # "that year": any dated mention will do, a bare "1988" too
+        elif (
             kind == AnchorKind.PREVIOUS
             and last is not None
             and (rule.kind != "clock" or last_sentence == sent_index)
@@ -916,6 +946,8 @@ def tag(
         out.append(mention)
         if rule.name == "quarter" and res.day is not None:  # a quarter the text names, not one derived
             last_quarter = (sent_index, (res.day.year, (res.day.month - 1) // 3 + 1))
+        if res.day is not None and quote_index is None and res.granularity not in ("decade", "century"):
+            last_any = Anchor(res.day, kind)
         if (
             res.day is not None
             and res.granularity in ("day", "part_of_day", "minute")
