@@ -1,5 +1,6 @@
 """Properties that must hold for any input: no crash, exact spans, dense ranks, well-formed TIMEX3 values,
-weekdays resolved into the week before publication, and merging that does not depend on order.
+weekdays resolved into the week before publication, yearless dates that follow the tense, and merging that
+does not depend on order.
 """
 
 from __future__ import annotations
@@ -108,6 +109,27 @@ def test_past_weekday_is_in_the_week_before_publication(weekday: str, pub: date)
     assert pub - timedelta(days=6) <= value <= pub
     assert value.weekday() == WEEKDAYS.index(weekday)
     assert found[0].rel_days == (value - pub).days
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+@SETTINGS
+@given(month=st.integers(1, 12), day=st.integers(1, 28), pub=publication_day, future=st.booleans())
+def test_a_yearless_date_follows_the_tense(month: int, day: int, pub: date, future: bool):
+    """A past-tense "March 5" lies within the year before publication, or at most a few weeks after it
+    (when the year before is far farther); a future one mirrors it."""
+    verb = "will begin" if future else "began"
+    text = f"The talks {verb} on {MONTHS[month - 1]} {day}."
+    tl = timeline.parse_text(text, published=pub)
+    found = [m for m in tl.time_mentions if m.text == f"{MONTHS[month - 1]} {day}"]
+    assert len(found) == 1, [(m.text, m.value) for m in tl.time_mentions]
+    offset = (date.fromisoformat(found[0].value) - pub).days
+    if future:
+        assert -78 <= offset < 366, offset
+    else:
+        assert -366 < offset <= 78, offset
 
 
 @SETTINGS
