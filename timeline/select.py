@@ -8,11 +8,15 @@ same sentence. Articles name an entity in several ways ("Boeing 787 Dreamliner",
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from dataclasses import dataclass
 from functools import cache
 
+from timeline.coref import TOKEN, Ref, entity_refs
 from timeline.lexicon import events_data
-from timeline.model import Event, Modality, Timeline
+from timeline.model import Event, Mention, Modality, Timeline
 
 
 @cache
@@ -59,19 +63,310 @@ def _pattern(entity: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in alts) + r")(?![\w-])", re.I)
 
 
-def takes_part(e: Event, texts: dict[str, str], pattern: re.Pattern[str]) -> bool:
-    """Whether the entity is named in the clause of one of the event's mentions (or in its title or among
-    its actors, which come from those clauses)."""
-    if pattern.search(e.title) or any(pattern.search(a) for a in e.actors):
+# Words that open a clause of its own: an entity named before one of them is not the subject after it.
+BOUNDARIES = frozenset(
+    [
+        ";",
+        ":",
+        "—",
+        "–",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "because",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "if",
+        "unless",
+        "where",
+        "whether",
+    ]
+)
+DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "some",
+        "any",
+        "no",
+    ]
+)
+CONJUNCTIONS = frozenset(["and", "but", "or"])
+# Prepositions that tie a participant to an event noun: "the purchase of ...", "a dispute between ...".
+NOUN_LINKS = frozenset(["of", "by", "between", "from", "with", "against", "for", "to", "on", "over"])
+
+
+@cache
+def _light_verbs() -> frozenset[str]:
+    from timeline.lexicon import verb_forms
+
+    light = set(events_data()["roles"]["light_verbs"])
+    return frozenset(f for f, readings in verb_forms().items() if any(r.lemma in light for r in readings))
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """One sentence of an article as words and marks, with the verbal triggers and entity references."""
+
+    tokens: list[tuple[int, int, str]]
+    starts: list[int]
+    verbs: set[int]  # token indexes of verbal triggers
+    refs: list[tuple[int, int, Ref]]  # token ranges [i, j) of references to the entity
+
+
+def _segment_ok(words: list[str]) -> bool:
+    """No clause boundary among these words."""
+    return not any(w.lower() in BOUNDARIES for w in words)
+
+
+def _link(words: list[str], next_verb: str) -> bool:
+    """Whether the words between two verbs let the first verb's subject be the second's too: "allowed to
+    bid", "welcomed everyone and announced", "unveiled the device by walking", "hinting at it, saying"."""
+    low = [w.lower() for w in words]
+    if not _segment_ok(words):
+        return False
+    if (
+        low
+        and low[-1] == "to"
+        and len(low) <= 3
+        and not any(w in DETERMINERS or w[:1].isupper() for w in words[:-1])
+    ):
         return True
+    cc = [k for k, w in enumerate(low) if w in CONJUNCTIONS]
+    if cc:
+        rest = words[cc[-1] + 1 :]
+        if len(rest) <= 3 and not any(
+            w.lower() in DETERMINERS or w[:1].isupper() or w.lower() in _PRONOUNS for w in rest
+        ):
+            return True
+    return next_verb.lower().endswith("ing") and bool(low) and low[-1] in ("by", ",")
+
+
+_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you"])
+
+
+PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "since",
+        "for",
+        "from",
+        "with",
+        "after",
+        "before",
+        "by",
+        "of",
+        "over",
+        "under",
+        "into",
+        "across",
+        "near",
+    ]
+)
+
+
+def _no_new_subject(words: list[str]) -> bool:
+    """Whether the words between a name and its verb leave the name the subject: adverbs, auxiliaries,
+    prepositional phrases ("Boeing Commercial Airplanes on Tuesday delivered", "Jobs also announced") and
+    other names joined to it ("Northrop Grumman and EADS defeated"), but no other noun phrase ("For owners
+    of the iPhone 4, Jobs said") and no clause boundary."""
+    in_pp = in_conjunct = False
+    for w in words:
+        low = w.lower()
+        if low in BOUNDARIES or w in ('"', "“", "”", "`", "'", "(", ")"):
+            return False
+        if low in PREPOSITIONS:
+            in_pp = True
+            continue
+        if low in ("and", "or") and not in_pp:
+            in_conjunct = True  # another name joins the subject: "Northrop Grumman and Airbus parent EADS"
+            continue
+        if w == ",":
+            return False
+        if in_pp:
+            continue
+        if in_conjunct and (w[:1].isupper() or (low not in DETERMINERS and low not in _PRONOUNS)):
+            continue
+        if w[:1].isupper() or low in DETERMINERS or low in _PRONOUNS or w[:1].isdigit():
+            return False
+    return not in_conjunct or words[-1][:1].isupper()
+
+
+def _subject_of(sent: _Sentence, j: int, t: int) -> bool:
+    """Whether the reference ending before token `j` is the subject of the verb at token `t`."""
+    gap = list(range(j, t))
+    words = [sent.tokens[k][2] for k in gap]
+    if words and words[0] == ")":
+        gap, words = gap[1:], words[1:]  # "European Aeronautic Defence and Space Company (EADS) have won"
+    # An apposition or a relative clause about the entity: "Jobs, born in 1955, has built", "Singapore
+    # Airlines, which will be the first to operate the giant", "Scott Carson, president of Boeing
+    # Commercial Airplanes said".
+    if words and words[0] == ",":
+        commas = [k for k, w in enumerate(words) if w == ","]
+        if len(commas) > 1:
+            gap, words = gap[commas[-1] + 1 :], words[commas[-1] + 1 :]
+        elif len(words) > 1 and words[1].lower() in ("which", "who"):
+            gap, words = gap[2:], words[2:]
+        elif len(words) > 1 and words[1][:1].islower() and not any(g in sent.verbs for g in gap):
+            return _segment_ok(words)
+        else:
+            gap, words = gap[1:], words[1:]
+    verbs = [k for k, g in enumerate(gap) if g in sent.verbs]
+    if not _no_new_subject(words[: verbs[0]] if verbs else words):
+        return False
+    if not verbs:
+        return True
+    chain = [*verbs, len(gap)]
+    for a, b in itertools.pairwise(chain):
+        nxt = words[b] if b < len(words) else sent.tokens[t][2]
+        if not _link(words[a + 1 : b], nxt):
+            return False
+    return True
+
+
+FRONTING = frozenset(["while", "after", "before", "when", "by", "since", "upon", "on", "in", "during"])
+
+
+def _fronted_subject(sent: _Sentence, t: int, i: int, j: int) -> bool:
+    """A participle clause opening the sentence shares the main clause's subject: "While introducing
+    iPhone 4, at the annual conference, Jobs started ...": Jobs is the one introducing."""
+    words = [sent.tokens[k][2] for k in range(t)]
+    if (
+        not sent.tokens[t][2].lower().endswith("ing")
+        or len(words) > 1
+        or (words and words[0].lower() not in FRONTING)
+    ):
+        return False
+    between = range(t + 1, i)
+    if any(k in sent.verbs for k in between) or "," not in [sent.tokens[k][2] for k in between]:
+        return False
+    last_comma = max(k for k in between if sent.tokens[k][2] == ",")
+    return (
+        last_comma == i - 1
+        and j < len(sent.tokens)
+        and j in sent.verbs | {j + 1}
+        and any(k in sent.verbs for k in (j, j + 1, j + 2))
+    )
+
+
+def _object_of(sent: _Sentence, te: int, i: int, nominal: bool) -> bool:
+    """Whether the reference starting at token `i` is an object (or the agent of a passive) of the trigger
+    ending before token `te`: close after it, with no verb, comma or clause boundary between."""
+    words = [sent.tokens[k][2] for k in range(te, i)]
+    if any(k in sent.verbs for k in range(te, i)) or "," in words or not _segment_ok(words):
+        return False
+    if nominal:
+        return len(words) <= 6 and (not words or words[0].lower() in NOUN_LINKS)
+    return len(words) <= 12
+
+
+def _takes_part_here(sent: _Sentence, t: int, te: int, nominal: bool) -> bool:
+    for i, j, ref in sent.refs:
+        if i <= t < j:
+            return True  # the trigger is inside the name ("the Boeing scandal" has no other participant)
+        if j <= t:
+            words = [sent.tokens[k][2] for k in range(j, t)]
+            if nominal:
+                # "Boeing's protest", "its launch", "iPod use", "the A380's maiden flight"
+                if len(words) <= 3 and "," not in words and not any(k in sent.verbs for k in range(j, t)):
+                    return True
+                # "Airbus makes its maiden flight": the subject of a light verb takes part in its noun.
+                vs = [k for k in range(j, t) if k in sent.verbs]
+                if (
+                    len(vs) == 1
+                    and sent.tokens[vs[0]][2].lower() in _light_verbs()
+                    and t - vs[0] <= 4
+                    and ref.how != "possessive"
+                    and _subject_of(sent, j, vs[0])
+                ):
+                    return True
+                continue
+            if ref.how == "possessive":
+                continue  # "Boeing's rival announced": the rival did
+            if _subject_of(sent, j, t):
+                return True
+        elif i >= te and (_object_of(sent, te, i, nominal) or _fronted_subject(sent, t, i, j)):
+            return True
+    return False
+
+
+class _Article:
+    """An article read for one entity: its references to it and its verbal triggers, by sentence."""
+
+    def __init__(self, text: str, refs: list[Ref], verbs: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.refs = refs
+        self.ref_starts = [r.start for r in refs]
+        self.verb_starts = sorted(v[0] for v in verbs)
+        self._cache: dict[tuple[int, int], _Sentence] = {}
+
+    def sentence(self, span: tuple[int, int]) -> _Sentence:
+        if span not in self._cache:
+            a, b = span
+            tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text, a, b)]
+            starts = [x[0] for x in tokens]
+            verbs = set()
+            for v in self.verb_starts[
+                bisect.bisect_left(self.verb_starts, a) : bisect.bisect_left(self.verb_starts, b)
+            ]:
+                k = bisect.bisect_right(starts, v) - 1
+                if k >= 0:
+                    verbs.add(k)
+            refs = []
+            for r in self.refs[
+                bisect.bisect_left(self.ref_starts, a) : bisect.bisect_left(self.ref_starts, b)
+            ]:
+                i = bisect.bisect_right(starts, r.start) - 1
+                j = bisect.bisect_left(starts, r.end)
+                if i >= 0:
+                    refs.append((i, j, r))
+            self._cache[span] = _Sentence(tokens, starts, verbs, refs)
+        return self._cache[span]
+
+
+def _sentence_span(text: str, m: Mention) -> tuple[int, int]:
+    at = text.find(m.text, max(0, m.trigger[0] - len(m.text)), m.trigger[1] + len(m.text))
+    if at < 0 or not at <= m.trigger[0] < at + len(m.text):
+        return m.clause
+    return at, at + len(m.text)
+
+
+def takes_part(e: Event, articles: dict[str, _Article], pattern: re.Pattern[str]) -> bool:
+    """Whether the entity takes part in the event: in one of its mentions, a reference to the entity (its
+    name, or a pronoun or description that refers to it) is the subject or an object of the trigger, or
+    the noun phrase of a nominal trigger ("Boeing's protest", "the purchase of 22 Boeing 787s")."""
     for m in e.mentions:
-        text = texts.get(m.article)
-        if text is None:
-            if pattern.search(m.text):
+        art = articles.get(m.article)
+        if art is None:
+            # No text (a timeline read back from JSON): the entity named in the mention's clause.
+            if pattern.search(m.text[max(0, m.clause[0] - 0) :]) if False else pattern.search(m.text):
                 return True
             continue
-        a, b = m.clause
-        if pattern.search(text, a, b) or pattern.search(text[a:b]):
+        sent = art.sentence(_sentence_span(art.text, m))
+        if not sent.refs:
+            continue
+        t = bisect.bisect_right(sent.starts, m.trigger[0]) - 1
+        te = bisect.bisect_left(sent.starts, m.trigger[1])
+        if t >= 0 and _takes_part_here(sent, t, te, e.nominal):
             return True
     return False
 
@@ -88,8 +383,17 @@ def keep_entity(tl: Timeline, entity: str) -> Timeline:
     """Only the events in which `entity` (or one of its variants) takes part and that are on the time line
     (see `on_the_line`), ranked 1..n in the same order as in the whole timeline."""
     pattern = _pattern(entity)
-    texts = {a.id: a.text for a in tl.articles}
-    kept = [e for e in tl.events if takes_part(e, texts, pattern) and on_the_line(e)]
+    verbs: dict[str, list[tuple[int, int]]] = {}
+    for e in tl.events:
+        if not e.nominal:
+            for m in e.mentions:
+                verbs.setdefault(m.article, []).append(m.trigger)
+    generic = _generic()
+    articles = {
+        a.id: _Article(a.text, entity_refs(a.text, pattern, entity, generic), verbs.get(a.id, []))
+        for a in tl.articles
+    }
+    kept = [e for e in tl.events if takes_part(e, articles, pattern) and on_the_line(e)]
     ids = {e.id for e in kept}
     for n, e in enumerate(kept, 1):
         e.rank = n

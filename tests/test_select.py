@@ -1,0 +1,124 @@
+"""Entity timelines (`--entity`): which events the entity takes part in, and where an article refers to it
+by a name, a pronoun or a description. Table-driven sentences with a pinned publication day; none of these
+needs ../shared.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import timeline
+from timeline.coref import entity_refs
+from timeline.select import _generic, _pattern, keep_entity
+
+PUB = date(2023, 4, 21)
+
+
+def kept_triggers(text: str, entity: str) -> set[str]:
+    tl = keep_entity(timeline.parse_text(text, published=PUB, id="a"), entity)
+    return {text[m.trigger[0] : m.trigger[1]].lower() for e in tl.events for m in e.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kept", "left_out"),
+    [
+        # The subject and the object take part; somebody else's event in the same sentence does not.
+        (
+            "Boeing delivered the first 787 on Monday, while Airbus announced new orders.",
+            "Boeing",
+            {"delivered"},
+            {"announced"},
+        ),
+        ("Airbus defeated Boeing in the contest on Monday.", "Boeing", {"defeated"}, set()),
+        # A name that qualifies the next noun names something else: the executive, the aircraft.
+        ("Boeing executive Michael Sears arranged a job on Monday.", "Boeing", set(), {"arranged"}),
+        ("The Airbus A380 landed in Sydney on Monday.", "Airbus", set(), {"landed"}),
+        ("The Airbus A380 landed in Sydney on Monday.", "Airbus A380", {"landed"}, set()),
+        # An apposition between the subject and its verb.
+        (
+            "Steve Jobs, the chief executive of Apple, announced the phone on Monday.",
+            "Steve Jobs",
+            {"announced"},
+            set(),
+        ),
+        # A verb joined to the first one shares its subject.
+        (
+            "Jobs welcomed everyone on Monday and announced a new phone.",
+            "Steve Jobs",
+            {"welcomed", "announced"},
+            set(),
+        ),
+        # Two subjects joined by "and".
+        ("Northrop Grumman and EADS defeated Boeing on Monday.", "Northrop Grumman", {"defeated"}, set()),
+        # Another subject stands between the name and the verb.
+        (
+            "For owners of the iPhone 4, Jobs said on Monday that a case would be free.",
+            "iPhone 4",
+            set(),
+            {"said"},
+        ),
+        # A possessive names the owner of the subject, not the subject: the rival announced.
+        ("Boeing's rival announced new orders on Monday.", "Boeing", set(), {"announced"}),
+        # A pronoun after the entity's name, in the next sentence.
+        (
+            "Steve Jobs gave the keynote at Moscone Center on Monday. He demoed the new widget.",
+            "Steve Jobs",
+            {"gave", "demoed"},
+            set(),
+        ),
+    ],
+)
+def test_entity_takes_part(text: str, entity: str, kept: set[str], left_out: set[str]):
+    found = kept_triggers(text, entity)
+    assert kept <= found, found
+    assert not (left_out & found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "refs"),
+    [
+        # "he" after the person's name, across names of places that do not act.
+        (
+            "Steve Jobs spoke at Moscone Center in San Francisco. He announced a phone.",
+            "Steve Jobs",
+            ["Steve Jobs", "He"],
+        ),
+        # Another person who acts in between takes the pronoun.
+        ("Steve Jobs left. Tim Cook said he would stay.", "Steve Jobs", ["Steve Jobs"]),
+        # "it" of a company, but not the "it" of "it emerged that".
+        (
+            "Ryanair said on Monday that it will buy jets. Later it emerged that the deal was off.",
+            "Ryanair",
+            ["Ryanair", "it"],
+        ),
+        # A description the article gave the entity ("aircraft manufacturer Boeing" ... "the manufacturer").
+        (
+            "The order went to aircraft manufacturer Boeing. The manufacturer will deliver in May.",
+            "Boeing",
+            ["Boeing", "The manufacturer"],
+        ),
+        # A generic word of the entity's own name ("iTunes store" ... "the store").
+        (
+            "Apple opened the iTunes store. The store sold a song.",
+            "iTunes store",
+            ["iTunes store", "The store"],
+        ),
+        # A maker's name before a model number is not the maker.
+        ("Airbus A380 flights resumed. Airbus said so.", "Airbus", ["Airbus"]),
+    ],
+)
+def test_entity_refs(text: str, entity: str, refs: list[str]):
+    found = [text[r.start : r.end] for r in entity_refs(text, _pattern(entity), entity, _generic())]
+    assert found == refs
+
+
+def test_entity_timeline_keeps_ranks_dense_and_order():
+    text = "Boeing delivered a jet on Monday. Boeing announced orders on Tuesday. Airbus sold planes."
+    whole = timeline.parse_text(text, published=PUB, id="a")
+    order = [e.id for e in whole.events]
+    tl = keep_entity(timeline.parse_text(text, published=PUB, id="a"), "Boeing")
+    assert [e.rank for e in tl.events] == list(range(1, len(tl.events) + 1))
+    ids = [e.id for e in tl.events]
+    assert ids == [i for i in order if i in ids]

@@ -1,0 +1,400 @@
+"""Where an article refers to one entity: by a name, a pronoun or a description.
+
+There is no parser here either. An entity is named by one of its variants ("Boeing 787 Dreamliner",
+"the 787"), but a name that only qualifies the noun after it ("Boeing executive Michael Sears", "Airbus
+A380", "USAF officials") names something else: the executive, the aircraft, the officials. After a name,
+an article goes on with pronouns ("he", "it", "they") and descriptions ("the company", "the store"); a
+pronoun refers to the entity when the entity is the last thing of its kind the article named, and a
+description when the article has described the entity with the same noun ("Airbus, Europe's biggest
+aircraft manufacturer" ... "the manufacturer") or the entity's name ends in it ("iTunes store" ... "the
+store").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.lexicon import open_verb, titles, verb_forms
+from timeline.text import lexicon
+
+# Words, numbers with their inner punctuation ("737-800", "U.S.", "Boeing's"), and single marks.
+TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|[^\w\s]")
+
+# Words that may follow a name without making it a modifier: the name is then the head of its phrase.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "as",
+        "than",
+        "then",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "against",
+        "between",
+        "among",
+        "through",
+        "during",
+        "before",
+        "after",
+        "since",
+        "until",
+        "while",
+        "when",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "why",
+        "how",
+        "whether",
+        "if",
+        "because",
+        "although",
+        "though",
+        "also",
+        "not",
+        "n't",
+        "never",
+        "still",
+        "just",
+        "only",
+        "even",
+        "already",
+        "again",
+        "now",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "currently",
+        "recently",
+        "soon",
+        "later",
+        "earlier",
+        "once",
+        "twice",
+        "first",
+        "last",
+        "alone",
+        "too",
+        "itself",
+        "himself",
+        "herself",
+        "themselves",
+        "said",
+        "says",
+        "say",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "done",
+    ]
+)
+CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+PERSON_PRONOUNS = {
+    "he": "subject",
+    "him": "object",
+    "his": "possessive",
+    "she": "subject",
+    "her": "possessive",
+}
+THING_PRONOUNS = {"it": "subject", "its": "possessive"}
+GROUP_PRONOUNS = {"they": "subject", "their": "possessive", "them": "object"}
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """One place where an article refers to the entity: its character span and how (name, pronoun,
+    possessive pronoun, description)."""
+
+    start: int
+    end: int
+    how: str  # "name", "pronoun", "possessive", "description"
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t in titles() for w in t.split() if w.isalpha()) | {
+        "ceo",
+        "cfo",
+        "coo",
+        "executive",
+    }
+
+
+def is_verb_form(word: str) -> bool:
+    """Whether a lower-case word can be a verb form (from the trigger lexicon or by its shape)."""
+    w = word.lower()
+    if w in verb_forms() or open_verb(w) is not None:
+        return True
+    return w in _aux_words()
+
+
+@cache
+def _aux_words() -> frozenset[str]:
+    lx = lexicon()
+    return (
+        frozenset(lx["auxiliaries_past"])
+        | frozenset(lx["auxiliaries_present"])
+        | frozenset(lx["modal_possible"])
+    )
+
+
+def _modifies_next(text: str, end: int, product: bool) -> bool:
+    """Whether the name ending at `end` qualifies the word after it ("Airbus A380", "Boeing executive",
+    "USAF officials") instead of standing as the head of its phrase ("Boeing has", "Airbus, the maker")."""
+    m = re.match(r"[ \t]+([^\W_][\w'’\-]*)", text[end:])
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    if re.search(r"\d", word) or (
+        re.fullmatch(r"[A-Z]{1,3}\d*[A-Z]?", word) and len(word) <= 4 and word != "I"
+    ):
+        return not product  # a model: "Airbus A380", "Boeing 777", the maker's product, not the maker
+    if low in _title_words():
+        return True  # "Boeing executive Michael Sears", "Airbus chief executive": the person
+    if word[:1].isupper():
+        return False  # the name goes on: "Boeing Commercial Airplanes", "iTunes Music Store"
+    # Else a common noun it qualifies ("Airbus jets", "the Boeing scandal", "iPod users"), unless the word
+    # is a verb, an adverb or a function word ("Boeing has", "Jobs also").
+    return not (low in FUNCTION_WORDS or low.endswith("ly") or is_verb_form(low))
+
+
+def is_product(entity: str) -> bool:
+    """A product name carries a model number or a brand spelling ("Boeing 777", "iPhone 4", "iPod"):
+    then a noun after it ("iPhone 4 users", "787 aircraft") still speaks of the product itself."""
+    return bool(re.search(r"\d", entity)) or any(w[:1].islower() and w[1:2].isupper() for w in entity.split())
+
+
+def name_refs(text: str, pattern: re.Pattern[str], product: bool) -> list[Ref]:
+    """The entity's names in `text`, leaving out those that only qualify the next noun."""
+    out = []
+    for m in pattern.finditer(text):
+        end = m.end()
+        if text[end : end + 2] in ("'s", "’s"):
+            out.append(Ref(m.start(), end + 2, "possessive"))
+            continue
+        if _modifies_next(text, end, product):
+            continue
+        out.append(Ref(m.start(), end, "name"))
+    return out
+
+
+# A name-like run: capitalised words ("Tim Cook", "Apple Inc."), read to find which name came last.
+_WORD_OF_NAME = r"(?:[A-Z][\w&'’.\-]*|[a-z]+[A-Z][\w\-]*|\d[\w\-]*[A-Za-z][\w\-]*)"
+_NAME = re.compile(r"(?<![\w.])" + _WORD_OF_NAME + r"(?:[ \t]+(?:[A-Z][\w&'’.\-]*|\d[\w\-]*))*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’)]*\s+|\n)\s*$")
+
+
+def _names_between(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Name-like runs in text[start:end], without capitalised function words, pronouns and calendar words
+    ("The", "He", "Monday")."""
+    out = []
+    skip = (
+        FUNCTION_WORDS
+        | CALENDAR_WORDS
+        | PERSON_PRONOUNS.keys()
+        | GROUP_PRONOUNS.keys()
+        | THING_PRONOUNS.keys()
+    )
+    for m in _NAME.finditer(text, start, end):
+        if m.group().split()[0].lower() not in skip:
+            out.append((m.start(), m.end()))
+    return out
+
+
+_EXTRAPOSED = re.compile(
+    r"\s+(?:(?:is|was|has been|had been|will be|would be|is being|was being)\s+(?:\w+\s+){1,2}"
+    r"|(?:emerged|emerges|seems|seemed|appears|appeared|happened|transpired|turned out|remains|remained)\s+)"
+    r"(?:that|to|whether|if)\b",
+    re.I,
+)
+
+
+def pronoun_refs(text: str, names: list[Ref], person: bool) -> list[Ref]:
+    """Pronouns that refer to the entity: "he"/"his" for a person, "it"/"its" (and "they" for a company
+    told in the plural) otherwise, when the last name told before the pronoun, within the same or the
+    previous sentence, is the entity's."""
+    if not names:
+        return []
+    words = PERSON_PRONOUNS if person else {**THING_PRONOUNS, **GROUP_PRONOUNS}
+    starts = sorted(r.start for r in names)
+    own = {(r.start, r.end) for r in names}
+    out = []
+    for m in re.finditer(r"\b(" + "|".join(words) + r")\b", text, re.I):
+        word = m.group(1).lower()
+        if (
+            m.group(1)[0].isupper()
+            and m.start() > 0
+            and not _SENTENCE_START.search(text[max(0, m.start() - 6) : m.start()])
+        ):
+            continue
+        # The "it" of an extraposition names nothing: "it was reported that", "it emerged that".
+        if word == "it" and _EXTRAPOSED.match(text, m.end()):
+            continue
+        before = [s for s in starts if s < m.start()]
+        if not before:
+            continue
+        last = before[-1]
+        # Not too far back: the name is in this sentence or the one before.
+        if text.count(".", last, m.start()) > 2 or text.count("\n", last, m.start()) > 1:
+            continue
+        others = [n for n in _names_between(text, last, m.start()) if not any(a <= n[0] < b for a, b in own)]
+        if person:
+            # Only another person stands between: a name that acts (a verb follows it) or has a title.
+            others = [n for n in others if _acts(text, n) or _titled(text, n)]
+        if others:
+            continue
+        out.append(Ref(m.start(), m.end(), "possessive" if words[word] == "possessive" else "pronoun"))
+    return out
+
+
+def _acts(text: str, span: tuple[int, int]) -> bool:
+    m = re.match(r"\s+(?:[a-z]+ly\s+)?([a-z]+)\b", text[span[1] : span[1] + 40])
+    return bool(m) and is_verb_form(m.group(1))
+
+
+def _titled(text: str, span: tuple[int, int]) -> bool:
+    before = re.search(r"([A-Za-z.]+)\s+$", text[max(0, span[0] - 30) : span[0]])
+    return bool(before) and before.group(1).lower().rstrip(".") in _title_words() | {"mr", "mrs", "ms", "dr"}
+
+
+def description_refs(text: str, names: list[Ref], nouns: set[str]) -> list[Ref]:
+    """Definite descriptions ("the company", "the store") whose noun the article (or the entity's name)
+    uses for the entity, after the entity has been named."""
+    if not names or not nouns:
+        return []
+    first = min(r.start for r in names)
+    pat = re.compile(
+        r"\b(?:the|this)\s+(?:[a-z\-]+\s+)?(" + "|".join(sorted(map(re.escape, nouns))) + r")\b", re.I
+    )
+    out = []
+    for m in pat.finditer(text, first):
+        if any(r.start <= m.start() < r.end for r in names):
+            continue
+        out.append(Ref(m.start(), m.end(), "description"))
+    return out
+
+
+def described_as(text: str, names: list[Ref]) -> set[str]:
+    """Nouns the article describes the entity with: an apposition ("Airbus, Europe's biggest aircraft
+    manufacturer,"; "Irish low cost airline, Ryanair,") or a noun right before the name ("airframer
+    Boeing", "aircraft manufacturer Boeing")."""
+    out: set[str] = set()
+    for r in names:
+        if r.how != "name":
+            continue
+        after = re.match(
+            r",\s+(?:the\s+|an?\s+|[A-Z][\w]*['’]s\s+)(?:[a-z\-]+\s+){0,3}([a-z]+)\s*[,.]", text[r.end :]
+        )
+        if after:
+            out.add(after.group(1))
+        before = re.search(r"\b([A-Za-z]+),?\s+(?:the\s+)?$", text[max(0, r.start - 60) : r.start])
+        if before:
+            word = before.group(1)
+            if word.islower() or (word.isupper() and word.lower() in _title_words()):
+                word = word.lower()
+                if word not in FUNCTION_WORDS and not is_verb_form(word):
+                    out.add(word)
+    return {
+        w
+        for w in out
+        if (len(w) >= 4 or w in _title_words()) and w not in FUNCTION_WORDS and not w.endswith("ly")
+    }
+
+
+def entity_refs(text: str, pattern: re.Pattern[str], entity: str, generic_nouns: frozenset[str]) -> list[Ref]:
+    """Every place in `text` where it refers to `entity`, sorted by position."""
+    product = is_product(entity)
+    names = name_refs(text, pattern, product)
+    if not names:
+        return []
+    person = looks_like_person(entity, text, names)
+    nouns = {w.lower() for w in entity.split() if w.lower() in generic_nouns}
+    nouns |= described_as(text, names)
+    refs = names + pronoun_refs(text, names, person) + description_refs(text, names, nouns)
+    return sorted(set(refs), key=lambda r: (r.start, r.end))
+
+
+def looks_like_person(entity: str, text: str, names: list[Ref]) -> bool:
+    """A person's name is two or three capitalised words without digits or a company word, and the
+    article writes a title before it or "he"/"she" soon after it."""
+    words = entity.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    for r in names:
+        window = text[r.end : r.end + 200]
+        if re.search(r"\b(?:he|she|his|her)\b", window, re.I):
+            return True
+    return False
