@@ -775,6 +775,11 @@ def _k_set(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
         pod_word = g.get("pod") or (g.get("pod2") or "").rstrip("s")
         pod = f"T{_lex('pod', pod_word)}" if pod_word else ""
         return Resolved(f"XXXX-WXX-{_lex('weekday', wd) + 1}{pod}", "SET")
+    if g.get("month"):
+        return Resolved(f"XXXX-{_lex('month', g['month']):02d}", "SET")
+    if g.get("units"):
+        num = 2.0 if g["num"].lower() == "other" else _number(g["num"])
+        return Resolved(_duration_value(num, _unit_code(g["units"])), "SET")
     return Resolved(_duration_value(1, _unit_code(g["unit"])), "SET")
 
 
