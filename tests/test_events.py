@@ -124,6 +124,12 @@ DATING = [
     ("The plane crashed on Thursday. Investigators will examine the wreck.", "examine", None),
     # A headline tells the lead: it takes the lead's time.
     ("Helicopter crashed off Japan\nA helicopter went down on Thursday.", "crashed", "2023-04-20"),
+    # A clause does not reach back over the verb before it: "abused" has its own subject and time.
+    (
+        "The office released a report Wednesday alleging priests sexually abused children in the 1940s.",
+        "released",
+        "2023-04-19",
+    ),
     # A clock time with no day of its own is on the day the story is at, not the publication day.
     ("A fire broke out on Wednesday.\nIt was brought under control by 8:30pm.", "brought", "2023-04-19"),
     # ... but one its own sentence dates stays there.

@@ -315,6 +315,20 @@ def _nonfinite_draft(
     return d
 
 
+_PREPOSITIONS = frozenset(
+    ["from", "of", "by", "with", "in", "on", "at", "for", "into", "over", "under", "after", "before", "to"]
+)
+
+
+def _bounds_a_clause(toks: list[Token], i: int) -> bool:
+    """Whether the participle or infinitive at i takes words after it as its own (so that a later verb's
+    subject starts after them): not a noun in disguise ("Russian shelling killed", "from falling drones")."""
+    if toks[i].lower in noun_forms():
+        return False
+    prev = toks[i - 1].lower if i > 0 else ""
+    return prev not in _PREPOSITIONS - {"to"} and prev not in noun_markers()
+
+
 def _is_boundary_word(toks: list[Token], j: int, stops: frozenset[int]) -> bool:
     low = toks[j].lower
     if j in stops:
@@ -469,7 +483,7 @@ def _speaker_of(
     # A short subject is the attribution a reader wants as written: "Ukraine's Air Force",
     # "Kremlin spokesperson Dmitry Peskov", "Ukrainian authorities".
     text = doc.text[subject[0] : subject[1]].strip(" ,")
-    text = re.sub(r"^(?:the|a|an|also)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:and|but|the|a|an|also)\s+", "", text, flags=re.I)
     text = re.sub(r"\s+(?:also|then|later|again)$", "", text)
     if toks and len(text.split()) <= 6 and any(t.text[0].isupper() for t in toks):
         return text
@@ -554,16 +568,36 @@ def extract(
             finite_idx = [t.tok for t in trigs if not t.nominal and t.finite]
             stops = frozenset(t.tok for t in trigs if not t.nominal and t.finite and t.lemma in reporting)
             reporting_at = {t.tok for t in trigs if not t.nominal and t.finite and t.lemma in reporting}
+            # Where each verb's words end (its particle included): a clause does not reach back over the
+            # verb before it ("released a report Wednesday alleging clergy members ... abused": the
+            # subject of "abused" starts after "alleging").
+            verb_ends = sorted(
+                t.tok + (1 if t.particle_end is not None else 0)
+                for t in trigs
+                if not t.nominal and (t.finite or _bounds_a_clause(toks, t.tok))
+            )
 
             def clause_start(
                 i: int,
                 region: Region = region,
                 stops: frozenset[int] = stops,
                 reporting_at: set[int] = reporting_at,
+                verb_ends: list[int] = verb_ends,
             ) -> int:
                 left = _left_boundary(doc, region, i, stops)
                 if i in reporting_at:
-                    left = _attribution_start(doc, region, i) or left
+                    attribution = _attribution_start(doc, region, i)
+                    if attribution is not None:
+                        return attribution
+                k = bisect.bisect_left(verb_ends, i) - 1
+                if k >= 0 and verb_ends[k] + 1 > left:
+                    left = verb_ends[k] + 1
+                    # "... moved the peace process forward, Trump responded": the subject follows the comma.
+                    toks = region.tokens
+                    for j in range(i - 1, left - 1, -1):
+                        if "," in doc.text[toks[j - 1].end : toks[j].start]:
+                            left = j
+                            break
                 return left
 
             region_drafts: list[Draft] = []
