@@ -181,6 +181,11 @@ YEARLESS = [
 ]
 
 
+def test_as_early_as_looks_ahead():
+    mentions = _tag("His father could come to the U.S. as early as Tuesday.", "2000-04-03")
+    assert [m.value for m in mentions] == ["2000-04-04"], _show(mentions)
+
+
 @pytest.mark.parametrize(("ref", "text", "expression", "value"), YEARLESS, ids=[y[2] for y in YEARLESS])
 def test_year_of_a_yearless_date(ref: str, text: str, expression: str, value: str):
     mentions = _tag(text, ref)
