@@ -1,6 +1,7 @@
 """The newsline command: arguments, inputs, and the choice of renderer. The work is done by `timeline`.
 
-Exit codes: 0 success; 1 an input could not be read (the others were still processed); 2 usage error.
+Exit codes: 0 success; 1 an input could not be read (the others were still processed); 2 usage error;
+3 parse --dask-scheduler could not use Dask (not installed, or the scheduler not reachable).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import typer
 EXIT_OK = 0
 EXIT_INPUT = 1
 EXIT_USAGE = 2
+EXIT_DASK = 3
 
 PARSE_HELP = """Turn news articles into one timeline of dated, ordered events.
 
@@ -53,7 +55,14 @@ A .jsonl input holds one article a line: {"id", "title", "published", "text"}; a
 "published" wins over --published. Without any publication date, days are shown relative to publication.
 One input may hold at most 20 MB (a .jsonl file: 20 MB a line).
 
-Exit codes: 0 success, 1 an input could not be read (the others are still processed), 2 usage error.
+Many articles: --jobs N parses in N processes (the output is the same whatever N is); a .jsonl input is
+read one article at a time, so memory holds the merged timeline and the articles being parsed, not the
+whole input. --dask-scheduler tcp://HOST:8786 parses on a Dask cluster instead (pip install
+'newsline[dask]'; the workers need newsline installed). A progress bar shows on standard error when it is
+a terminal and the run lasts more than a second.
+
+Exit codes: 0 success, 1 an input could not be read (the others are still processed), 2 usage error,
+3 --dask-scheduler could not use Dask (not installed, or the scheduler not reachable).
 """
 
 
@@ -197,8 +206,16 @@ def parse(
             "--jobs", "-j", min=1, help="Processes to parse with (default: every core).", show_default=False
         ),
     ] = None,
+    dask_scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--dask-scheduler",
+            help="Parse on this Dask cluster (tcp://host:8786) instead of local processes; needs Dask.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    from timeline.ingest import DEFAULT_GLOBS, expand_paths, read_inputs
+    from timeline.ingest import DEFAULT_GLOBS, expand_paths, index_inputs
 
     pub = published_option(published)
     zone = None
@@ -215,26 +232,27 @@ def parse(
         raise fail("--output-dir is only for --format timeml", EXIT_USAGE)
     stdin_data = read_stdin() if "-" in files else None
     paths, problems = expand_paths(files, tuple(globs) if globs else DEFAULT_GLOBS)
-    articles, read_problems = read_inputs(paths, pub, stdin_data)
+    # One pass reads and checks every input but keeps only where each article is: the texts are read
+    # again, one at a time, when they are parsed.
+    refs, read_problems = index_inputs(paths, pub, stdin_data)
     problems += read_problems
     for p in problems:
         say(f"newsline: error: {p.where}: {p.message}")
-    for a in articles:
-        if not a.text.strip():
-            say(f"newsline: warning: {a.source or a.id}: {a.id}: no text, so no events")
-    if not articles:
+    for r in refs:
+        if r.blank:
+            say(f"newsline: warning: {r.source or r.id}: {r.id}: no text, so no events")
+    if not refs:
         raise typer.Exit(EXIT_INPUT if problems else EXIT_OK)
-    if fmt == Format.timeml and output_dir is None and len(articles) > 1:
+    if fmt == Format.timeml and output_dir is None and len(refs) > 1:
         raise fail(
-            f"--format timeml writes one document per article: {len(articles)} articles need "
-            "--output-dir DIR",
+            f"--format timeml writes one document per article: {len(refs)} articles need --output-dir DIR",
             EXIT_USAGE,
         )
-
-    from timeline.parallel import parse_many
+    if fmt == Format.auto:
+        fmt = Format.table if sys.stdout.isatty() else Format.json
 
     failed: list[str] = []
-    sources = {a.id: a.source or a.id for a in articles}
+    sources = {r.id: r.source or r.id for r in refs}
 
     def report(article_id: str, message: str) -> None:
         # A bug of ours must not cost the user the other articles, nor show a traceback.
@@ -244,9 +262,29 @@ def parse(
             f"({message}); please report this article"
         )
 
-    # Worker processes cost more to start than a few articles take to parse.
-    workers = jobs if jobs is not None else (os.cpu_count() or 1) if len(articles) >= 16 else 1
-    tl = parse_many(articles, jobs=workers, tz=zone, on_error=report)
+    from cli.progress import ProgressBar
+
+    progress = ProgressBar()
+    # Only the table and TimeML show article text: the other formats let each text go once parsed.
+    keep_text = fmt in (Format.table, Format.timeml)
+    try:
+        if dask_scheduler is not None:
+            from timeline.dask import DaskUnavailable, connect, parse_on_dask
+
+            try:
+                client = connect(dask_scheduler)
+            except DaskUnavailable as exc:
+                raise fail(f"--dask-scheduler: {exc}", EXIT_DASK) from None
+            with client:
+                tl = parse_on_dask(refs, client, zone, keep_text, report, progress)
+        else:
+            from timeline.stream import parse_stream
+
+            # Worker processes cost more to start than a few articles take to parse.
+            workers = jobs if jobs is not None else (os.cpu_count() or 1) if len(refs) >= 16 else 1
+            tl = parse_stream(refs, workers, zone, keep_text, report, progress)
+    finally:
+        progress.close()
     if entity:
         from timeline.select import keep_entity
 
@@ -261,8 +299,6 @@ def parse(
     for w in tl.warnings:
         say(f"newsline: warning: {w}")
 
-    if fmt == Format.auto:
-        fmt = Format.table if sys.stdout.isatty() else Format.json
     written = write_output(tl, fmt, no_color, output_dir, show_all)
     raise typer.Exit(EXIT_INPUT if problems or failed or not written else EXIT_OK)
 
@@ -280,16 +316,17 @@ def write_output(tl, fmt: Format, no_color: bool, output_dir: str | None, show_a
     the one newsline/1 dict. False when a file could not be written (each is reported)."""
     from timeline.export import to_dict
 
+    if fmt == Format.jsonl:
+        from timeline.stream import write_jsonl
+
+        write_jsonl(tl, sys.stdout)
+        return True
     d = to_dict(tl)
     texts = {a.id: a.text for a in tl.articles}
     if fmt == Format.json:
-        import json
+        from timeline.stream import write_json
 
-        sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
-    elif fmt == Format.jsonl:
-        import json
-
-        sys.stdout.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in d["events"])
+        write_json(d, sys.stdout)
     elif fmt == Format.csv:
         from timeline.formats import to_csv
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -56,6 +56,12 @@ def parse_published(value: str) -> date | datetime:
     return moment
 
 
+def _looks_binary(head: bytes) -> bool:
+    """A file's first 8 KB hold a NUL byte or more control bytes than text has."""
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return b"\x00" in head or controls > _BINARY_SHARE * len(head)
+
+
 def decode(data: bytes, where: str) -> str:
     """The text of an input: UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark, or
     the encoding charset-normalizer detects (Windows-1252, ISO 8859, Shift JIS, ...); InputError for binary
@@ -65,9 +71,7 @@ def decode(data: bytes, where: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(f"{where}: not valid UTF-16 text ({exc.reason})") from None
-    head = data[:8192]
-    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    if b"\x00" in head or controls > _BINARY_SHARE * len(head):
+    if _looks_binary(data[:8192]):
         raise InputError(f"{where}: looks like a binary file, not text")
     try:
         return data.decode("utf-8-sig")
@@ -121,6 +125,40 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: {exc.strerror or exc}") from None
 
 
+def _record_article(
+    line: str, n: int, where: str, default_published: date | datetime | None
+) -> Article | Problem:
+    """The Article one JSON Lines record holds, or the Problem with it (`n` is its line number)."""
+    if len(line) > MAX_BYTES:
+        return Problem(f"{where}:{n}", too_big(len(line.encode("utf-8", "replace"))))
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Problem(f"{where}:{n}", f"not JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:  # thousands of nested brackets
+        return Problem(f"{where}:{n}", "not JSON this reader accepts (nested too deeply)")
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+        return Problem(f"{where}:{n}", "a line needs an object with a string 'text'")
+    if rec.get("title") is not None and not isinstance(rec["title"], str):
+        return Problem(f"{where}:{n}", "'title' must be a string")
+    published: date | datetime | None = default_published
+    origin = "given" if default_published is not None else None
+    if rec.get("published"):
+        try:
+            published = parse_published(str(rec["published"]))
+            origin = "given"
+        except ValueError:
+            return Problem(f"{where}:{n}", f"'published' is not an ISO date: {rec['published']!r}")
+    return Article(
+        _no_surrogates(str(rec.get("id") or f"{Path(where).stem}-{n}")),
+        _no_surrogates(rec["text"]),
+        published,
+        where,
+        _no_surrogates(rec["title"]) if rec.get("title") is not None else None,
+        origin,
+    )
+
+
 def articles_from_jsonl(
     text: str, where: str, default_published: date | datetime | None, problems: list[Problem]
 ) -> Iterator[Article]:
@@ -129,42 +167,11 @@ def articles_from_jsonl(
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        if len(line) > MAX_BYTES:
-            problems.append(Problem(f"{where}:{n}", too_big(len(line.encode("utf-8", "replace")))))
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(f"{where}:{n}", f"not JSON ({exc.msg} at column {exc.colno})"))
-            continue
-        except RecursionError:  # thousands of nested brackets
-            problems.append(Problem(f"{where}:{n}", "not JSON this reader accepts (nested too deeply)"))
-            continue
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-            problems.append(Problem(f"{where}:{n}", "a line needs an object with a string 'text'"))
-            continue
-        if rec.get("title") is not None and not isinstance(rec["title"], str):
-            problems.append(Problem(f"{where}:{n}", "'title' must be a string"))
-            continue
-        published: date | datetime | None = default_published
-        origin = "given" if default_published is not None else None
-        if rec.get("published"):
-            try:
-                published = parse_published(str(rec["published"]))
-                origin = "given"
-            except ValueError:
-                problems.append(
-                    Problem(f"{where}:{n}", f"'published' is not an ISO date: {rec['published']!r}")
-                )
-                continue
-        yield Article(
-            _no_surrogates(str(rec.get("id") or f"{Path(where).stem}-{n}")),
-            _no_surrogates(rec["text"]),
-            published,
-            where,
-            _no_surrogates(rec["title"]) if rec.get("title") is not None else None,
-            origin,
-        )
+        found = _record_article(line, n, where, default_published)
+        if isinstance(found, Problem):
+            problems.append(found)
+        else:
+            yield found
 
 
 def _no_surrogates(text: str) -> str:
@@ -193,53 +200,189 @@ def expand_paths(paths: list[str], globs: tuple[str, ...] = DEFAULT_GLOBS) -> tu
     return out, problems
 
 
-def read_inputs(
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """Where one article is, without its text: enough to read it again (in any process that sees the
+    file) and to sort and report it. `article` holds the article itself only when it cannot be read again:
+    standard input, or a .jsonl file that is not UTF-8 (its lines cannot be found by byte offset)."""
+
+    id: str  # the article's id in this run (a second "story" is "story-2")
+    path: str
+    source: str
+    published: date | datetime | None  # the fallback publication date (--published)
+    line: int = 0  # a .jsonl record's line number; 0 for a whole file
+    offset: int = 0  # the record's byte offset and length in the .jsonl file
+    length: int = 0
+    blank: bool = False  # no text, so no events (the caller may say so)
+    article: Article | None = None
+
+
+def _name(path: str) -> str:
+    return "stdin" if path == "-" else Path(path).stem
+
+
+def _whole_input(path: str, published: date | datetime | None, data: bytes | str | None = None) -> Article:
+    """The one article a text file, a saved web page or standard input (given as `data`) holds."""
+    if path == "-":
+        raw = data or ""
+        if isinstance(raw, bytes):
+            if len(raw) > MAX_BYTES:
+                raise InputError(f"-: {too_big(len(raw))}")
+            raw = decode(raw, "-")
+        text = raw
+    else:
+        text = decode(read_bytes(path), path)
+    source = path if path != "-" else "<stdin>"
+    if looks_like_html(text, path):
+        try:
+            return article_from_html(text, _name(path), source, published)
+        except NoArticleText as exc:
+            raise InputError(f"{path}: {exc}") from None
+    return Article(_name(path), text, published, source, None, "given" if published is not None else None)
+
+
+def _jsonl_records(path: str) -> Iterator[tuple[int, int, bytes]]:
+    """(line number, byte offset, bytes) of each line of a .jsonl file, read one line at a time."""
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 (closed below; a generator cannot use `with` around yields)
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror or exc}") from None
+    with fh:
+        offset = 0
+        for n, raw in enumerate(fh, 1):
+            yield n, offset, raw
+            offset += len(raw)
+
+
+def _index_jsonl(
+    path: str, published: date | datetime | None, problems: list[Problem]
+) -> list[tuple[Article, ArticleRef]]:
+    """Each good record of a .jsonl file with a reference to it; bad lines go to `problems`.
+
+    A UTF-8 file (what JSON Lines is meant to be) is read a line at a time: each record is decoded,
+    checked and let go, and only its reference is kept. A file in any other encoding is decoded whole, as
+    a text file would be, and its articles are held."""
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory")
+    try:
+        size = p.stat().st_size
+        with p.open("rb") as fh:
+            head = fh.read(8192)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror or exc}") from None
+    if size > MAX_JSONL_BYTES:
+        raise InputError(f"{path}: {size:,} bytes is over the 1 GB limit for one .jsonl file (split it)")
+    if not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if _looks_binary(head):
+            raise InputError(f"{path}: looks like a binary file, not text")
+        found: list[tuple[Article, ArticleRef]] = []
+        bad: list[Problem] = []
+        try:
+            for n, offset, raw in _jsonl_records(path):
+                line = raw.decode("utf-8").rstrip("\n")
+                if n == 1:
+                    line = line.removeprefix("\ufeff")
+                if not line.strip():
+                    continue
+                a = _record_article(line, n, path, published)
+                if isinstance(a, Problem):
+                    bad.append(a)
+                    continue
+                ref = ArticleRef(a.id, path, path, published, n, offset, len(raw), not a.text.strip())
+                # The text is let go here: only what the reference needs is kept.
+                found.append((Article(a.id, "", None, a.source), ref))
+        except UnicodeDecodeError:
+            pass
+        else:
+            problems.extend(bad)
+            return found
+    # Not UTF-8: charset detection needs the whole file.
+    text = decode(read_bytes(path), path)
+    return [
+        (a, ArticleRef(a.id, path, path, published, blank=not a.text.strip(), article=a))
+        for a in articles_from_jsonl(text, path, published, problems)
+    ]
+
+
+def index_inputs(
     paths: list[str], published: date | datetime | None, stdin_text: str | bytes | None = None
-) -> tuple[list[Article], list[Problem]]:
-    """Every article in `paths` ("-" is standard input, given as `stdin_text`: bytes are decoded and
-    checked like a file's), and the problems met. No input raises: each problem names its input."""
-    articles: list[Article] = []
+) -> tuple[list[ArticleRef], list[Problem]]:
+    """A reference to every article in `paths` ("-" is standard input, given as `stdin_text`), and the
+    problems met, in one pass that holds one article at a time: every input is read and checked here
+    (so problems are known before any parsing), and `load_article` reads an article again when needed."""
+    refs: list[ArticleRef] = []
     problems: list[Problem] = []
     used: dict[str, int] = {}
     for path in paths:
         try:
-            if path == "-":
-                raw = stdin_text or ""
-                if isinstance(raw, bytes):
-                    if len(raw) > MAX_BYTES:
-                        raise InputError(f"-: {too_big(len(raw))}")
-                    raw = decode(raw, "-")
-                text = raw
-                name = "stdin"
-            else:
-                text = decode(read_bytes(path), path)
-                name = Path(path).stem
             if path.endswith(".jsonl"):
-                found = list(articles_from_jsonl(text, path, published, problems))
-            elif looks_like_html(text, path):
-                try:
-                    found = [article_from_html(text, name, path if path != "-" else "<stdin>", published)]
-                except NoArticleText as exc:
-                    raise InputError(f"{path}: {exc}") from None
+                found = _index_jsonl(path, published, problems)
             else:
-                found = [
-                    Article(
-                        name,
-                        text,
-                        published,
-                        path if path != "-" else "<stdin>",
-                        None,
-                        "given" if published is not None else None,
-                    )
-                ]
+                a = _whole_input(path, published, stdin_text)
+                # Standard input cannot be read twice: its one article is held.
+                ref = ArticleRef(
+                    a.id,
+                    path,
+                    a.source or path,
+                    published,
+                    blank=not a.text.strip(),
+                    article=a if path == "-" else None,
+                )
+                found = [(a, ref)]
         except InputError as exc:
             problems.append(Problem(path, str(exc).split(": ", 1)[-1]))
             continue
-        for a in found:
+        for a, ref in found:
             # Article ids must be unique in one run: a second "story.txt" becomes "story-2".
             count = used.get(a.id, 0) + 1
             used[a.id] = count
-            if count > 1:
-                a = Article(f"{a.id}-{count}", a.text, a.published, a.source, a.title, a.published_from)
-            articles.append(a)
-    return articles, problems
+            if count == 1:
+                refs.append(ref)
+                continue
+            aid = f"{a.id}-{count}"
+            held = ref.article
+            if held is not None:
+                held = Article(aid, held.text, held.published, held.source, held.title, held.published_from)
+            refs.append(replace(ref, id=aid, article=held))
+    return refs, problems
+
+
+def load_article(ref: ArticleRef | Article) -> Article:
+    """The article a reference points to, read again (an Article is returned as it is). InputError when
+    the input changed since it was indexed."""
+    if isinstance(ref, Article):
+        return ref
+    if ref.article is not None:
+        return ref.article
+    if ref.line:
+        try:
+            with open(ref.path, "rb") as fh:
+                fh.seek(ref.offset)
+                raw = fh.read(ref.length)
+        except OSError as exc:
+            raise InputError(f"{ref.path}: {exc.strerror or exc}") from None
+        line = raw.decode("utf-8", "replace").rstrip("\n")
+        found = _record_article(
+            line.removeprefix("\ufeff") if ref.line == 1 else line, ref.line, ref.path, ref.published
+        )
+        if isinstance(found, Problem):
+            raise InputError(f"{found.where}: {found.message} (the file changed while it was read)")
+    else:
+        found = _whole_input(ref.path, ref.published)
+    if found.id == ref.id:
+        return found
+    return Article(ref.id, found.text, found.published, found.source, found.title, found.published_from)
+
+
+def read_inputs(
+    paths: list[str], published: date | datetime | None, stdin_text: str | bytes | None = None
+) -> tuple[list[Article], list[Problem]]:
+    """Every article in `paths` ("-" is standard input, given as `stdin_text`: bytes are decoded and
+    checked like a file's), and the problems met. No input raises: each problem names its input.
+
+    This holds every text at once; `index_inputs` and `load_article` read one article at a time."""
+    refs, problems = index_inputs(paths, published, stdin_text)
+    return [load_article(r) for r in refs], problems

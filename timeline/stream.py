@@ -1,0 +1,283 @@
+"""Many articles in bounded memory: parse them a few at a time and fold each timeline into the merge as
+it arrives.
+
+`timeline.merge` is order-independent because it sorts its inputs (by their article ids) before merging
+them one after the other. `Fold` is that same loop turned inside out: it takes the timelines one at a time,
+in that sorted order, and keeps only the merge state, so `Fold` over sorted timelines gives exactly
+`merge` of all of them (tests/test_stream.py checks this on random sets). What memory holds is then the
+merged timeline itself (the story being told: its events, sources, relations and time mentions) plus the
+articles in flight, never every article text or every per-article timeline at once.
+
+`parse_stream` drives it: articles (or `timeline.ingest.ArticleRef`s, which workers read themselves) are
+sorted by id, parsed by a pool of processes (or any executor with `submit`, such as a Dask client) with a
+bounded number of chunks in flight, and folded in sorted order whatever order the workers finish in.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
+from datetime import tzinfo
+from itertools import islice
+from typing import IO, Any
+
+from timeline.build import order, parse_article
+from timeline.ingest import ArticleRef, InputError, load_article
+from timeline.merge import _days, same_event
+from timeline.model import Article, Event, Reference, Relation, Timeline, TimeMention
+
+Item = Article | ArticleRef
+Result = Timeline | tuple[str, str]
+
+
+class Fold:
+    """`timeline.merge`, one timeline at a time: `add` each timeline in the order merge sorts them in (by
+    the list of their article ids), then `result()` is `merge(all of them)`. The fold takes the timelines
+    it is given (their events become the merged events); pass copies to keep the originals."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._last: list[str] | None = None
+        self._first: Timeline | None = None
+        self._grew = False  # whether any timeline after the first adds an article, an event or a source
+        self.articles: list[Article] = []
+        self._seen_articles: set[str] = set()
+        self.refs: dict[str, Reference] = {}
+        self.mentions: list[TimeMention] = []
+        self._seen_mentions: set[tuple[str, int, int]] = set()
+        self.events: list[Event] = []
+        self._by_source: dict[tuple[str, int, int], Event] = {}
+        # Only events of one class whose precise times share a day can be one event: index them so.
+        self._by_day: dict[tuple[str, int], list[int]] = {}
+        self._alias: dict[str, str] = {}
+        # Relation ends are renamed once every alias is known, as merge does.
+        self._relations: list[list[Relation]] = []
+
+    def add(self, t: Timeline) -> None:
+        """Fold one more timeline in; ValueError if it comes before the previous one in merge's order."""
+        key = [a.id for a in t.articles]
+        if self._last is not None and key < self._last:
+            raise ValueError(f"Fold.add: {key[:1]} comes before {self._last[:1]}; sort the timelines first")
+        self._last = key
+        later = self.count > 0
+        if not later:
+            self._first = t
+        self.count += 1
+        for a in t.articles:
+            if a.id not in self._seen_articles:
+                self._seen_articles.add(a.id)
+                self.articles.append(a)
+                self._grew = self._grew or later
+        self.refs.update({k: v for k, v in t.references.items() if k not in self.refs})
+        for m in t.time_mentions:
+            if (m.article, m.start, m.end) not in self._seen_mentions:
+                self._seen_mentions.add((m.article, m.start, m.end))
+                self.mentions.append(m)
+        for e in sorted(t.events, key=lambda e: e.id):
+            self._add_event(e, later)
+        self._relations.append(t.relations)
+
+    def _add_event(self, e: Event, later: bool) -> None:
+        # The same steps as timeline.merge.merge, in the same order, so the result is the same.
+        events, by_source, by_day = self.events, self._by_source, self._by_day
+        keys = [(m.article, m.trigger[0], m.trigger[1]) for m in e.mentions]
+        target = next((by_source[k] for k in keys if k in by_source), None)
+        if target is None:
+            candidates = sorted({n for d in _days(e) for n in by_day.get((e.kind, d), [])})
+            target = next((events[n] for n in candidates if same_event(events[n], e)), None)
+        if target is None:
+            self._grew = self._grew or later
+            for d in _days(e):
+                by_day.setdefault((e.kind, d), []).append(len(events))
+            events.append(e)
+            for k in keys:
+                by_source[k] = e
+            return
+        self._alias[e.id] = target.id
+        for m, k in zip(e.mentions, keys, strict=True):
+            if k not in by_source:
+                by_source[k] = target
+                target.mentions.append(m)
+                self._grew = True
+        for actor in e.actors:
+            if actor not in target.actors:
+                target.actors.append(actor)
+        if (
+            e.time is not None
+            and target.time is not None
+            and (e.time.hi - e.time.lo) < (target.time.hi - target.time.lo)
+        ):
+            target.time = e.time  # the most specific time wins
+
+    def result(self) -> Timeline:
+        """The merged timeline (call once: ranking it changes the merged events)."""
+        if self._first is None:
+            return Timeline([], [], [], [], {}, [])
+        if not self._grew:
+            # Nothing new (one timeline, or the same again, or a part of it): the first one as it was.
+            return self._first
+        relations: list[Relation] = []
+        seen = set()
+        for rels in self._relations:
+            for r in rels:
+                r.source = self._alias.get(r.source, r.source)
+                r.target = self._alias.get(r.target, r.target)
+                key = (r.source, r.target, r.type, r.point, r.gap)
+                if r.source != r.target and key not in seen:
+                    seen.add(key)
+                    relations.append(r)
+        warnings: list[str] = []  # recomputed by order() over the merged events
+        order(self.events, relations, self.refs, None, None, warnings)
+        return Timeline(self.articles, self.events, relations, self.mentions, self.refs, warnings)
+
+
+def fold(timelines: Sequence[Timeline]) -> Timeline:
+    """`merge(timelines)` through a `Fold` (on copies: the inputs stay as they were)."""
+    f = Fold()
+    for t in sorted(timelines, key=lambda t: [a.id for a in t.articles]):
+        f.add(copy.deepcopy(t))
+    return f.result()
+
+
+def _item_id(item: Item) -> str:
+    return item.id
+
+
+def parse_item(item: Item, tz: tzinfo | None = None, keep_text: bool = True) -> Result:
+    """The map step for one article or reference: its timeline, or (article id, error message) when it
+    cannot be read or parsed. Errors come back as values, so one bad article never stops a batch or a
+    cluster job. Without `keep_text` the timeline's article has no text (what travels back is smaller, and
+    only a table or TimeML output needs the text)."""
+    try:
+        article = load_article(item)
+        tl = parse_article(article, tz)
+    except InputError as exc:
+        return (item.id, str(exc))
+    except Exception as exc:  # a bug on one article must not cost the others
+        return (item.id, f"{type(exc).__name__}: {exc}")
+    if not keep_text:
+        tl.articles[:] = [replace(a, text="") for a in tl.articles]
+    return tl
+
+
+def parse_chunk(items: Sequence[Item], tz: tzinfo | None = None, keep_text: bool = True) -> list[Result]:
+    """`parse_item` over a few articles: one task, one round trip to a worker."""
+    return [parse_item(item, tz, keep_text) for item in items]
+
+
+Submit = Callable[..., "Future[list[Result]] | Any"]
+
+
+def run_chunks(chunks: Iterator[list[Item]], submit: Submit, in_flight: int) -> Iterator[list[Result]]:
+    """Each chunk's results, in the order of `chunks`, with `in_flight` chunks submitted while the caller
+    folds the one before: memory holds at most `in_flight` + 1 chunks, however many there are."""
+    window: deque[Any] = deque(submit(c) for c in islice(chunks, in_flight))
+    while window:
+        results = window.popleft().result()
+        for c in islice(chunks, 1):
+            window.append(submit(c))
+        yield results
+
+
+def chunk_size(n: int, jobs: int) -> int:
+    """Articles per task: enough that a task is worth its round trip, few enough that the workers get
+    even shares and little is in flight."""
+    return max(1, min(16, n // (jobs * 8) or 1))
+
+
+def _warm() -> None:
+    # Compile every rule in this process before the workers fork, so that each does not do it again.
+    parse_article(Article("warm-up", "Officials said on Friday that talks began.", None))
+
+
+def parse_stream(
+    items: Sequence[Item],
+    jobs: int | None = None,
+    tz: tzinfo | None = None,
+    keep_text: bool = True,
+    on_error: Callable[[str, str], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    submit: Submit | None = None,
+    prepare: Callable[[Item], Item] | None = None,
+) -> Timeline:
+    """One merged timeline from `items` (Articles, or ArticleRefs that each worker reads itself), parsed by
+    `jobs` processes (default: every core), folded as they arrive; the same timeline as `merge` of every
+    article's timeline, whatever `jobs` is.
+
+    `on_error(article_id, message)` hears about articles that could not be read or parsed (they are left
+    out); `on_progress(done, total)` after each article. `submit(parse_chunk, chunk, tz, keep_text)` runs
+    the chunks elsewhere (a Dask client's submit, say) instead of local processes; `prepare` turns each
+    item into what is sent (e.g. `load_article`, when the workers cannot read the caller's files)."""
+    ordered = sorted(items, key=_item_id)  # merge's order: the fold must see the timelines in it
+    total = len(ordered)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    f = Fold()
+    done = 0
+
+    def take(r: Result) -> None:
+        nonlocal done
+        done += 1
+        if isinstance(r, Timeline):
+            f.add(r)
+        elif on_error is not None:
+            on_error(*r)
+        if on_progress is not None:
+            on_progress(done, total)
+
+    if submit is None and (jobs == 1 or total < 2):
+        for item in ordered:
+            take(parse_item(item, tz, keep_text))
+        return f.result()
+    size = chunk_size(total, jobs)
+
+    def send(item: Item) -> Item:
+        if prepare is None:
+            return item
+        try:
+            return prepare(item)
+        except InputError:
+            return item  # the worker reports the problem as it does any other
+
+    chunks = ([send(x) for x in ordered[i : i + size]] for i in range(0, total, size))
+    pool = None
+    if submit is None:
+        _warm()
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        submit = pool.submit
+    try:
+        for results in run_chunks(chunks, lambda c: submit(parse_chunk, c, tz, keep_text), jobs * 4):
+            for r in results:
+                take(r)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return f.result()
+
+
+def write_jsonl(tl: Timeline, out: IO[str]) -> None:
+    """`--format jsonl`: one event a line, each serialised and written on its own (never the whole
+    output at once); the same lines as `timeline.export.to_jsonl`."""
+    from timeline.export import event_dict
+
+    for e in tl.events:
+        out.write(json.dumps(event_dict(e, tl.references), ensure_ascii=False) + "\n")
+
+
+def write_json(doc: dict[str, Any], out: IO[str], buffer: int = 1 << 16) -> None:
+    """`doc` as indented JSON (the bytes of `json.dumps(doc, ensure_ascii=False, indent=2)` and a line
+    break), written in pieces of about `buffer` characters rather than built as one string."""
+    pending: list[str] = []
+    size = 0
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(doc):
+        pending.append(piece)
+        size += len(piece)
+        if size >= buffer:
+            out.write("".join(pending))
+            pending, size = [], 0
+    pending.append("\n")
+    out.write("".join(pending))
