@@ -125,6 +125,14 @@ def test_timelinejs_clock_time():
     assert any(s.get("hour") == 9 and s.get("minute") == 30 for s in starts), starts
 
 
+def test_timelinejs_midnight_ending_a_day_is_the_next_day_at_zero():
+    tl = timeline.parse_text("Drones struck shortly before midnight on Thursday.", published="2025-07-04")
+    d = timeline.to_dict(tl)
+    assert any(e["when"] and e["when"]["value"] == "2025-07-03T24:00" for e in d["events"]), d["events"]
+    starts = [s["start_date"] for s in to_timelinejs(d)["events"]]
+    assert {"year": 2025, "month": 7, "day": 4, "hour": 0, "minute": 0} in starts, starts
+
+
 def test_timeml_is_well_formed_and_tags_every_mention(seed_dict, sample_text):
     [(aid, doc)] = list(to_timeml(seed_dict, {"kyiv": sample_text}))
     assert aid == "kyiv"

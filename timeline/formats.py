@@ -16,7 +16,7 @@ import io
 import json
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from timeline.model import AnchorKind, TimeMention
@@ -227,6 +227,9 @@ def _tljs_date(when: dict[str, Any]) -> dict[str, Any] | None:
     clock = re.search(r"T(\d\d):(\d\d)$", when["value"])
     if clock:
         out["hour"], out["minute"] = int(clock.group(1)), int(clock.group(2))
+        if out["hour"] == 24:  # "midnight on Thursday" is T24:00 of Thursday: 00:00 of the next day
+            nxt = d + timedelta(days=1)
+            out.update(year=nxt.year, month=nxt.month, day=nxt.day, hour=0)
     return out
 
 

@@ -268,6 +268,15 @@ def _narrow(lo: float, hi: float, mod: str | None) -> tuple[float, float]:
     if mod is None or math.isinf(lo) or math.isinf(hi):
         return lo, hi
     span = hi - lo
+    if span == DAY_MIN:
+        # A day's parts as news uses them: "early Thursday" is the small hours and the morning, "late
+        # Thursday" the evening and the night.
+        if mod == "START":
+            return lo, lo + 9 * 60
+        if mod == "MID":
+            return lo + 9 * 60, lo + 17 * 60
+        if mod == "END":
+            return lo + 18 * 60, hi
     if mod == "START":
         return lo, lo + span * 0.4
     if mod == "MID":
@@ -820,8 +829,19 @@ def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
             d = date(_year_for(anchor.day, month, int(g["day"]), tense), month, int(g["day"]))
         except ValueError:
             return None
+    day_named = bool(weekday_word or g.get("day"))
+    if g.get("noon") and g["noon"].lower() == "midnight" and day_named:
+        hour = 24  # "midnight on Thursday" ends Thursday
     lo = to_minutes(d) + hour * 60 + minute
-    return Resolved(f"{d.isoformat()}T{hour:02d}:{minute:02d}", "TIME", lo, lo + 1, "minute", day=d)
+    approx = re.sub(r"\s+", " ", (g.get("approx") or "").lower())
+    mod, hi = None, lo + 1
+    if approx.endswith("before"):
+        mod, lo, hi = "BEFORE", lo - 60, lo  # "shortly before": within the hour before
+    elif approx.endswith("after"):
+        mod, hi = "AFTER", lo + 60
+    elif approx:
+        mod, lo, hi = "APPROX", lo - 30, lo + 30
+    return Resolved(f"{d.isoformat()}T{hour:02d}:{minute:02d}", "TIME", lo, hi, "minute", mod, d)
 
 
 KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], Resolved | None]] = {
