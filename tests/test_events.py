@@ -130,6 +130,17 @@ DATING = [
         "released",
         "2023-04-19",
     ),
+    # A reporting verb's time is the one right after it, not one inside what is said.
+    ("On Thursday, the WHO stated the outbreak is now an emergency.", "stated", "2023-04-20"),
+    ("On Thursday, the World Health Organisation (WHO) stated it was severe.", "stated", "2023-04-20"),
+    # What a report tells as going on holds when it is said; so does what "as" ties to the saying.
+    ("MSF announced Wednesday they were temporarily closing their hospital.", "closing", "2023-04-19"),
+    ("Chelsea announced yesterday reaching an agreement with Real Madrid.", "agreement", "2023-04-20"),
+    (
+        "A fire broke out on Wednesday. The mayor spoke yesterday as he inspected the scene.",
+        "inspected",
+        "2023-04-20",
+    ),
     # A clock time with no day of its own is on the day the story is at, not the publication day.
     ("A fire broke out on Wednesday.\nIt was brought under control by 8:30pm.", "brought", "2023-04-19"),
     # ... but one its own sentence dates stays there.

@@ -333,6 +333,8 @@ def _is_boundary_word(toks: list[Token], j: int, stops: frozenset[int]) -> bool:
     low = toks[j].lower
     if j in stops:
         return True  # a reporting verb: what follows it is its complement clause
+    if len(toks[j].text) > 1 and toks[j].text.isupper():
+        return False  # an acronym: "the World Health Organisation (WHO) stated", not "who"
     if low in ("and", "but", "or"):
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         return nxt is not None and (nxt.lower in PRONOUNS or bool(verb_forms().get(nxt.lower)))
@@ -350,7 +352,10 @@ def _attribution_start(doc: Document, region: Region, i: int) -> int | None:
         between = doc.text[toks[j].end : toks[j + 1].start]
         if "," in between:
             rest = doc.text[toks[i].end : region.end]
-            if re.fullmatch(r"[\s\w.'’]{0,40}?[.!?\"”]*\s*", rest) and j + 1 < i:
+            # Only a few words may follow ("..., officials said late on Thursday."): with more, the verb
+            # has its complement after it ("On Thursday, the WHO stated the outbreak was an emergency").
+            short = re.fullmatch(r"\s*(?:[\w.'’]+\s*){0,4}[.!?\"”]*\s*", rest)
+            if short and j + 1 < i and not any(w.lower() in _AUX for w in re.findall(r"[\w']+", rest)):
                 return j + 1
             return None
     return None
@@ -921,6 +926,7 @@ def _attach_times(
 ) -> None:
     """Each mention takes the time expression of its own clause, nearest its trigger; an event takes the
     most precise time among its mentions."""
+    reporting = frozenset(events_data()["roles"]["reporting"])
     pointlike = sorted((m for m in mentions if m.type in ("DATE", "TIME")), key=lambda m: m.start)
     point_starts = [m.start for m in pointlike]
     # Noun drafts by region: each verb looks only at the nouns of its own region (a scan of every draft
@@ -971,6 +977,15 @@ def _attach_times(
                 if x.event is not d.event
             ]
             inside = [m for m in inside if not any(p <= m.start < q for p, q in nps)]
+            if d.trig.lemma in reporting:
+                # "On Friday, WHO stated the outbreak is now an emergency": a time after a reporting verb
+                # is the saying's only right after it ("said on Friday", "announced Wednesday"); further
+                # on it belongs to what is said.
+                inside = [
+                    m
+                    for m in inside
+                    if m.start < d.trig.start or _SAID_WHEN.fullmatch(doc.text[d.trig.end : m.start])
+                ]
         if not inside:
             continue
         best = min(inside, key=lambda m: abs(m.start - d.trig.start))
@@ -982,6 +997,8 @@ def _attach_times(
             e.time_source = "same clause"
 
 
+_TIME_LINK = re.compile(r"\b(?:as|while|when)\b", re.I)
+_SAID_WHEN = re.compile(r"\s*(?:(?:on|in|at|during|early|late|last|this)\s+)*", re.I)
 _PERFECT_AUX = frozenset(["has", "have", "'s", "’s"])
 _PRESENT_AUX = frozenset(["is", "are", "am", "'re", "’re", "does", "do"])
 
@@ -1104,6 +1121,20 @@ def _inherit_times(
         near_pool = pool[
             bisect.bisect_left(keys, d.trig.start - 600) : bisect.bisect_right(keys, d.trig.start + 600)
         ]
+        # What a report tells as going on ("announced Wednesday they were closing", "announced reaching
+        # an agreement") holds when it is said; so does what a time clause ties to it ("said yesterday as
+        # he inspected"). A simple past it reports may be older ("told police yesterday he left a stove
+        # on"): that goes by the narrative.
+        concurrent = (d.trig.nominal and not d.definite) or tense == "none" or form == "ing"
+
+        def may_date(x: Draft, d: Draft = d, concurrent: bool = concurrent) -> bool:
+            if x.trig.lemma not in reporting and x is not d.complement_of:
+                return True
+            if x.trig.start > d.trig.start:
+                return False
+            between = doc.text[x.trig.end : d.trig.start]
+            return concurrent or bool(_TIME_LINK.search(between) and not re.search(r"\bthat\b", between))
+
         same = [
             x
             for x in near_pool
@@ -1111,9 +1142,9 @@ def _inherit_times(
             and x is not d
             and x.region.sentence is d.region.sentence
             and x.region.quote is None
-            and x is not d.complement_of
-            and x.trig.lemma not in reporting
             and not (math.isinf(x.time.lo) or math.isinf(x.time.hi))
+            and x.time.lo < publication.hi  # a past event is not dated by what is yet to come
+            and may_date(x)
         ]
         if same:
             near = min(same, key=lambda x: abs(x.trig.start - d.trig.start))
