@@ -184,6 +184,9 @@ def windows(text: str) -> dict[tuple[str, ...], list[tuple[int, int]]]:
     return {needs: _merge(hits[bit], len(text)) for bit, needs in enumerate(keys)}
 
 
+_SECOND = frozenset(["t", "day", "month", "year"])
+
+
 def recognise(text: str, everywhere: bool = False) -> list[Candidate]:
     """Every time expression in `text`: longest match wins, then the rule listed first.
 
@@ -198,7 +201,10 @@ def recognise(text: str, everywhere: bool = False) -> list[Candidate]:
         for a, b in spans.get(rule.needs, whole):
             for m in rule.regex.finditer(text, a, b):
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
-                start, end = (m.start("t"), m.end("t")) if "t" in groups else (m.start(), m.end())
+                span = "t2" if "t2" in groups else "t"
+                if span == "t2":  # a rule's second alternative names its parts with a trailing 2
+                    groups = {k[:-1] if k[:-1] in _SECOND else k: v for k, v in groups.items()}
+                start, end = (m.start(span), m.end(span)) if "t" in groups else (m.start(), m.end())
                 if end > start:
                     found.append(Candidate(start, end, rule, groups))
     found.sort(key=lambda c: (-(c.end - c.start), c.rule.order, c.start))
