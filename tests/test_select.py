@@ -122,3 +122,37 @@ def test_entity_timeline_keeps_ranks_dense_and_order():
     assert [e.rank for e in tl.events] == list(range(1, len(tl.events) + 1))
     ids = [e.id for e in tl.events]
     assert ids == [i for i in order if i in ids]
+
+
+def test_entity_timeline_leaves_out_what_nothing_places_in_time():
+    # "reviewed" has no time, no relation and no tense that dates it; "delivered" is dated.
+    text = "Boeing delivered a jet on Monday. Boeing may review the deal."
+    tl = keep_entity(timeline.parse_text(text, published=PUB, id="a"), "Boeing")
+    assert {e.trigger for e in tl.events} == {"delivered"}
+    assert all(e.time is not None or e.lo > float("-inf") for e in tl.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # A chain of pronouns: each "He" refers back to the one before.
+        (
+            "Steve Jobs spoke on Monday. He called it great. He demoed a widget.",
+            ["Steve Jobs", "He", "He"],
+        ),
+        # The first name alone after the full name, but not another Steve.
+        (
+            "Steve Jobs said he was proud. Steve announced a phone. Steve Ballmer left.",
+            ["Steve Jobs", "he", "Steve"],
+        ),
+        # A product told by its kind ("the A380 superjumbo" ... "the superjumbo").
+        (
+            "The Airbus A380 superjumbo left Toulouse. The superjumbo landed in Sydney.",
+            ["Airbus A380", "The superjumbo"],
+        ),
+    ],
+)
+def test_entity_refs_chains(text: str, refs: list[str]):
+    entity = "Steve Jobs" if "Steve" in text else "Airbus A380"
+    found = [text[r.start : r.end] for r in entity_refs(text, _pattern(entity), entity, _generic())]
+    assert found == refs

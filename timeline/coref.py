@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.lexicon import open_verb, titles, verb_forms
+from timeline.lexicon import events_data, open_verb, titles, verb_forms
 from timeline.text import lexicon
 
 # Words, numbers with their inner punctuation ("737-800", "U.S.", "Boeing's"), and single marks.
@@ -183,6 +183,11 @@ class Ref:
 
 
 @cache
+def _kind_nouns() -> frozenset[str]:
+    return frozenset(events_data()["entity"]["kind_nouns"])
+
+
+@cache
 def _title_words() -> frozenset[str]:
     return frozenset(w for t in titles() for w in t.split() if w.isalpha()) | {
         "ceo",
@@ -226,9 +231,12 @@ def _modifies_next(text: str, end: int, product: bool) -> bool:
         return True  # "Boeing executive Michael Sears", "Airbus chief executive": the person
     if word[:1].isupper():
         return False  # the name goes on: "Boeing Commercial Airplanes", "iTunes Music Store"
-    # Else a common noun it qualifies ("Airbus jets", "the Boeing scandal", "iPod users"), unless the word
-    # is a verb, an adverb or a function word ("Boeing has", "Jobs also").
-    return not (low in FUNCTION_WORDS or low.endswith("ly") or is_verb_form(low))
+    if low in FUNCTION_WORDS or low.endswith("ly") or is_verb_form(low):
+        return False  # "Boeing has", "Jobs also"
+    # Else a common noun it qualifies: "Airbus jets", "the Boeing scandal", "iPhone 4 users"; but after a
+    # product's name, a noun that says what kind of thing it is names the product ("A380 superjumbo",
+    # "787 Dreamliner aircraft").
+    return not (product and low in _kind_nouns())
 
 
 def is_product(entity: str) -> bool:
@@ -282,15 +290,28 @@ _EXTRAPOSED = re.compile(
 )
 
 
-def pronoun_refs(text: str, names: list[Ref], person: bool) -> list[Ref]:
-    """Pronouns that refer to the entity: "he"/"his" for a person, "it"/"its" (and "they" for a company
-    told in the plural) otherwise, when the last name told before the pronoun, within the same or the
-    previous sentence, is the entity's."""
-    if not names:
-        return []
+def refers_back(text: str, refs: list[Ref], at: int, person: bool = False) -> bool:
+    """Whether something said at `at` without a name of its own (a pronoun, "the plane") can only be about
+    the entity: the last reference to it is in this sentence or the two before, and no other name stands
+    between. For a person only another person counts, a name that acts (a verb follows it) or has a
+    title: places and things in between ("at Moscone Center in San Francisco") do not take a "he"."""
+    before = [r for r in refs if r.end <= at]
+    if not before:
+        return False
+    last = max(before, key=lambda r: r.end)
+    if text.count(".", last.end, at) > 2 or text.count("\n", last.end, at) > 1:
+        return False
+    own = [(r.start, r.end) for r in refs]
+    others = [n for n in _names_between(text, last.end, at) if not any(a <= n[0] < b for a, b in own)]
+    if person:
+        others = [n for n in others if _acts(text, n) or _titled(text, n)]
+    return not others
+
+
+def _pronouns(text: str, person: bool) -> list[Ref]:
+    """Pronouns that could refer to the entity: "he"/"his" for a person, "it"/"its" (and "they" for a
+    company told in the plural) otherwise; not the "it" of an extraposition ("it emerged that")."""
     words = PERSON_PRONOUNS if person else {**THING_PRONOUNS, **GROUP_PRONOUNS}
-    starts = sorted(r.start for r in names)
-    own = {(r.start, r.end) for r in names}
     out = []
     for m in re.finditer(r"\b(" + "|".join(words) + r")\b", text, re.I):
         word = m.group(1).lower()
@@ -300,23 +321,32 @@ def pronoun_refs(text: str, names: list[Ref], person: bool) -> list[Ref]:
             and not _SENTENCE_START.search(text[max(0, m.start() - 6) : m.start()])
         ):
             continue
-        # The "it" of an extraposition names nothing: "it was reported that", "it emerged that".
         if word == "it" and _EXTRAPOSED.match(text, m.end()):
             continue
-        before = [s for s in starts if s < m.start()]
-        if not before:
-            continue
-        last = before[-1]
-        # Not too far back: the name is in this sentence or the one before.
-        if text.count(".", last, m.start()) > 2 or text.count("\n", last, m.start()) > 1:
-            continue
-        others = [n for n in _names_between(text, last, m.start()) if not any(a <= n[0] < b for a, b in own)]
-        if person:
-            # Only another person stands between: a name that acts (a verb follows it) or has a title.
-            others = [n for n in others if _acts(text, n) or _titled(text, n)]
-        if others:
-            continue
         out.append(Ref(m.start(), m.end(), "possessive" if words[word] == "possessive" else "pronoun"))
+    return out
+
+
+def _kind_descriptions(text: str) -> list[Ref]:
+    """Definite descriptions by a product's kind: "the plane", "the new airliner", "this jet"."""
+    pat = re.compile(
+        r"\b(?:the|this)\s+(?:[a-z\-]+\s+)?(" + "|".join(sorted(map(re.escape, _kind_nouns()))) + r")\b", re.I
+    )
+    return [Ref(m.start(), m.end(), "description") for m in pat.finditer(text)]
+
+
+def resolve(text: str, known: list[Ref], candidates: list[Ref], person: bool) -> list[Ref]:
+    """The candidates (pronouns, descriptions) that refer to the entity, in text order: each one refers
+    back (see `refers_back`) to the references known so far, including the candidates already resolved,
+    so that "Jobs ... He ... He ..." is a chain."""
+    refs = list(known)
+    out = []
+    for c in sorted(candidates, key=lambda r: r.start):
+        if any(r.start <= c.start < r.end for r in refs):
+            continue
+        if refers_back(text, refs, c.start, person):
+            refs.append(c)
+            out.append(c)
     return out
 
 
@@ -347,19 +377,27 @@ def description_refs(text: str, names: list[Ref], nouns: set[str]) -> list[Ref]:
     return out
 
 
-def described_as(text: str, names: list[Ref]) -> set[str]:
+def described_as(text: str, names: list[Ref], product: bool = False) -> set[str]:
     """Nouns the article describes the entity with: an apposition ("Airbus, Europe's biggest aircraft
-    manufacturer,"; "Irish low cost airline, Ryanair,") or a noun right before the name ("airframer
-    Boeing", "aircraft manufacturer Boeing")."""
+    manufacturer,"; "Irish low cost airline, Ryanair,"; "the A380, the largest passenger jet in the
+    world,"), a noun right before the name ("airframer Boeing", "aircraft manufacturer Boeing"), and for a
+    product the nouns of its kind right after it ("the A380 superjumbo airliner")."""
     out: set[str] = set()
     for r in names:
         if r.how != "name":
             continue
         after = re.match(
-            r",\s+(?:the\s+|an?\s+|[A-Z][\w]*['’]s\s+)(?:[a-z\-]+\s+){0,3}([a-z]+)\s*[,.]", text[r.end :]
+            r",\s+(?:the\s+|an?\s+|[A-Z][\w]*['’]s\s+)(?:[a-z\-]+\s+){0,3}([a-z]+)"
+            r"(?:\s+(?:in|of|on|at)\s+(?:the\s+)?[a-z]+)?\s*[,.]",
+            text[r.end :],
         )
         if after:
             out.add(after.group(1))
+        kind = re.match(r"\s+([a-z]+)(?:\s+([a-z]+))?", text[r.end : r.end + 40]) if product else None
+        for word in kind.groups() if kind else ():
+            if word not in _kind_nouns():
+                break
+            out.add(word)
         before = re.search(r"\b([A-Za-z]+),?\s+(?:the\s+)?$", text[max(0, r.start - 60) : r.start])
         if before:
             word = before.group(1)
@@ -381,10 +419,27 @@ def entity_refs(text: str, pattern: re.Pattern[str], entity: str, generic_nouns:
     if not names:
         return []
     person = looks_like_person(entity, text, names)
+    if person:
+        names += first_name_refs(text, entity, names)
     nouns = {w.lower() for w in entity.split() if w.lower() in generic_nouns}
-    nouns |= described_as(text, names)
-    refs = names + pronoun_refs(text, names, person) + description_refs(text, names, nouns)
+    nouns |= described_as(text, names, product)
+    known = names + description_refs(text, names, nouns)
+    candidates = _pronouns(text, person) + (_kind_descriptions(text) if product else [])
+    refs = known + resolve(text, known, candidates, person)
     return sorted(set(refs), key=lambda r: (r.start, r.end))
+
+
+def first_name_refs(text: str, entity: str, names: list[Ref]) -> list[Ref]:
+    """After a person's full name, the first name alone ("Steve announced") is the person too, unless
+    another name follows it ("Steve Ballmer")."""
+    first = entity.split()[0]
+    start = min(r.start for r in names)
+    out = []
+    for m in re.finditer(r"\b" + re.escape(first) + r"\b(?![ \t]+[A-Z])", text[start:]):
+        a, b = start + m.start(), start + m.end()
+        if not any(r.start <= a < r.end for r in names):
+            out.append(Ref(a, b, "name"))
+    return out
 
 
 def looks_like_person(entity: str, text: str, names: list[Ref]) -> bool:

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.coref import TOKEN, Ref, entity_refs
+from timeline.build import anchored
+from timeline.coref import TOKEN, Ref, entity_refs, is_verb_form
 from timeline.lexicon import events_data
 from timeline.model import Event, Mention, Modality, Timeline
 
@@ -268,11 +269,16 @@ def _fronted_subject(sent: _Sentence, t: int, i: int, j: int) -> bool:
     )
 
 
-def _object_of(sent: _Sentence, te: int, i: int, nominal: bool) -> bool:
-    """Whether the reference starting at token `i` is an object (or the agent of a passive) of the trigger
-    ending before token `te`: close after it, with no verb, comma or clause boundary between."""
+def _object_of(sent: _Sentence, te: int, i: int, j: int, nominal: bool) -> bool:
+    """Whether the reference at tokens [i, j) is an object (or the agent of a passive) of the trigger
+    ending before token `te`: close after it, with no verb, comma or clause boundary between, and not the
+    subject of a verb of its own ("After the case closed, Apple CEO Steve Jobs extended ...")."""
     words = [sent.tokens[k][2] for k in range(te, i)]
     if any(k in sent.verbs for k in range(te, i)) or "," in words or not _segment_ok(words):
+        return False
+    if "than" in (w.lower() for w in words):
+        return False  # a comparison: "Airbus sold more planes than Boeing"
+    if j < len(sent.tokens) and (j in sent.verbs or is_verb_form(sent.tokens[j][2])) and not nominal:
         return False
     if nominal:
         return len(words) <= 6 and (not words or words[0].lower() in NOUN_LINKS)
@@ -304,7 +310,9 @@ def _takes_part_here(sent: _Sentence, t: int, te: int, nominal: bool) -> bool:
                 continue  # "Boeing's rival announced": the rival did
             if _subject_of(sent, j, t):
                 return True
-        elif i >= te and (_object_of(sent, te, i, nominal) or _fronted_subject(sent, t, i, j)):
+        elif (i >= te and ref.how != "possessive" and _object_of(sent, te, i, j, nominal)) or (
+            i >= te and _fronted_subject(sent, t, i, j)
+        ):
             return True
     return False
 
@@ -357,26 +365,30 @@ def takes_part(e: Event, articles: dict[str, _Article], pattern: re.Pattern[str]
     for m in e.mentions:
         art = articles.get(m.article)
         if art is None:
-            # No text (a timeline read back from JSON): the entity named in the mention's clause.
-            if pattern.search(m.text[max(0, m.clause[0] - 0) :]) if False else pattern.search(m.text):
+            # No text (a timeline read back from JSON): the entity named in the mention's sentence.
+            if pattern.search(m.text):
                 return True
             continue
         sent = art.sentence(_sentence_span(art.text, m))
-        if not sent.refs:
-            continue
         t = bisect.bisect_right(sent.starts, m.trigger[0]) - 1
         te = bisect.bisect_left(sent.starts, m.trigger[1])
-        if t >= 0 and _takes_part_here(sent, t, te, e.nominal):
+        if t < 0:
+            continue
+        if sent.refs and _takes_part_here(sent, t, te, e.nominal):
             return True
     return False
 
 
 def on_the_line(e: Event) -> bool:
     """Whether an event belongs on an entity's timeline: it happened, or it is planned for a time the text
-    gives. What may happen or did not happen ("may deploy", "did not offer") is not a point of a timeline."""
+    gives, and it has a place in time (a time of its own or bounds from relations). What may happen or
+    did not happen ("may deploy", "did not offer") is not a point of a timeline, and an event that
+    nothing places in time cannot be put in the entity's order (the whole timeline still lists it)."""
     if e.modality in (Modality.POSSIBLE, Modality.NEGATED):
         return False
-    return e.modality != Modality.PLANNED or e.time is not None
+    if e.modality == Modality.PLANNED and e.time is None:
+        return False
+    return anchored(e)
 
 
 def keep_entity(tl: Timeline, entity: str) -> Timeline:
