@@ -11,14 +11,24 @@ import pytest
 
 import timeline
 from timeline.coref import entity_refs
-from timeline.select import _generic, _pattern, keep_entity
+from timeline.select import _Article, _generic, _pattern, keep_entity, takes_part
 
 PUB = date(2023, 4, 21)
 
 
 def kept_triggers(text: str, entity: str) -> set[str]:
-    tl = keep_entity(timeline.parse_text(text, published=PUB, id="a"), entity)
-    return {text[m.trigger[0] : m.trigger[1]].lower() for e in tl.events for m in e.mentions}
+    """The triggers of the events the entity takes part in (whether or not they are dated: dating is
+    tested elsewhere)."""
+    tl = timeline.parse_text(text, published=PUB, id="a")
+    pattern = _pattern(entity)
+    verbs = {"a": [m.trigger for e in tl.events if not e.nominal for m in e.mentions]}
+    articles = {"a": _Article(text, entity_refs(text, pattern, entity, _generic()), verbs["a"])}
+    return {
+        text[m.trigger[0] : m.trigger[1]].lower()
+        for e in tl.events
+        if takes_part(e, articles, pattern)
+        for m in e.mentions
+    }
 
 
 @pytest.mark.parametrize(
