@@ -639,9 +639,19 @@ def _k_season(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
     elif g.get("rel"):
         shift = _lex("rel", re.sub(r"\s+", " ", g["rel"].lower()))
         year = anchor.day.year + shift
-        this_start = date(anchor.day.year, start_month, 1)
-        if (shift == -1 and this_start > anchor.day and code != "WI") or (shift == -1 and code == "WI"):
-            year = anchor.day.year - 1
+        # "last spring" is the latest spring over by the anchor day, "next spring" the first to begin after
+        # it, "this winter" the one under way in January (December to February is one winter).
+        def bounds(y: int) -> tuple[date, date]:
+            end_month = start_month + 3
+            return date(y, start_month, 1), date(y + (end_month > 12), (end_month - 1) % 12 + 1, 1)
+
+        years = range(anchor.day.year - 2, anchor.day.year + 2)
+        if shift < 0:
+            year = max(y for y in years if bounds(y)[1] <= anchor.day)
+        elif shift > 0:
+            year = min(y for y in years if bounds(y)[0] > anchor.day)
+        else:
+            year = next((y for y in years if bounds(y)[0] <= anchor.day < bounds(y)[1]), anchor.day.year)
     else:
         year = _year_for(anchor.day, start_month, 1, tense)
     first = date(year, start_month, 1)
