@@ -266,7 +266,7 @@ def parse(
 
     progress = ProgressBar()
     # Only the table and TimeML show article text: the other formats let each text go once parsed.
-    keep_text = fmt in (Format.table, Format.timeml)
+    keep_text = fmt in (Format.table, Format.timeml) or bool(entity)  # --entity reads the texts
     try:
         if dask_scheduler is not None:
             from timeline.dask import DaskUnavailable, connect, parse_on_dask

@@ -166,3 +166,14 @@ def test_entity_refs_chains(text: str, refs: list[str]):
     entity = "Steve Jobs" if "Steve" in text else "Airbus A380"
     found = [text[r.start : r.end] for r in entity_refs(text, _pattern(entity), entity, _generic())]
     assert found == refs
+
+
+def test_entity_option_in_every_format(newsline, tmp_path):
+    # --entity reads the article texts (who is the subject of what), so the command must keep them
+    # whatever the output format.
+    path = tmp_path / "a.txt"
+    path.write_text("Boeing delivered the first 787 on Monday. Airbus announced new orders on Tuesday.\n")
+    for fmt in ("json", "jsonl", "csv"):
+        r = newsline("parse", str(path), "--published", "2023-04-21", "--entity", "Boeing", "--format", fmt)
+        assert r.code == 0, r.stderr
+        assert "delivered" in r.stdout and "announced" not in r.stdout, (fmt, r.stdout)
