@@ -143,7 +143,7 @@ def published_option(published: str | None):
         return parse_published(published)
     except ValueError:
         raise fail(
-            f"--published: {published!r} is not an ISO 8601 date such as 2025-07-04", EXIT_USAGE
+            f"--published: {published!r} is not a full date such as 2025-07-04 or 'July 4, 2025'", EXIT_USAGE
         ) from None
 
 
