@@ -565,6 +565,19 @@ def _k_decade(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
     return Resolved(g["year"], "DATE", lo, hi, "decade", mod, date(first, 1, 1))
 
 
+def _part_year(anchor: date, det: str, tense: str | None, first_month: int) -> int:
+    """The year of a part of a year named without one ("the fourth quarter", "last year's second half"):
+    the determiner's year, else this year, or last year when a past-tense part has not begun yet (a
+    "fourth quarter" that ended, told in January)."""
+    if det.startswith("last year"):
+        return anchor.year - 1
+    if det.startswith("next year"):
+        return anchor.year + 1
+    if not det.startswith("this year") and tense == "past" and date(anchor.year, first_month, 1) > anchor:
+        return anchor.year - 1
+    return anchor.year
+
+
 def _quarter(year: int, q: int) -> Resolved:
     first = date(year, 3 * q - 2, 1)
     end = date(year + (q == 4), (3 * q) % 12 + 1, 1)
@@ -584,18 +597,12 @@ def _k_quarter(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
         q = int(_lex("ordinal_quarter", g.get("quarter") or g["quarter2"]))
         if g.get("year"):
             return _quarter(int(g["year"]), q)
-        year = anchor.day.year
         if "year-earlier" in det or "year-ago" in det:
-            year -= 1
+            year = anchor.day.year - 1
             if date(year + 1, 3 * q - 2, 1) > anchor.day:
                 year -= 1  # the year-ago quarter of a quarter not yet begun
-        elif det.startswith("last year"):
-            year -= 1
-        elif det.startswith("next year"):
-            year += 1
-        elif not det.startswith("this year") and tense == "past" and date(year, 3 * q - 2, 1) > anchor.day:
-            year -= 1  # a past-tense "fourth quarter" told in January is last year's
-        return _quarter(year, q)
+            return _quarter(year, q)
+        return _quarter(_part_year(anchor.day, det, tense, 3 * q - 2), q)
     # "the quarter", "the latest quarter": the one being reported, which has usually just ended.
     which = re.sub(r"\s+", " ", (g.get("which") or g.get("which2") or "").lower())
     year, q = anchor.quarter or _quarter_of(anchor.day - timedelta(days=45))
@@ -612,15 +619,7 @@ def _k_half(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
     word = (g.get("half") or g.get("half2") or g["half3"]).lower()
     n = 1 if word == "first" else 2
     rel = re.sub(r"\s+", " ", (g.get("rel") or g.get("det2") or g.get("det") or "").lower())
-    year = anchor.day.year
-    if g.get("year"):
-        year = int(g["year"])
-    elif rel.startswith("last year"):
-        year -= 1
-    elif rel.startswith("next year"):
-        year += 1
-    elif not rel.startswith("this year") and tense == "past" and date(year, 6 * n - 5, 1) > anchor.day:
-        year -= 1  # a past-tense "second half" told in March is last year's
+    year = int(g["year"]) if g.get("year") else _part_year(anchor.day, rel, tense, 6 * n - 5)
     first = date(year, 6 * n - 5, 1)
     end = date(year + (n == 2), 7 if n == 1 else 1, 1)
     return Resolved(f"{year:04d}-H{n}", "DATE", to_minutes(first), to_minutes(end), "half", None, first)
