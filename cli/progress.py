@@ -1,10 +1,13 @@
 """A progress bar on standard error for long runs, only when standard error is a terminal.
 
+It appears once a run has lasted a second (NEWSLINE_PROGRESS_DELAY sets another number of seconds), so
+short runs do not flash one.
 Rich is imported only once a bar is shown, so runs into a pipe (and the cold start) never pay for it.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import Any
@@ -14,10 +17,10 @@ class ProgressBar:
     """Call it with (done, total) after each article; `close()` at the end. Nothing is drawn unless
     standard error is a terminal, the run has more than one article, and it has lasted `delay` seconds."""
 
-    def __init__(self, label: str = "parsing", delay: float = 1.0, stream: Any = None) -> None:
+    def __init__(self, label: str = "parsing", delay: float | None = None, stream: Any = None) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.label = label
-        self.delay = delay
+        self.delay = delay if delay is not None else _delay_from_env()
         self.enabled = _is_terminal(self.stream)
         self.started = time.monotonic()
         self._bar: Any = None
@@ -56,3 +59,10 @@ def _is_terminal(stream: Any) -> bool:
         return bool(stream.isatty())
     except (AttributeError, ValueError):  # no isatty, or a closed stream
         return False
+
+
+def _delay_from_env() -> float:
+    try:
+        return max(0.0, float(os.environ.get("NEWSLINE_PROGRESS_DELAY", "1")))
+    except ValueError:
+        return 1.0
