@@ -808,8 +808,11 @@ def _k_set(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
 
 
 def _k_ref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
-    table = "ref" if re.sub(r"\s+", " ", g["ref"].lower()) in data()["lexicon"]["ref"] else "ref_adj"
-    value = _lex(table, g["ref"])
+    if "value" in f:  # a rule that names its value ("will one day be")
+        value = f["value"]
+    else:
+        table = "ref" if re.sub(r"\s+", " ", g["ref"].lower()) in data()["lexicon"]["ref"] else "ref_adj"
+        value = _lex(table, g["ref"])
     lo, hi = _day_bounds(anchor.day)
     if value == "PAST_REF":
         return Resolved(value, "DATE", -INF, hi, "vague")
