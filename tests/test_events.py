@@ -51,6 +51,8 @@ TRIGGERS = [
     ("A tsunami struck the coast on Saturday.", ["tsunami", "struck"]),
     ("The investigation began in 2018.", ["investigation"]),
     ("Ten passengers were listed for a plane that crashed on Wednesday.", ["crashed"]),
+    # A noun before a comma is not the modifier of the next one.
+    ("Violence has worsened, with murder, kidnapping and arson reported.", ["murder", "kidnapping"]),
 ]
 
 
@@ -200,6 +202,17 @@ ORDER = [
     ("The alerts sounded shortly before the strike.", "sounded", "strike"),
     ("The plane crashed on Thursday. It had passed an inspection.", "passed", "crashed"),
     ("Troops withdrew on Monday. They returned on Wednesday.", "withdrew", "returned"),
+    # What something happens during started first.
+    ("Early Friday morning, the coast guard found a door while conducting a search.", "search", "found"),
+    # "following" before a noun phrase is the signal, and what it names an event of its own.
+    ("Dozens were injured on Tuesday following attacks on the metro.", "attacks", "injured"),
+    # An aside between dashes is not what a signal ties.
+    (
+        "He was banned for testing positive for ostarine — an agent promoting growth — following his loss in"
+        " February.",
+        "loss",
+        "testing",
+    ),
 ]
 
 

@@ -201,6 +201,10 @@ def _relation_edges(r: Relation, idx: dict[str, int]) -> list[tuple[int, int, fl
         edges += [(ref_point, b_s, hi), (b_s, ref_point, -lo)]
     elif r.type == RelType.SIMULTANEOUS:
         edges += [(b_s, a_s, hi), (a_s, b_s, -lo)]
+    elif r.type == RelType.IS_INCLUDED:  # A happens during B: B.start <= A.start and A.end <= B.end
+        edges += [(a_s, b_s, 0.0), (b_e, a_e, 0.0)]
+    elif r.type == RelType.INCLUDES:  # B happens during A
+        edges += [(b_s, a_s, 0.0), (a_e, b_e, 0.0)]
     elif r.point == "overlap":  # the two share some time: A.start <= B.end and B.start <= A.end
         edges += [(b_e, a_s, 0.0), (a_e, b_s, 0.0)]
     return [(u, v, w) for u, v, w in edges if w != INF]
@@ -300,101 +304,92 @@ def anchored(e: Event) -> bool:
 
 
 def rank(events: list[Event], relations: list[Relation]) -> None:
-    """Ranks 1..n. Anchored events go by the midpoint of their feasible start, then their bounds, then the
-    text; explicit BEFORE/AFTER relations are respected (Kahn's algorithm with that key as priority); an
-    event with no place of its own goes just before or after the placed event a relation ties it to, else
-    it follows the event told just before it in the same article."""
-    placed = [e for e in events if anchored(e)]
-    loose = [e for e in events if not anchored(e)]
-    ids = {e.id for e in placed}
-    succ: dict[str, set[str]] = {e.id: set() for e in placed}
-    indeg = {e.id: 0 for e in placed}
+    """Ranks 1..n, a topological order of the BEFORE/AFTER relations (Kahn's algorithm) with a key as
+    priority, so that among the events the relations leave free the key decides:
+
+    - an anchored event (a time, or bounds from relations) goes by the midpoint of its feasible start,
+      then its bounds, then its position in the text;
+    - an event with no place of its own takes the key of the anchored event told just before it in the
+      same article, and its own position (it follows that event in the telling), or opens the timeline
+      when none is told before it.
+
+    Relations count between any two events, anchored or not: an event comes after the one it is said to
+    follow, and after the one it happens during, which started first ("found the door while conducting a
+    search"). A cycle among relations (which the network refuses, but merged timelines may carry) falls
+    back to the key alone for the events on it."""
+    text_order = sorted(events, key=lambda e: (e.mentions[0].article, e.mentions[0].trigger[0]))
+    anchored_ids = {e.id: anchored(e) for e in events}
+    keys: dict[str, tuple] = {}
+    last: dict[str, tuple] = {}
+    for e in text_order:
+        art, pos = e.mentions[0].article, e.mentions[0].trigger[0]
+        if anchored(e):
+            k = _key(e)
+            keys[e.id] = k
+            last[art] = k
+        else:
+            base = last.get(art, (-INF, -INF, -INF, -1))
+            keys[e.id] = (base[0], base[1], base[2], base[3], pos)
+    # Every key has five parts: anchored events repeat their position, so that an event told after an
+    # anchored one with the same time sorts right after it.
+    for e in events:
+        k = keys[e.id]
+        if len(k) == 4:
+            keys[e.id] = (*k, k[3])
+    # An unanchored event that a relation puts just before or after an anchored one ("it had passed an
+    # inspection" before the crash) takes that event's key instead of its predecessor's in the text.
+    tied: set[str] = set()
     for r in relations:
-        if r.source not in ids or r.target not in ids:
+        if r.gap[0] < 0 or r.type not in (RelType.BEFORE, RelType.AFTER):
+            continue
+        for a, b in ((r.source, r.target), (r.target, r.source)):
+            if a in keys and b in keys and a not in tied and not anchored_ids[a] and anchored_ids[b]:
+                before = (r.type == RelType.BEFORE) == (a == r.source)
+                k = keys[b]
+                keys[a] = (k[0], k[1], k[2], k[3], k[4] - 0.5 if before else k[4] + 0.5)
+                tied.add(a)
+    by_id = {e.id: e for e in events}
+    succ: dict[str, set[str]] = {e.id: set() for e in events}
+    indeg = {e.id: 0 for e in events}
+    for r in relations:
+        if r.source not in by_id or r.target not in by_id:
             continue
         if r.type == RelType.AFTER and r.gap[0] >= 0:
             first, second = r.target, r.source
         elif r.type == RelType.BEFORE and r.gap[0] >= 0:
             first, second = r.source, r.target
+        elif r.type == RelType.IS_INCLUDED:  # what a thing happens during started first
+            first, second = r.target, r.source
+        elif r.type == RelType.INCLUDES:
+            first, second = r.source, r.target
         else:
             continue
-        if second not in succ[first]:
+        if first != second and second not in succ[first]:
             succ[first].add(second)
             indeg[second] += 1
-    by_id = {e.id: e for e in placed}
-    heap = [(_key(e), e.id) for e in placed if indeg[e.id] == 0]
+    heap = [(keys[e.id], e.id) for e in events if indeg[e.id] == 0]
     heapq.heapify(heap)
     ordered: list[Event] = []
-    while heap:
+    done: set[str] = set()
+    waiting: list[tuple[tuple, str]] | None = None  # built only when a cycle blocks the order
+    w = 0
+    while len(ordered) < len(events):
+        if not heap:
+            # A cycle among relations: release the waiting event with the smallest key.
+            if waiting is None:
+                waiting = sorted((keys[e.id], e.id) for e in events)
+            while waiting[w][1] in done:
+                w += 1
+            heap.append(waiting[w])
         _, eid = heapq.heappop(heap)
+        if eid in done:
+            continue
+        done.add(eid)
         ordered.append(by_id[eid])
         for nxt in succ[eid]:
             indeg[nxt] -= 1
-            if indeg[nxt] == 0:
-                heapq.heappush(heap, (_key(by_id[nxt]), nxt))
-    if len(ordered) < len(placed):  # a cycle among relations: fall back to the key alone
-        done = {e.id for e in ordered}
-        ordered += sorted((e for e in placed if e.id not in done), key=_key)
-    # Loose events follow their predecessor in the text (same article), or open the timeline. The order
-    # is kept as a doubly linked list of ids, so that each insertion is O(1): list.insert and index()
-    # made timelines of thousands of events quadratic.
-    text_order = sorted(events, key=lambda e: (e.mentions[0].article, e.mentions[0].trigger[0]))
-    position = {e.id: k for k, e in enumerate(text_order)}
-    placed_ids = {x.id for x in ordered}
-    by_any = {e.id: e for e in events}
-    head: str | None = ordered[0].id if ordered else None
-    nxt: dict[str, str | None] = {}
-    prv: dict[str, str | None] = {}
-    for i, x in enumerate(ordered):
-        nxt[x.id] = ordered[i + 1].id if i + 1 < len(ordered) else None
-        prv[x.id] = ordered[i - 1].id if i else None
-
-    def insert_after(anchor: str | None, eid: str) -> None:
-        nonlocal head
-        if anchor is None:  # at the very start
-            nxt[eid], prv[eid] = head, None
-            if head is not None:
-                prv[head] = eid
-            head = eid
-            return
-        nxt[eid], prv[eid] = nxt[anchor], anchor
-        if nxt[anchor] is not None:
-            prv[nxt[anchor]] = eid  # type: ignore[index]
-        nxt[anchor] = eid
-
-    # A loose event that a relation puts before or after another ("it had passed an inspection" before
-    # the crash) goes right there instead.
-    tie: dict[str, tuple[str, int]] = {}
-    for r in relations:
-        if r.gap[0] < 0 or r.type not in (RelType.BEFORE, RelType.AFTER):
-            continue
-        for a, b in ((r.source, r.target), (r.target, r.source)):
-            if a not in ids and b in ids and a not in tie:
-                before = (r.type == RelType.BEFORE) == (a == r.source)
-                tie[a] = (b, 0 if before else 1)
-    for e in sorted(loose, key=lambda e: position[e.id]):
-        if e.id in tie:
-            other, after = tie[e.id]
-            insert_after(other if after else prv[other], e.id)
-            placed_ids.add(e.id)
-            continue
-        k = position[e.id]
-        prev = next(
-            (
-                text_order[j]
-                for j in range(k - 1, -1, -1)
-                if text_order[j].mentions[0].article == e.mentions[0].article
-                and text_order[j].id in placed_ids
-            ),
-            None,
-        )
-        insert_after(prev.id if prev is not None else None, e.id)
-        placed_ids.add(e.id)
-    ordered = []
-    cursor = head
-    while cursor is not None:
-        ordered.append(by_any[cursor])
-        cursor = nxt[cursor]
+            if indeg[nxt] == 0 and nxt not in done:
+                heapq.heappush(heap, (keys[nxt], nxt))
     for n, e in enumerate(ordered, 1):
         e.rank = n
     events.sort(key=lambda e: e.rank)

@@ -189,6 +189,13 @@ def _classify_verb(toks: list[Token], i: int, form: str) -> tuple[bool, bool]:
     if form == "ing":
         if prev in _AUX or (prev in NEGATIONS and prev2 in _AUX):
             return True, True  # "were shooting": a finite progressive
+        if toks[i].lower == "following" and nxt is not None and (
+            nxt.lower in noun_markers()
+            or nxt.lower in noun_forms()
+            or nxt.lower.endswith(("'s", "’s"))
+            or nxt.text[:1].isupper()
+        ):
+            return False, False  # "following his loss": a preposition, the signal of what came first
         # "disabling autopilot", "while continuing to gather", "a report alleging": a participle clause that
         # tells an event of its own, with the subject of the clause it hangs on.
         return True, False
@@ -277,8 +284,11 @@ def _triggers(region: Region) -> list[Trigger]:
             continue
         if tok.lower in nouns:
             nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-            if nxt in compound or (nxt in nouns and nxt not in ("of",)):
-                continue  # a modifier: "air raid alerts", "attack drones"
+            adjacent = i + 1 < len(toks) and not region.sentence.text[
+                tok.end - region.sentence.start : toks[i + 1].start - region.sentence.start
+            ].strip()
+            if adjacent and (nxt in compound or (nxt in nouns and nxt not in ("of",))):
+                continue  # a modifier: "air raid alerts", "attack drones" (not "murder, kidnapping")
             lemma, cls = nouns[tok.lower]
             out.append(Trigger(i, tok.start, tok.end, lemma, cls, True, False))
     return out
@@ -885,12 +895,15 @@ def _corefer(doc: Document, article_id: str, drafts: list[Draft], times: list[Ti
                 and (not d.participants or not recent[k].actors)
             ):
                 target = recent[k]
+        np_start = _np_bounds(d.region, d.trig.tok)[0] if d.trig.nominal else 0
         if (
             target is None
             and d.trig.nominal
             and not d.eventive
             and not d.participants
             and not _has_time_between(times, *_np_bounds(d.region, d.trig.tok))
+            # "injured following attacks": what a signal names is an event of its own
+            and not _AFTER_SIGNAL.search(doc.text, max(0, np_start - 20), np_start)
         ):
             pending.append(d)
             continue
@@ -997,6 +1010,10 @@ def _attach_times(
             e.time_source = "same clause"
 
 
+_AFTER_SIGNAL = re.compile(
+    r"\b(?:after|following|before|during|amid|since|until|ahead\s+of|prior\s+to)\s+$", re.I
+)
+_ASIDE = re.compile(r"\s[—–]\s[^—–]*\s[—–]\s|\([^()]*\)")
 _TIME_LINK = re.compile(r"\b(?:as|while|when)\b", re.I)
 _SAID_WHEN = re.compile(r"\s*(?:(?:on|in|at|during|early|late|last|this)\s+)*", re.I)
 _PERFECT_AUX = frozenset(["has", "have", "'s", "’s"])
@@ -1265,21 +1282,37 @@ def _signals(doc: Document, article_id: str, drafts: list[Draft]) -> list[Relati
         group = by_sentence.get(sent.index, [])
         if len(group) < 2:
             continue
+        # Asides between dashes or in brackets ("testing positive for ostarine — a banned agent promoting
+        # muscle growth — following his loss") are not what a signal ties.
+        asides = [(a.start(), a.end()) for a in _ASIDE.finditer(doc.text, sent.start, sent.end)]
         for m in pattern.finditer(doc.text, sent.start, sent.end):
             word = re.sub(r"\s+", " ", m.group(1).lower())
             spec = next(s for w, s in table if w == word)
-            before = [
+            outside = [
                 d
                 for d in group
+                if not any(p <= d.trig.start < q and not p <= m.start() < q for p, q in asides)
+                and not (d.trig.start <= m.start() < d.trig.end)  # "following" is the signal, not an event
+            ]
+            before = [
+                d
+                for d in outside
                 if (d.trig.start < m.start() and not d.trig.nominal)
                 or (d.trig.nominal and d.eventive and d.trig.start < m.start())
             ]
-            after = [d for d in group if d.trig.start >= m.end()]
+            after = [d for d in outside if d.trig.start >= m.end()]
             if not before or not after:
                 continue
             a = before[-1]
             # Prefer the main clause's event when the signal follows a comma or ends a clause.
             b = after[0]
+            if (
+                word in ("while", "whereas")
+                and "," in doc.text[max(sent.start, m.start() - 3) : m.start()]
+                and not b.trig.nominal
+                and b.trig.finite
+            ):
+                continue  # ", while Zelensky urged sanctions": a contrast, not one thing during another
             if a.event is b.event:
                 continue
             gap = tuple(INF if g == "inf" else float(g) for g in spec["gap"])

@@ -1,0 +1,104 @@
+"""Ranks from the partial order (timeline.build.rank): relations between any two events are respected,
+anchored or not; what the relations leave free goes by time, then by the telling. Property tests over
+random events and relations, and a few table cases. None of these needs ../shared.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.build import rank
+from timeline.model import INF, Event, Mention, Relation, RelType
+
+DAY = 1440.0
+
+
+def event(n: int, day: int | None, pos: int, article: str = "a") -> Event:
+    """Event n told at character `pos`; `day` gives it bounds on that day, None leaves it unanchored."""
+    mention = Mention(article, 0, (pos, pos + 1), "", (0, 0))
+    e = Event(f"{article}:e{n}", f"event {n}", "x", "occurrence", [mention])
+    if day is not None:
+        e.lo, e.hi = day * DAY, day * DAY + DAY
+    return e
+
+
+def rel(a: Event, b: Event, kind: RelType = RelType.BEFORE) -> Relation:
+    return Relation(a.id, b.id, kind, "", "a", (0.0, INF), "end-start")
+
+
+def test_unanchored_events_follow_their_relations():
+    # Both undated: "testing positive ... following his loss" puts the loss first, against the telling.
+    testing, loss = event(1, None, 10), event(2, None, 50)
+    events = [testing, loss]
+    rank(events, [rel(testing, loss, RelType.AFTER)])
+    assert loss.rank < testing.rank
+
+
+def test_an_event_comes_after_what_it_happens_during():
+    found, search = event(1, 5, 10), event(2, 5, 50)
+    events = [found, search]
+    rank(events, [rel(found, search, RelType.IS_INCLUDED)])
+    assert search.rank < found.rank
+
+
+def test_free_events_go_by_time_then_telling():
+    later, earlier, same_day_told_after = event(1, 6, 10), event(2, 5, 20), event(3, 5, 30)
+    loose = event(4, None, 25)  # told right after `earlier`: it follows it
+    events = [later, earlier, same_day_told_after, loose]
+    rank(events, [])
+    assert [e.id for e in events] == ["a:e2", "a:e4", "a:e3", "a:e1"]
+
+
+def test_a_cycle_still_gives_every_event_a_rank():
+    a, b, c = event(1, 5, 10), event(2, 5, 20), event(3, None, 30)
+    events = [a, b, c]
+    rank(events, [rel(a, b), rel(b, c), rel(c, a)])
+    assert sorted(e.rank for e in events) == [1, 2, 3]
+
+
+SETTINGS = settings(
+    max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@st.composite
+def timelines(draw: st.DrawFn) -> tuple[list[Event], list[Relation]]:
+    n = draw(st.integers(1, 12))
+    days = draw(st.lists(st.one_of(st.none(), st.integers(0, 4)), min_size=n, max_size=n))
+    positions = draw(st.permutations(list(range(n))))
+    events = [event(i, days[i], 10 * positions[i]) for i in range(n)]
+    pairs = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=2 * n))
+    # Relations only from a lower to a higher index: no cycle, whatever the times say.
+    relations = [
+        rel(events[i], events[j], draw(st.sampled_from([RelType.BEFORE, RelType.INCLUDES])))
+        if draw(st.booleans())
+        else rel(events[j], events[i], draw(st.sampled_from([RelType.AFTER, RelType.IS_INCLUDED])))
+        for i, j in pairs
+        if i < j
+    ]
+    return events, relations
+
+
+@SETTINGS
+@given(timelines())
+def test_ranks_are_dense_and_respect_every_relation(data: tuple[list[Event], list[Relation]]):
+    events, relations = data
+    rank(events, relations)
+    assert sorted(e.rank for e in events) == list(range(1, len(events) + 1))
+    by_id = {e.id: e for e in events}
+    for r in relations:
+        a, b = by_id[r.source], by_id[r.target]
+        if r.type in (RelType.BEFORE, RelType.INCLUDES):
+            assert a.rank < b.rank
+        else:
+            assert b.rank < a.rank
+
+
+@SETTINGS
+@given(timelines())
+def test_without_relations_anchored_events_keep_time_order(data: tuple[list[Event], list[Relation]]):
+    events, _ = data
+    rank(events, [])
+    placed = sorted((e for e in events if e.hi != INF), key=lambda e: e.rank)
+    assert [e.lo for e in placed] == sorted(e.lo for e in placed)
