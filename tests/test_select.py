@@ -177,3 +177,22 @@ def test_entity_option_in_every_format(newsline, tmp_path):
         r = newsline("parse", str(path), "--published", "2023-04-21", "--entity", "Boeing", "--format", fmt)
         assert r.code == 0, r.stderr
         assert "delivered" in r.stdout and "announced" not in r.stdout, (fmt, r.stdout)
+
+
+def test_entity_event_keeps_the_mentions_of_its_part():
+    # One event told three times: Boeing's sentence, the same word again, and another party's sentence
+    # that was taken for the same event. The entity's timeline keeps the first two.
+    from timeline.model import Article, Event, Mention, Timeline
+
+    text = "Boeing won the contract on Monday. The bid won easily. Airbus lost a contract."
+    sentences = [(0, 34), (35, 54), (55, 78)]
+    triggers = [(7, 10), (43, 46), (62, 66)]
+    assert [text[a:b] for a, b in triggers] == ["won", "won", "lost"]
+    mentions = [
+        Mention("a", n, t, text[a:b], (a, b))
+        for n, ((a, b), t) in enumerate(zip(sentences, triggers, strict=True))
+    ]
+    e = Event("e1", "Boeing won the contract", "won", "decision", mentions)
+    e.lo = 0.0  # placed in time
+    kept = keep_entity(Timeline([Article("a", text)], [e], [], [], {}), "Boeing")
+    assert [text[m.trigger[0] : m.trigger[1]] for m in kept.events[0].mentions] == ["won", "won"]

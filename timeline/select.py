@@ -358,25 +358,42 @@ def _sentence_span(text: str, m: Mention) -> tuple[int, int]:
     return at, at + len(m.text)
 
 
+def mention_takes_part(e: Event, m: Mention, articles: dict[str, _Article], pattern: re.Pattern[str]) -> bool:
+    """Whether the entity takes part in the event as told by mention `m` (see `takes_part`)."""
+    art = articles.get(m.article)
+    if art is None or not art.text:
+        # No text (a timeline read back from JSON): the entity named in the mention's sentence.
+        return bool(pattern.search(m.text))
+    sent = art.sentence(_sentence_span(art.text, m))
+    t = bisect.bisect_right(sent.starts, m.trigger[0]) - 1
+    te = bisect.bisect_left(sent.starts, m.trigger[1])
+    return t >= 0 and bool(sent.refs) and _takes_part_here(sent, t, te, e.nominal)
+
+
 def takes_part(e: Event, articles: dict[str, _Article], pattern: re.Pattern[str]) -> bool:
     """Whether the entity takes part in the event: in one of its mentions, a reference to the entity (its
     name, or a pronoun or description that refers to it) is the subject or an object of the trigger, or
     the noun phrase of a nominal trigger ("Boeing's protest", "the purchase of 22 Boeing 787s")."""
-    for m in e.mentions:
-        art = articles.get(m.article)
-        if art is None:
-            # No text (a timeline read back from JSON): the entity named in the mention's sentence.
-            if pattern.search(m.text):
-                return True
-            continue
-        sent = art.sentence(_sentence_span(art.text, m))
-        t = bisect.bisect_right(sent.starts, m.trigger[0]) - 1
-        te = bisect.bisect_left(sent.starts, m.trigger[1])
-        if t < 0:
-            continue
-        if sent.refs and _takes_part_here(sent, t, te, e.nominal):
-            return True
-    return False
+    return any(mention_takes_part(e, m, articles, pattern) for m in e.mentions)
+
+
+def own_mentions(
+    e: Event, articles: dict[str, _Article], pattern: re.Pattern[str], texts: dict[str, str]
+) -> list[Mention]:
+    """The mentions that tell the entity's part in the event: those where it takes part, and those that
+    repeat one of their words ("purchase" ... "the purchase"; "unveils" in another article's headline).
+    Another word that was only taken for the same event ("secured two orders": "orders"; "the contract"
+    of a sentence about another party) is not the entity's event."""
+    yes = [m for m in e.mentions if mention_takes_part(e, m, articles, pattern)]
+    if not yes:
+        return e.mentions
+
+    def stem(m: Mention) -> str:
+        text = texts.get(m.article) or ""
+        return text[m.trigger[0] : m.trigger[1]].lower()[:4]
+
+    stems = {stem(m) for m in yes} - {""}
+    return [m for m in e.mentions if m in yes or stem(m) in stems]
 
 
 def on_the_line(e: Event) -> bool:
@@ -406,6 +423,9 @@ def keep_entity(tl: Timeline, entity: str) -> Timeline:
         for a in tl.articles
     }
     kept = [e for e in tl.events if takes_part(e, articles, pattern) and on_the_line(e)]
+    texts = {a.id: a.text for a in tl.articles}
+    for e in kept:
+        e.mentions = own_mentions(e, articles, pattern, texts)
     ids = {e.id for e in kept}
     for n, e in enumerate(kept, 1):
         e.rank = n
