@@ -202,10 +202,18 @@ ORDER = [
     ("The alerts sounded shortly before the strike.", "sounded", "strike"),
     ("The plane crashed on Thursday. It had passed an inspection.", "passed", "crashed"),
     ("Troops withdrew on Monday. They returned on Wednesday.", "withdrew", "returned"),
+    # Two things done, joined by "and" in the past: in the order told ...
+    ("On Thursday the owner left a stove on and stepped outside.", "left", "stepped"),
     # What something happens during started first.
     ("Early Friday morning, the coast guard found a door while conducting a search.", "search", "found"),
     # "following" before a noun phrase is the signal, and what it names an event of its own.
     ("Dozens were injured on Tuesday following attacks on the metro.", "attacks", "injured"),
+    # A clause with no subject of its own after "while" hangs on the main verb, not on a participle.
+    (
+        "The coast guard found a door and a lifeboat labeled with its name while conducting a search.",
+        "search",
+        "found",
+    ),
     # An aside between dashes is not what a signal ties.
     (
         "He was banned for testing positive for ostarine — an agent promoting growth — following his loss in"
@@ -220,6 +228,12 @@ ORDER = [
 def test_order(text: str, first: str, second: str):
     tl = parse(text)
     assert by_trigger(tl, first).rank < by_trigger(tl, second).rank
+
+
+def test_two_verbs_of_one_kind_tell_one_event():
+    # ... but "killed one and injured 23" is one happening told by two verbs of one kind.
+    tl = parse("On Thursday the attack killed one person and injured 23 others.")
+    assert by_trigger(tl, "killed") is by_trigger(tl, "injured")
 
 
 def test_signal_relation_is_recorded():

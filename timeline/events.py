@@ -339,6 +339,14 @@ def _bounds_a_clause(toks: list[Token], i: int) -> bool:
     return prev not in _PREPOSITIONS - {"to"} and prev not in noun_markers()
 
 
+def _is_past(toks: list[Token], i: int) -> bool:
+    """Whether the verb at i is told in the simple past ("stepped", "went", "was shot")."""
+    readings = verb_forms().get(toks[i].lower) or []
+    general = None if readings else open_verb(toks[i].lower)
+    forms = {r.form for r in readings} | ({general.form} if general else set())
+    return "past" in forms and draft_tense(toks, i, "past") == "past"
+
+
 def _is_boundary_word(toks: list[Token], j: int, stops: frozenset[int]) -> bool:
     low = toks[j].lower
     if j in stops:
@@ -675,11 +683,20 @@ def extract(
                         and trig.lemma not in reporting
                         and prev_d.clause[1] >= toks[left - 1].start - 2
                     ):
-                        # "killed one person and injured 23 others": one event told by two verbs; the
-                        # second verb is one more trigger of it.
-                        prev_d.clause = (prev_d.clause[0], clause[1])
-                        d.joins = prev_d
-                        d.eventive = False
+                        if prev_d.trig.cls == trig.cls:
+                            # "killed one person and injured 23 others": one event told by two verbs of
+                            # one kind; the second verb is one more trigger of it.
+                            prev_d.clause = (prev_d.clause[0], clause[1])
+                            d.joins = prev_d
+                            d.eventive = False
+                        elif (
+                            toks[left - 1].lower == "and"
+                            and _is_past(toks, i)
+                            and _is_past(region.tokens, prev_d.trig.tok)
+                        ):
+                            # "left a stove on and stepped outside": two things done, told in the order
+                            # they were done.
+                            d.extra_relations.append(("then", prev_d))
                 if trig.lemma in reporting and region.quote is None:
                     sp = _speaker_of(doc, region, subj, last_speaker)
                     if sp:
@@ -1264,6 +1281,7 @@ def _signal_re() -> re.Pattern[str]:
 
 def _signals(doc: Document, article_id: str, drafts: list[Draft]) -> list[Relation]:
     out: list[Relation] = []
+    reporting = frozenset(events_data()["roles"]["reporting"])
     signals = events_data()["signal"]
     table = []
     for s in signals:
@@ -1298,12 +1316,28 @@ def _signals(doc: Document, article_id: str, drafts: list[Draft]) -> list[Relati
                 d
                 for d in outside
                 if (d.trig.start < m.start() and not d.trig.nominal)
-                or (d.trig.nominal and d.eventive and d.trig.start < m.start())
+                or (
+                    d.trig.nominal
+                    and (d.eventive or (d.event is not None and d.event.nominal))
+                    and d.trig.start < m.start()
+                )
             ]
             after = [d for d in outside if d.trig.start >= m.end()]
             if not before or not after:
                 continue
             a = before[-1]
+            nxt_word = re.match(r"\s*(\w+)", doc.text[m.end() : sent.end])
+            if word in ("while", "when", "as", "after", "before", "since") and nxt_word and (
+                nxt_word.group(1).lower().endswith("ing")
+            ):
+                # "found a door ... while conducting a search": a clause with no subject of its own hangs
+                # on the main clause's verb, the first one told that is not an attribution.
+                main = [
+                    d
+                    for d in before
+                    if not d.trig.nominal and d.trig.finite and d.trig.lemma not in reporting
+                ]
+                a = main[0] if main else a
             # Prefer the main clause's event when the signal follows a comma or ends a clause.
             b = after[0]
             if (
@@ -1347,7 +1381,7 @@ def _about(article_id: str, drafts: list[Draft]) -> list[Relation]:
         if d.event is None:
             continue
         for kind, n in d.extra_relations:
-            if n.event is not None and n.event is not d.event and kind in ("caused_by", "reports"):
+            if n.event is not None and n.event is not d.event and kind in ("caused_by", "reports", "then"):
                 out.append(
                     Relation(
                         _eid(d.event), _eid(n.event), RelType.AFTER, "", article_id, (0.0, INF), "start-start"
