@@ -185,6 +185,8 @@ def windows(text: str) -> dict[tuple[str, ...], list[tuple[int, int]]]:
 
 
 _SECOND = frozenset(["t", "day", "month", "year"])
+# "The following month" and "the year before" count from the last time mentioned, whatever its precision.
+_COARSE = frozenset(["week", "month", "year"])
 
 
 def recognise(text: str, everywhere: bool = False) -> list[Candidate]:
@@ -424,6 +426,8 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
     weekday_word = g.get("weekday") or g.get("weekday2")
     if g.get("spelled"):
         year = _spelled_year(g["spelled"])
+    if g.get("cent") and year is not None and year < 100:  # "1999-00": the second year of a range
+        year += int(g["cent"]) * 100 + (100 if year < int(g["fyy"]) else 0)
     if month and not day and g.get("yrel"):
         return _month(anchor.day.year + int(_lex("rel", g["yrel"])), month, mod)
     rel = re.sub(r"\s+", " ", g.get("wrel", "").lower())
@@ -746,9 +750,9 @@ def _k_ago(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
 
 
 def _k_shift_day(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
-    word = re.sub(r"\s+", " ", (g.get("dir") or g.get("dir2") or "").lower())
-    sign = -1 if word in ("previous", "preceding", "day before") else 1
-    unit = (g.get("unit") or "day").lower()
+    word = re.sub(r"\s+", " ", (g.get("dir") or g.get("dir2") or g.get("dir3") or "").lower())
+    sign = -1 if word in ("previous", "preceding", "day before", "before", "prior") else 1
+    unit = (g.get("unit") or g.get("unit3") or "day").lower()
     if unit in ("morning", "evening", "night"):
         pod = _lex("pod", unit)
         return _day(anchor.day + timedelta(days=sign), pod)
@@ -929,8 +933,11 @@ def tag(
             kind = AnchorKind.SPEECH
             anchor = Anchor(speech_days.get(quote_index, ref.day), AnchorKind.SPEECH)
         sent_index = doc.sentence_at(cand.start).index
-        if kind == AnchorKind.PREVIOUS and rule.fields.get("any_previous"):
-            anchor = last_any or anchor  # "that year": any dated mention will do, a bare "1988" too
+        unit = (cand.groups.get("unit") or cand.groups.get("unit3") or "").lower()
+        any_previous = rule.fields.get("any_previous") or (rule.kind == "shift_day" and unit in _COARSE)
+        if kind == AnchorKind.PREVIOUS and any_previous:
+            # "that year", "the year before": any dated mention will do, a bare "1988" too
+            anchor = last_any or anchor
         elif (
             kind == AnchorKind.PREVIOUS
             and last is not None
