@@ -43,7 +43,7 @@ def day(e: timeline.Event) -> str | None:
 
 TRIGGERS = [
     # (sentence, trigger words that must be events)
-    ("The helicopter went down off the coast on Thursday.", ["went"]),
+    ("The helicopter went down off the coast on Thursday.", ["went down"]),
     ("Ice accumulated on the pitots, disabling autopilot.", ["accumulated", "disabling"]),
     ("A judge found Air France not guilty on Monday.", ["found"]),  # "find" in the past, not "found"
     ("He was shot and killed by police on Monday.", ["shot", "killed"]),
@@ -113,7 +113,7 @@ DATING = [
     # The narrative's time: the last dated happening told before.
     ("A fire engulfed 140 buildings on Thursday. Residents were evacuated.", "evacuated", "2023-04-20"),
     # Present perfect: done by publication.
-    ("The airport has been shut down.", "shut", "2023-04-21"),
+    ("The airport has been shut down.", "shut down", "2023-04-21"),
     # A statement's day is not the day of what it reports.
     (
         "A fire broke out on Thursday. The owner told police yesterday he left a stove on.",

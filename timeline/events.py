@@ -863,7 +863,7 @@ def _corefer(doc: Document, article_id: str, drafts: list[Draft], times: list[Ti
             Mention(
                 article_id,
                 d.region.sentence.index,
-                (d.trig.start, d.trig.end),
+                (d.trig.start, d.trig.particle_end or d.trig.end),  # "stepped down": both words
                 d.region.sentence.text,
                 d.clause,
             )
