@@ -161,6 +161,20 @@ def test_dating(text: str, word: str, expected: str | None):
     assert day(by_trigger(parse(text), word)) == expected
 
 
+def test_the_lead_is_the_news_not_its_background():
+    # The lead sentence names the Tuesday shooting as background; its news is last night's unrest, and
+    # that is the time the story goes on from. "continued" tells the unrest, the subject's head, not the
+    # traffic stop inside a phrase.
+    text = (
+        "Unrest over the police shooting of a teenager during a Tuesday traffic stop continued last night. "
+        "Macron held a crisis meeting."
+    )
+    tl = timeline.parse_text(text, published=date(2023, 7, 3), id="a")
+    assert day(by_trigger(tl, "stop")) == "2023-06-27"
+    assert day(by_trigger(tl, "unrest")) == "2023-07-02"
+    assert day(by_trigger(tl, "held")) == "2023-07-02"
+
+
 def test_a_new_paragraph_returns_to_the_story_time():
     text = (
         "A fire engulfed 140 buildings on Thursday.\n"

@@ -339,6 +339,21 @@ def _bounds_a_clause(toks: list[Token], i: int) -> bool:
     return prev not in _PREPOSITIONS - {"to"} and prev not in noun_markers()
 
 
+_PHRASE_HEADS = _PREPOSITIONS | {"during", "amid", "following", "about", "against", "between", "over"}
+
+
+def _in_phrase(doc: Document, n: Draft) -> bool:
+    """Whether the noun phrase of nominal draft n stands after a preposition ("over the police shooting",
+    "during a Tuesday traffic stop")."""
+    toks = n.region.tokens
+    for j in range(n.trig.tok - 1, max(-1, n.trig.tok - 6), -1):
+        if toks[j].lower in _PHRASE_HEADS:
+            return True
+        if "," in doc.text[toks[j].end : toks[j + 1].start] or toks[j].lower in SUBORDINATORS:
+            return False
+    return False
+
+
 def _is_past(toks: list[Token], i: int) -> bool:
     """Whether the verb at i is told in the simple past ("stepped", "went", "was shot")."""
     readings = verb_forms().get(toks[i].lower) or []
@@ -749,7 +764,10 @@ def _link_clauses(
                 obj_nouns = [n for n in group if n.trig.nominal and d.trig.end <= n.trig.start < d.clause[1]]
                 carrier = None
                 if d.trig.lemma in aspectual and subj_nouns:
-                    carrier = subj_nouns[-1]
+                    # The subject's head, not a noun inside a phrase that modifies it: "Unrest over the
+                    # police shooting ... during a Tuesday traffic stop ... continued" is the unrest.
+                    heads = [n for n in subj_nouns if not _in_phrase(doc, n)]
+                    carrier = (heads or subj_nouns)[-1]
                     d.point = aspectual[d.trig.lemma]
                 elif d.trig.lemma in light and obj_nouns and d.trig.lemma not in aspectual:
                     carrier = obj_nouns[0]
@@ -1106,8 +1124,10 @@ def _inherit_times(
         here = bisect.bisect_right(paragraphs, d.trig.start)
         if here != paragraph:
             # A new paragraph that names no time of its own goes back to the story's time: background
-            # told with its own date ("In April, ...") does not carry over.
-            paragraph, focus = here, lead
+            # told with its own date ("In April, ...") does not carry over; a time after the lead's
+            # ("Today, a firefighter died") does.
+            paragraph = here
+            focus = lead
         told = d.trig.lemma in reporting or e.kind == "statement"
         if d.time is not None and d.time.value == "PRESENT_REF" and e.time is d.time:
             # "now", "currently": for an event, the day the article speaks from.
@@ -1120,7 +1140,15 @@ def _inherit_times(
             realis = d.modality in (Modality.ASSERTED, Modality.REPORTED) and d.time.hi <= publication.hi
             if not told and realis and not (math.isinf(d.time.lo) or math.isinf(d.time.hi)):
                 focus = d
-                lead = lead or d
+                # The lead is what the story's first dated sentence tells last in time ("the police
+                # shooting during a Tuesday traffic stop ... continued last night": last night): the
+                # background a lead mentions is older than its news.
+                if lead is None or (
+                    d.region.sentence is lead.region.sentence
+                    and lead.time is not None
+                    and d.time.lo > lead.time.lo
+                ):
+                    lead = d
             continue
         if e.time is not None or d.region.quote is not None:
             continue
