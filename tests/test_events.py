@@ -175,6 +175,16 @@ def test_the_lead_is_the_news_not_its_background():
     assert day(by_trigger(tl, "held")) == "2023-07-02"
 
 
+def test_a_headline_time_is_not_the_lead():
+    text = (
+        "Airlines not guilty in 2009 crash\n"
+        "On Monday, a judge found the airlines not guilty in the 2009 crash.\n"
+        "After the verdict, the families protested."
+    )
+    tl = parse(text)
+    assert day(by_trigger(tl, "protested")) == "2023-04-17"
+
+
 def test_a_new_paragraph_returns_to_the_story_time():
     text = (
         "A fire engulfed 140 buildings on Thursday.\n"

@@ -1109,6 +1109,12 @@ def _inherit_times(
     lead: Draft | None = None  # the story's own time: the first dated happening it tells
     _clocks_to_story_day(drafts, paragraphs_of(doc), publication, reporting, mentions)
     paragraphs = paragraphs_of(doc)
+    # A first line with no end punctuation, followed by more, is a headline: it names the story, often
+    # with a coarse time ("not guilty in 2009 crash"), and the lead sentence after it tells the news.
+    first_line = doc.text.split("\n", 1)[0]
+    headline_end = (
+        len(first_line) if "\n" in doc.text and not re.search(r"[.!?\"”]\s*$", first_line) else -1
+    )
     paragraph = -1
     before_lead: list[Draft] = []
     told_by_verb = {id(d.event) for d in drafts if d.event is not None and not d.trig.nominal}
@@ -1143,10 +1149,14 @@ def _inherit_times(
                 # The lead is what the story's first dated sentence tells last in time ("the police
                 # shooting during a Tuesday traffic stop ... continued last night": last night): the
                 # background a lead mentions is older than its news.
-                if lead is None or (
-                    d.region.sentence is lead.region.sentence
-                    and lead.time is not None
-                    and d.time.lo > lead.time.lo
+                if (
+                    lead is None
+                    or (lead.trig.start < headline_end <= d.trig.start)
+                    or (
+                        d.region.sentence is lead.region.sentence
+                        and lead.time is not None
+                        and d.time.lo > lead.time.lo
+                    )
                 ):
                     lead = d
             continue
