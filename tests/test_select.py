@@ -196,3 +196,23 @@ def test_entity_event_keeps_the_mentions_of_its_part():
     e.lo = 0.0  # placed in time
     kept = keep_entity(Timeline([Article("a", text)], [e], [], [], {}), "Boeing")
     assert [text[m.trigger[0] : m.trigger[1]] for m in kept.events[0].mentions] == ["won", "won"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kept", "left_out"),
+    [
+        # The name goes on: the whole of it is the subject.
+        ("Boeing Commercial Airplanes on Tuesday delivered the final jet.", "Boeing", {"delivered"}, set()),
+        # In a prepositional phrase the name is not the subject of the verb after it.
+        ("The president of Boeing Commercial Airplanes said the jets were ready.", "Boeing", set(), {"said"}),
+        ("Delays of the production of the A380 have cost Airbus money.", "Airbus A380", set(), {"cost"}),
+        # The subject of a light verb takes part in its noun.
+        ("Boeing 787 makes maiden flight on Tuesday.", "Boeing 787 Dreamliner", {"flight"}, set()),
+        # A purpose after a place: "returned to the stage to reveal".
+        ("Steve Jobs returned to the stage to reveal the new service.", "Steve Jobs", {"reveal"}, set()),
+    ],
+)
+def test_entity_takes_part_more(text: str, entity: str, kept: set[str], left_out: set[str]):
+    found = kept_triggers(text, entity)
+    assert kept <= found, found
+    assert not (left_out & found), found

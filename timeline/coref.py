@@ -198,11 +198,13 @@ def _title_words() -> frozenset[str]:
 
 
 def is_verb_form(word: str) -> bool:
-    """Whether a lower-case word can be a verb form (from the trigger lexicon or by its shape)."""
+    """Whether a lower-case word can be a verb form: from the trigger lexicon, by its shape, an irregular
+    verb ("made", "makes") or an auxiliary."""
     w = word.lower()
-    if w in verb_forms() or open_verb(w) is not None:
+    if w in verb_forms() or open_verb(w) is not None or w in _aux_words():
         return True
-    return w in _aux_words()
+    irregular = lexicon()["irregular"]
+    return w in irregular or (w.endswith("s") and (w[:-1] in irregular or w[:-2] in irregular))
 
 
 @cache
@@ -255,8 +257,21 @@ def name_refs(text: str, pattern: re.Pattern[str], product: bool) -> list[Ref]:
             continue
         if _modifies_next(text, end, product):
             continue
+        # The name may go on ("Boeing Commercial Airplanes", "iTunes Music Store"): the reference is the
+        # whole name, so that what follows it is read from its end.
+        more = _NAME_GOES_ON.match(text, end)
+        if more and not (_title_words() & {w.lower() for w in more.group().split()}):
+            end = more.end()
+            if _modifies_next(text, end, product):
+                continue  # "Boeing Commercial Airplanes CEO Scott Carson"
+            if text[end : end + 2] in ("'s", "’s"):
+                out.append(Ref(m.start(), end + 2, "possessive"))
+                continue
         out.append(Ref(m.start(), end, "name"))
     return out
+
+
+_NAME_GOES_ON = re.compile(r"(?:[ \t]+[A-Z][a-z][\w&\-]*)+")
 
 
 # A name-like run: capitalised words ("Tim Cook", "Apple Inc."), read to find which name came last.

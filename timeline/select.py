@@ -16,7 +16,7 @@ from functools import cache
 
 from timeline.build import anchored
 from timeline.coref import TOKEN, Ref, entity_refs, is_verb_form
-from timeline.lexicon import events_data
+from timeline.lexicon import events_data, noun_forms
 from timeline.model import Event, Mention, Modality, Timeline
 
 
@@ -145,8 +145,11 @@ def _link(words: list[str], next_verb: str) -> bool:
     if (
         low
         and low[-1] == "to"
-        and len(low) <= 3
-        and not any(w in DETERMINERS or w[:1].isupper() for w in words[:-1])
+        and (
+            (len(low) <= 3 and not any(w in DETERMINERS or w[:1].isupper() for w in words[:-1]))
+            # a purpose after a place: "returned to the stage to reveal", not "forced Apple to lower"
+            or (len(low) > 1 and low[0] in PREPOSITIONS | {"to"} and len(low) <= 6)
+        )
     ):
         return True
     cc = [k for k, w in enumerate(low) if w in CONJUNCTIONS]
@@ -281,8 +284,29 @@ def _object_of(sent: _Sentence, te: int, i: int, j: int, nominal: bool) -> bool:
     if j < len(sent.tokens) and (j in sent.verbs or is_verb_form(sent.tokens[j][2])) and not nominal:
         return False
     if nominal:
-        return len(words) <= 6 and (not words or words[0].lower() in NOUN_LINKS)
+        # "the purchase of 22 Boeing 787s", but not "delays of the production of the A380": the nearer
+        # event noun has the A380.
+        return (
+            len(words) <= 6
+            and (not words or words[0].lower() in NOUN_LINKS)
+            and not any(w.lower() in noun_forms() for w in words)
+        )
     return len(words) <= 12
+
+
+def _in_pp(sent: _Sentence, i: int) -> bool:
+    """Whether the reference starting at token `i` is the object of a preposition ("of the A380", "for
+    Boeing"): then it is not the subject of the verb after it."""
+    k = i - 1
+    while k >= 0 and i - k <= 4:
+        w = sent.tokens[k][2]
+        low = w.lower()
+        if low in PREPOSITIONS:
+            return True
+        if not w.isalpha() or not w.islower() or low in CONJUNCTIONS or is_verb_form(low) or k in sent.verbs:
+            return False  # only determiners and adjectives stand between a preposition and its object
+        k -= 1
+    return False
 
 
 def _takes_part_here(sent: _Sentence, t: int, te: int, nominal: bool) -> bool:
@@ -296,18 +320,19 @@ def _takes_part_here(sent: _Sentence, t: int, te: int, nominal: bool) -> bool:
                 if len(words) <= 3 and "," not in words and not any(k in sent.verbs for k in range(j, t)):
                     return True
                 # "Airbus makes its maiden flight": the subject of a light verb takes part in its noun.
-                vs = [k for k in range(j, t) if k in sent.verbs]
+                light = [k for k in range(max(j, t - 4), t) if sent.tokens[k][2].lower() in _light_verbs()]
                 if (
-                    len(vs) == 1
-                    and sent.tokens[vs[0]][2].lower() in _light_verbs()
-                    and t - vs[0] <= 4
+                    light
+                    and not any(k in sent.verbs for k in range(light[-1] + 1, t))
                     and ref.how != "possessive"
-                    and _subject_of(sent, j, vs[0])
+                    and _subject_of(sent, j, light[-1])
                 ):
                     return True
                 continue
             if ref.how == "possessive":
                 continue  # "Boeing's rival announced": the rival did
+            if ref.how != "pronoun" and _in_pp(sent, i):
+                continue  # "the CEO of Boeing Commercial Airplanes said": the CEO did
             if _subject_of(sent, j, t):
                 return True
         elif (i >= te and ref.how != "possessive" and _object_of(sent, te, i, j, nominal)) or (
