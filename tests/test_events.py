@@ -185,6 +185,15 @@ def test_a_headline_time_is_not_the_lead():
     assert day(by_trigger(tl, "protested")) == "2023-04-17"
 
 
+def test_a_story_that_dates_only_a_statement_is_told_from_it():
+    text = (
+        "On Thursday, the WHO stated the outbreak is an international emergency.\n"
+        "Its director appealed for an international response."
+    )
+    e = by_trigger(parse(text), "appealed")
+    assert day(e) == "2023-04-20" and e.time_source == "lead"
+
+
 def test_a_new_paragraph_returns_to_the_story_time():
     text = (
         "A fire engulfed 140 buildings on Thursday.\n"

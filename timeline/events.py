@@ -1116,6 +1116,7 @@ def _inherit_times(
         len(first_line) if "\n" in doc.text and not re.search(r"[.!?\"”]\s*$", first_line) else -1
     )
     paragraph = -1
+    told_lead: Draft | None = None  # the first dated statement, for a story that dates nothing else
     before_lead: list[Draft] = []
     told_by_verb = {id(d.event) for d in drafts if d.event is not None and not d.trig.nominal}
     # Drafts by sentence: an event looks for a dated neighbour in its own sentence only.
@@ -1130,10 +1131,8 @@ def _inherit_times(
         here = bisect.bisect_right(paragraphs, d.trig.start)
         if here != paragraph:
             # A new paragraph that names no time of its own goes back to the story's time: background
-            # told with its own date ("In April, ...") does not carry over; a time after the lead's
-            # ("Today, a firefighter died") does.
-            paragraph = here
-            focus = lead
+            # told with its own date ("In April, ...") does not carry over.
+            paragraph, focus = here, lead
         told = d.trig.lemma in reporting or e.kind == "statement"
         if d.time is not None and d.time.value == "PRESENT_REF" and e.time is d.time:
             # "now", "currently": for an event, the day the article speaks from.
@@ -1144,6 +1143,8 @@ def _inherit_times(
             continue
         if d.time is not None:
             realis = d.modality in (Modality.ASSERTED, Modality.REPORTED) and d.time.hi <= publication.hi
+            if told and realis and told_lead is None and not (math.isinf(d.time.lo) or math.isinf(d.time.hi)):
+                told_lead = d
             if not told and realis and not (math.isinf(d.time.lo) or math.isinf(d.time.hi)):
                 focus = d
                 # The lead is what the story's first dated sentence tells last in time ("the police
@@ -1227,6 +1228,9 @@ def _inherit_times(
         elif lead is None:
             before_lead.append(d)
     # A headline and whatever comes before the first dated happening tell the lead (news opens with it).
+    # A story that dates no happening, only a statement ("On Friday, the WHO stated ..."), is told from
+    # that statement's time.
+    lead = lead or told_lead
     if lead is not None and lead.time is not None:
         for d in before_lead:
             if d.event is not None and d.event.time is None:
