@@ -115,6 +115,12 @@ def test_entity_takes_part(text: str, entity: str, kept: set[str], left_out: set
             "iTunes store",
             ["iTunes store", "The store"],
         ),
+        # "the company" refers back to the organisation named last; "the company president" does not.
+        (
+            "Ryanair bought jets. The company said it was pleased. The company president left.",
+            "Ryanair",
+            ["Ryanair", "The company", "it"],
+        ),
         # A maker's name before a model number is not the maker.
         ("Airbus A380 flights resumed. Airbus said so.", "Airbus", ["Airbus"]),
     ],

@@ -183,6 +183,11 @@ class Ref:
 
 
 @cache
+def _org_nouns() -> frozenset[str]:
+    return frozenset(events_data()["entity"]["organisation_nouns"])
+
+
+@cache
 def _kind_nouns() -> frozenset[str]:
     return frozenset(events_data()["entity"]["kind_nouns"])
 
@@ -342,12 +347,17 @@ def _pronouns(text: str, person: bool) -> list[Ref]:
     return out
 
 
-def _kind_descriptions(text: str) -> list[Ref]:
-    """Definite descriptions by a product's kind: "the plane", "the new airliner", "this jet"."""
+def _kind_descriptions(text: str, nouns: frozenset[str]) -> list[Ref]:
+    """Definite descriptions by a kind: "the plane", "the new airliner", "this jet" for a product, "the
+    company" for an organisation."""
     pat = re.compile(
-        r"\b(?:the|this)\s+(?:[a-z\-]+\s+)?(" + "|".join(sorted(map(re.escape, _kind_nouns()))) + r")\b", re.I
+        r"\b(?:the|this)\s+(?:[a-z\-]+\s+)?(" + "|".join(sorted(map(re.escape, nouns))) + r")\b", re.I
     )
-    return [Ref(m.start(), m.end(), "description") for m in pat.finditer(text)]
+    return [
+        Ref(m.start(), m.end(), "description")
+        for m in pat.finditer(text)
+        if not _modifies_next(text, m.end(), False)
+    ]
 
 
 def resolve(text: str, known: list[Ref], candidates: list[Ref], person: bool) -> list[Ref]:
@@ -386,8 +396,8 @@ def description_refs(text: str, names: list[Ref], nouns: set[str]) -> list[Ref]:
     )
     out = []
     for m in pat.finditer(text, first):
-        if any(r.start <= m.start() < r.end for r in names):
-            continue
+        if any(r.start <= m.start() < r.end for r in names) or _modifies_next(text, m.end(), False):
+            continue  # "the company president": the president
         out.append(Ref(m.start(), m.end(), "description"))
     return out
 
@@ -439,7 +449,8 @@ def entity_refs(text: str, pattern: re.Pattern[str], entity: str, generic_nouns:
     nouns = {w.lower() for w in entity.split() if w.lower() in generic_nouns}
     nouns |= described_as(text, names, product)
     known = names + description_refs(text, names, nouns)
-    candidates = _pronouns(text, person) + (_kind_descriptions(text) if product else [])
+    kinds = _kind_nouns() if product else frozenset() if person else _org_nouns()
+    candidates = _pronouns(text, person) + (_kind_descriptions(text, kinds) if kinds else [])
     refs = known + resolve(text, known, candidates, person)
     return sorted(set(refs), key=lambda r: (r.start, r.end))
 
