@@ -143,6 +143,12 @@ DATING = [
         "inspected",
         "2023-04-20",
     ),
+    # What was said happened by the time it was said, not at a later narrative time.
+    (
+        "Clashes broke out last week.\nIn November, the UN reported gangs controlled most of the capital.",
+        "controlled",
+        "2022-11",
+    ),
     # A clock time with no day of its own is on the day the story is at, not the publication day.
     ("A fire broke out on Wednesday.\nIt was brought under control by 8:30pm.", "brought", "2023-04-19"),
     # ... but one its own sentence dates stays there.
@@ -237,6 +243,8 @@ ORDER = [
     ("Troops withdrew on Monday. They returned on Wednesday.", "withdrew", "returned"),
     # Two things done, joined by "and" in the past: in the order told ...
     ("On Thursday the owner left a stove on and stepped outside.", "left", "stepped"),
+    # Told as done, it was done by publication: "closed this year" is before the week before.
+    ("Clashes broke out last week. The hospital closed this year.", "closed", "clashes"),
     # What something happens during started first.
     ("Early Friday morning, the coast guard found a door while conducting a search.", "search", "found"),
     # "following" before a noun phrase is the signal, and what it names an event of its own.

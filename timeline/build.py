@@ -264,6 +264,14 @@ def _solve(
                 net.add(ORIGIN, s, e.time.hi)
                 if e.time.value.endswith("_REF") is False:
                     net.add(ORIGIN, t, e.time.hi)
+            if (
+                ref is not None
+                and e.modality in (Modality.ASSERTED, Modality.REPORTED, Modality.NEGATED)
+                and e.time.lo < ref.midnight + DAY
+            ):
+                # Told as done, it was done by publication: "closed earlier this year" is in the part of
+                # the year before the article (a coarse time's midpoint could otherwise be months later).
+                net.add(ORIGIN, s, ref.midnight + DAY)
         elif ref is not None and e.modality in (Modality.ASSERTED, Modality.REPORTED, Modality.NEGATED):
             # What a news article reports as done was done by the time it was published.
             net.add(ORIGIN, s, ref.midnight + DAY)

@@ -1223,6 +1223,17 @@ def _inherit_times(
             near = min(same, key=lambda x: abs(x.trig.start - d.trig.start))
             assert near.time is not None
             e.time, e.time_source = near.time, "sentence"
+        elif (
+            focus is not None
+            and focus.time is not None
+            and d.complement_of is not None
+            and d.complement_of.time is not None
+            and d.complement_of.region.sentence is d.region.sentence
+            and focus.time.lo >= d.complement_of.time.hi
+        ):
+            # What was said happened by the time it was said: "In November, the UN reported gangs
+            # controlled 60%" is not dated by a later narrative time.
+            e.time, e.time_source = d.complement_of.time, "sentence"
         elif focus is not None and focus.time is not None:
             e.time, e.time_source = focus.time, "narrative"
         elif lead is None:
