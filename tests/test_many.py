@@ -75,3 +75,24 @@ def test_merge_reports_bad_files_and_merges_the_rest(newsline, tmp_path):
     assert r.code == 1
     assert "bad.json" in r.stderr and "newsline/1" in r.stderr and "Traceback" not in r.stderr
     assert json.loads(r.stdout)["articles"][0]["id"] == "kyiv"
+
+
+def test_a_jsonl_dump_streams_to_the_same_events_whatever_the_jobs(newsline, tmp_path):
+    texts = [SEED.read_text(encoding="utf-8"), OTHER, OTHER.replace("Monday", "Tuesday")]
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(
+        "".join(
+            json.dumps({"id": f"n{i}", "published": "2025-07-0" + str(4 + i % 3), "text": texts[i % 3]})
+            + "\n"
+            for i in range(18)
+        ),
+        encoding="utf-8",
+    )
+    one = newsline("parse", str(dump), "-f", "jsonl", "--jobs", "1")
+    two = newsline("parse", str(dump), "-f", "jsonl", "--jobs", "2")
+    assert one.code == two.code == 0, one.stderr
+    assert one.stdout == two.stdout
+    whole = json.loads(newsline("parse", str(dump), "-f", "json", "--jobs", "2").stdout)
+    assert [json.loads(line) for line in one.stdout.splitlines()] == whole["events"]
+    # The same article told by several copies is one event with every copy as a source.
+    assert max(len(e["sources"]) for e in whole["events"]) >= 6
