@@ -64,7 +64,8 @@ _TIME = r"T(?:MO|AF|EV|NI|MI|DT|\d\d:\d\d)"
 _NUM = r"(?:\d+(?:\.\d+)?|X)"
 # Q (quarters) as in TimeBank's own values ("the past two quarters" is P2Q).
 _DURATION = rf"P(?:{_NUM}[YMWDQ])+(?:T(?:{_NUM}[HMS])+)?|PT(?:{_NUM}[HMS])+"
-_DECADE = r"(?:1[6-9]|20)\d?"  # "199" is the 1990s, "20" the 21st century
+# "199" is the 1990s, "20" the 21st century, "10" the 11th; "XXX" a decade counted from an unknown day.
+_DECADE = r"(?:[012]\d)\d?|XXX?"
 _SET = r"XXXX-WXX-[1-7]"  # every Monday; "nightly" (XXXX-XX-XXTNI) is a date form
 TIMEX_VALUE = re.compile(rf"{_DATE}(?:{_TIME})?|{_SET}|{_DECADE}|{_DURATION}|PAST_REF|PRESENT_REF|FUTURE_REF")
 
@@ -177,6 +178,11 @@ def test_timex_regex_accepts_the_documented_forms():
         "XXXX-WXX-WE",
         "XXXX-WXX-4",
         "XXXX-XX-XXT09:30",
+        "10",
+        "XXX",
+        "2025-H2",
+        "XXXX-H1",
+        "2025-07-03T24:00",
     ]
     bad = ["539", "2", "2025-Q5", "2025-7-3", "Thursday", "P", "PT", "2025-07-03TXX", "", "XXXX-PAST"]
     for v in good:

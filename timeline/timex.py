@@ -607,6 +607,11 @@ def _k_quarter(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
                 year -= 1  # the year-ago quarter of a quarter not yet begun
             return _quarter(year, q)
         return _quarter(_part_year(anchor.day, det, tense, 3 * q - 2), q)
+    if g.get("rel"):  # "last quarter", "next quarter": counted from the quarter the anchor day is in
+        year, q = _quarter_of(anchor.day)
+        step = -1 if g["rel"].lower() == "last" else 1
+        year, q = year + (q - 1 + step) // 4, (q - 1 + step) % 4 + 1
+        return _quarter(year, q)
     # "the quarter", "the latest quarter": the one being reported, which has usually just ended.
     which = re.sub(r"\s+", " ", (g.get("which") or g.get("which2") or "").lower())
     year, q = anchor.quarter or _quarter_of(anchor.day - timedelta(days=45))
