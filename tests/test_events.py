@@ -51,6 +51,8 @@ TRIGGERS = [
     ("A tsunami struck the coast on Saturday.", ["tsunami", "struck"]),
     ("The investigation began in 2018.", ["investigation"]),
     ("Ten passengers were listed for a plane that crashed on Wednesday.", ["crashed"]),
+    # A toll after a number is a happening; "60 downed by" is not.
+    ("The BBC reported on Sunday 222 dead and 843 injured.", ["dead", "injured"]),
     # A noun before a comma is not the modifier of the next one.
     ("Violence has worsened, with murder, kidnapping and arson reported.", ["murder", "kidnapping"]),
 ]

@@ -239,6 +239,14 @@ def _classify_verb(toks: list[Token], i: int, form: str) -> tuple[bool, bool]:
         "as",
     ):
         return False, False  # "when asked": a reduced clause with no subject of its own
+    if (
+        form == "past"
+        and prev
+        and prev[0].isdigit()
+        and toks[i].lower in _CASUALTIES
+        and (nxt is None or nxt.lower != "by")
+    ):
+        return True, False  # "843 injured": a toll, told as a happening with no subject
     if form == "past" and prev and (prev[0].isdigit() or prev in ("by",)):
         return False, False  # "60 downed by ...": a reduced relative, not a new clause
     return True, True
@@ -261,6 +269,10 @@ def _triggers(region: Region) -> list[Trigger]:
     compound = frozenset(events_data()["roles"]["compound_heads"])
     out: list[Trigger] = []
     for i, tok in enumerate(toks):
+        if tok.lower == "dead" and i > 0 and toks[i - 1].lower[:1].isdigit():
+            # "222 dead": a toll, the deaths told as a happening
+            out.append(Trigger(i, tok.start, tok.end, "die", "harm", False, False))
+            continue
         found = False
         for lemma, cls, form, particle in _verb_readings(toks, i):
             is_verb, finite = _classify_verb(toks, i, form)
@@ -325,6 +337,7 @@ def _nonfinite_draft(
     return d
 
 
+_CASUALTIES = frozenset(["killed", "injured", "wounded", "hurt", "hospitalized", "hospitalised"])
 _PREPOSITIONS = frozenset(
     ["from", "of", "by", "with", "in", "on", "at", "for", "into", "over", "under", "after", "before", "to"]
 )
