@@ -222,3 +222,13 @@ def test_entity_takes_part_more(text: str, entity: str, kept: set[str], left_out
     found = kept_triggers(text, entity)
     assert kept <= found, found
     assert not (left_out & found), found
+
+
+def test_entity_timeline_leaves_out_background_years():
+    # "cut" has no time of its own: it inherits 2004 from the sentence before, which is the story's
+    # background, not its date. "won" is dated by its own clause.
+    text = "Airbus won more orders in 2004. Airbus also cut jobs."
+    tl = timeline.parse_text(text, published=PUB, id="a")
+    cut = next(e for e in tl.events if e.trigger == "cut")
+    assert cut.time is not None and cut.time.value == "2004" and cut.time_source != "same clause"
+    assert {e.trigger for e in keep_entity(tl, "Airbus").events} == {"won"}

@@ -319,6 +319,8 @@ def refers_back(text: str, refs: list[Ref], at: int, person: bool = False) -> bo
     if not before:
         return False
     last = max(before, key=lambda r: r.end)
+    if re.fullmatch(r"\s*,?\s*(?:which|that|whom)\s+", text[last.end : at]):
+        return False  # "the A380s which it will fly": the relative clause's subject is someone else
     if text.count(".", last.end, at) > 2 or text.count("\n", last.end, at) > 1:
         return False
     own = [(r.start, r.end) for r in refs]

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from timeline.build import anchored
 from timeline.coref import TOKEN, Ref, entity_refs, is_verb_form
+from timeline.export import time_source
 from timeline.lexicon import events_data, noun_forms
-from timeline.model import Event, Mention, Modality, Timeline
+from timeline.model import Event, Mention, Modality, Timeline, TimeMention
 
 
 @cache
@@ -201,6 +203,8 @@ def _no_new_subject(words: list[str]) -> bool:
         if low in PREPOSITIONS:
             in_pp = True
             continue
+        if low == "but":
+            return False  # "compete with the A380 but instead is aimed": a clause of its own
         if low in ("and", "or") and not in_pp:
             in_conjunct = True  # another name joins the subject: "Northrop Grumman and Airbus parent EADS"
             continue
@@ -421,14 +425,26 @@ def own_mentions(
     return [m for m in e.mentions if m in yes or stem(m) in stems]
 
 
+# Where an event's time may come from when its own clause has none (see `export.time_source`).
+INHERITED = frozenset(["sentence", "narrative", "lead"])
+
+
+def _within_a_day(t: TimeMention) -> bool:
+    return not (math.isinf(t.lo) or math.isinf(t.hi)) and t.hi - t.lo <= 1440.0
+
+
 def on_the_line(e: Event) -> bool:
     """Whether an event belongs on an entity's timeline: it happened, or it is planned for a time the text
-    gives, and it has a place in time (a time of its own or bounds from relations). What may happen or
-    did not happen ("may deploy", "did not offer") is not a point of a timeline, and an event that
-    nothing places in time cannot be put in the entity's order (the whole timeline still lists it)."""
+    gives, and it has a place in time. What may happen or did not happen ("may deploy", "did not offer")
+    is not a point of a timeline. Nor is an event that nothing places in time, or one whose only time is
+    a year, a month or a week taken from another sentence or from the article's lead: that is the
+    story's background, not the event's date ("Airbus won more orders in 2004. It also cut jobs": the cut
+    is not dated 2004 by that). The whole timeline still lists them all."""
     if e.modality in (Modality.POSSIBLE, Modality.NEGATED):
         return False
     if e.modality == Modality.PLANNED and e.time is None:
+        return False
+    if e.time is not None and time_source(e.time_source) in INHERITED and not _within_a_day(e.time):
         return False
     return anchored(e)
 
