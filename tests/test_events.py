@@ -247,6 +247,8 @@ ORDER = [
     ("On Thursday the owner left a stove on and stepped outside.", "left", "stepped"),
     # Told as done, it was done by publication: "closed this year" is before the week before.
     ("Clashes broke out last week. The hospital closed this year.", "closed", "clashes"),
+    # An -ing right after a verb tells what was going on when it happened.
+    ("Today, a firefighter died extinguishing a fire in a car park.", "extinguishing", "died"),
     # What something happens during started first.
     ("Early Friday morning, the coast guard found a door while conducting a search.", "search", "found"),
     # "following" before a noun phrase is the signal, and what it names an event of its own.

@@ -735,6 +735,7 @@ def extract(
             drafts.extend(region_drafts)
 
     _link_clauses(doc, drafts, reporting, light, aspectual, mentions)
+    _manner_participles(doc, drafts, reporting | light | frozenset(aspectual))
     events = _corefer(doc, article_id, drafts, mentions)
     _attach_times(doc, drafts, events, mentions)
     relations = _signals(doc, article_id, drafts)
@@ -844,6 +845,30 @@ def _link_clauses(
             d.speaker = m.group(1).strip()
             if d.modality == Modality.ASSERTED:
                 d.modality = Modality.REPORTED
+
+
+def _manner_participles(doc: Document, drafts: list[Draft], carriers: frozenset[str]) -> None:
+    """An -ing participle right after a finite verb, with no comma between ("died extinguishing a fire"),
+    tells what was going on when that happened: the verb's event happens during the participle's.
+    After a comma ("struck the coast, killing 222") it tells a result, which the telling order keeps."""
+    by_region: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if not d.trig.nominal:
+            by_region.setdefault(id(d.region), []).append(d)
+    for group in by_region.values():
+        at = {d.trig.tok: d for d in group}
+        for n in group:
+            if n.trig.finite or n.trig.tok == 0 or not n.trig.lemma or n.region.quote is not None:
+                continue
+            toks = n.region.tokens
+            if not toks[n.trig.tok].lower.endswith("ing"):
+                continue
+            v = at.get(n.trig.tok - 1)
+            if v is None or not v.trig.finite or v.trig.lemma in carriers or v.modality != n.modality:
+                continue
+            if doc.text[toks[n.trig.tok - 1].end : toks[n.trig.tok].start].strip():
+                continue  # a comma or a dash between
+            v.extra_relations.append(("during", n))
 
 
 _ACCORDING = re.compile(r"according to ([^,.;]+)")
@@ -1453,6 +1478,10 @@ def _about(article_id: str, drafts: list[Draft]) -> list[Relation]:
                         _eid(d.event), _eid(n.event), RelType.AFTER, "", article_id, (0.0, INF), "start-start"
                     )
                 )
+            elif n.event is not None and n.event is not d.event and kind == "during":
+                rel = Relation(_eid(d.event), _eid(n.event), RelType.IS_INCLUDED, "", article_id)
+                rel.point = "overlap"
+                out.append(rel)
         if d.trig.cls == "statement" and not d.trig.nominal:
             for n in nouns_in.get(id(d.region), []):
                 if (
