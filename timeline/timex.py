@@ -924,6 +924,7 @@ def tag(
     out: list[TimeMention] = []
     last: Anchor | None = None
     last_any: Anchor | None = None
+    last_any_sentence = -1
     last_quarter: tuple[int, tuple[int, int]] | None = None
     last_sentence = -1
     publication = Anchor(ref.day, AnchorKind.PUBLICATION)
@@ -939,7 +940,13 @@ def tag(
             anchor = Anchor(speech_days.get(quote_index, ref.day), AnchorKind.SPEECH)
         sent_index = doc.sentence_at(cand.start).index
         unit = (cand.groups.get("unit") or cand.groups.get("unit3") or "").lower()
-        any_previous = rule.fields.get("any_previous") or (rule.kind == "shift_day" and unit in _COARSE)
+        coarse = unit.rstrip("s") in _COARSE or unit in ("decade", "decades")
+        # "a year earlier" counts from a time the text has just named ("In 1988 ... A year later"); from
+        # further back it usually means a year before the period being reported.
+        near = sent_index - last_any_sentence <= 1
+        any_previous = rule.fields.get("any_previous") or (
+            coarse and (rule.kind == "shift_day" or (rule.kind == "ago" and near))
+        )
         if kind == AnchorKind.PREVIOUS and any_previous:
             # "that year", "the year before": any dated mention will do, a bare "1988" too
             anchor = last_any or anchor
@@ -1003,6 +1010,7 @@ def tag(
             last_quarter = (sent_index, (res.day.year, (res.day.month - 1) // 3 + 1))
         if res.day is not None and quote_index is None and res.granularity not in ("decade", "century"):
             last_any = Anchor(res.day, kind)
+            last_any_sentence = sent_index
         if (
             res.day is not None
             and res.granularity in ("day", "part_of_day", "minute")
