@@ -30,7 +30,7 @@ TEXTS = [
 def cluster():
     # Threads in this process (processes=False) start fast; tcp so that another process can connect.
     with LocalCluster(
-        processes=False, n_workers=1, threads_per_worker=2, protocol="tcp", dashboard_address=None
+        processes=False, n_workers=1, threads_per_worker=2, protocol="tcp", dashboard_address=":0"
     ) as c:
         yield c
 
