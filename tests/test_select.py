@@ -232,3 +232,17 @@ def test_entity_timeline_leaves_out_background_years():
     cut = next(e for e in tl.events if e.trigger == "cut")
     assert cut.time is not None and cut.time.value == "2004" and cut.time_source != "same clause"
     assert {e.trigger for e in keep_entity(tl, "Airbus").events} == {"won"}
+
+
+def test_spans_answer_like_a_scan():
+    from timeline.coref import Ref, Spans
+
+    refs = [Ref(0, 6, "name"), Ref(20, 22, "pronoun"), Ref(40, 52, "description")]
+    spans = Spans(refs[::-1])
+    spans.add(Ref(30, 33, "pronoun"))
+    every = [*refs, Ref(30, 33, "pronoun")]
+    for pos in range(0, 60):
+        assert spans.covers(pos) == any(r.start <= pos < r.end for r in every), pos
+        before = [r for r in every if r.end <= pos]
+        expected = max(before, key=lambda r: r.end) if before else None
+        assert spans.last_before(pos) == expected, pos

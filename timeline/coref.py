@@ -12,6 +12,7 @@ store").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -222,10 +223,13 @@ def _aux_words() -> frozenset[str]:
     )
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([^\W_][\w'’\-]*)")
+
+
 def _modifies_next(text: str, end: int, product: bool) -> bool:
     """Whether the name ending at `end` qualifies the word after it ("Airbus A380", "Boeing executive",
     "USAF officials") instead of standing as the head of its phrase ("Boeing has", "Airbus, the maker")."""
-    m = re.match(r"[ \t]+([^\W_][\w'’\-]*)", text[end:])
+    m = _NEXT_WORD.match(text, end)
     if m is None:
         return False
     word = m.group(1)
@@ -310,21 +314,47 @@ _EXTRAPOSED = re.compile(
 )
 
 
-def refers_back(text: str, refs: list[Ref], at: int, person: bool = False) -> bool:
+class Spans:
+    """References sorted by start, for the two questions coreference asks many times: which reference
+    ends last before a position, and whether a position lies inside one. Both are binary searches, so
+    that an article with thousands of pronouns is not quadratic."""
+
+    def __init__(self, refs: list[Ref] | None = None) -> None:
+        self.refs: list[Ref] = sorted(refs or [], key=lambda r: (r.start, r.end))
+        self.starts = [r.start for r in self.refs]
+
+    def add(self, r: Ref) -> None:
+        k = bisect.bisect_right(self.starts, r.start)
+        self.starts.insert(k, r.start)
+        self.refs.insert(k, r)
+
+    def covers(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return any(self.refs[n].start <= pos < self.refs[n].end for n in range(max(0, k - 2), k + 1))
+
+    def last_before(self, at: int) -> Ref | None:
+        k = bisect.bisect_right(self.starts, at) - 1
+        found = [self.refs[n] for n in range(max(0, k - 2), k + 1) if self.refs[n].end <= at]
+        return max(found, key=lambda r: r.end) if found else None
+
+
+# How far back (characters) a pronoun or a description may look for the name it stands for.
+REACH = 1200
+
+
+def refers_back(text: str, refs: Spans, at: int, person: bool = False) -> bool:
     """Whether something said at `at` without a name of its own (a pronoun, "the plane") can only be about
     the entity: the last reference to it is in this sentence or the two before, and no other name stands
     between. For a person only another person counts, a name that acts (a verb follows it) or has a
     title: places and things in between ("at Moscone Center in San Francisco") do not take a "he"."""
-    before = [r for r in refs if r.end <= at]
-    if not before:
+    last = refs.last_before(at)
+    if last is None or at - last.end > REACH:
         return False
-    last = max(before, key=lambda r: r.end)
     if re.fullmatch(r"\s*,?\s*(?:which|that|whom)\s+", text[last.end : at]):
         return False  # "the A380s which it will fly": the relative clause's subject is someone else
     if text.count(".", last.end, at) > 2 or text.count("\n", last.end, at) > 1:
         return False
-    own = [(r.start, r.end) for r in refs]
-    others = [n for n in _names_between(text, last.end, at) if not any(a <= n[0] < b for a, b in own)]
+    others = [n for n in _names_between(text, last.end, at) if not refs.covers(n[0])]
     if person:
         others = [n for n in others if _acts(text, n) or _titled(text, n)]
     return not others
@@ -366,13 +396,13 @@ def resolve(text: str, known: list[Ref], candidates: list[Ref], person: bool) ->
     """The candidates (pronouns, descriptions) that refer to the entity, in text order: each one refers
     back (see `refers_back`) to the references known so far, including the candidates already resolved,
     so that "Jobs ... He ... He ..." is a chain."""
-    refs = list(known)
+    refs = Spans(known)
     out = []
     for c in sorted(candidates, key=lambda r: r.start):
-        if any(r.start <= c.start < r.end for r in refs):
+        if refs.covers(c.start):
             continue
         if refers_back(text, refs, c.start, person):
-            refs.append(c)
+            refs.add(c)
             out.append(c)
     return out
 
@@ -397,11 +427,18 @@ def description_refs(text: str, names: list[Ref], nouns: set[str]) -> list[Ref]:
         r"\b(?:the|this)\s+(?:[a-z\-]+\s+)?(" + "|".join(sorted(map(re.escape, nouns))) + r")\b", re.I
     )
     out = []
+    own = Spans(names)
     for m in pat.finditer(text, first):
-        if any(r.start <= m.start() < r.end for r in names) or _modifies_next(text, m.end(), False):
+        if own.covers(m.start()) or _modifies_next(text, m.end(), False):
             continue  # "the company president": the president
         out.append(Ref(m.start(), m.end(), "description"))
     return out
+
+
+_APPOSITION = re.compile(
+    r",\s+(?:the\s+|an?\s+|[A-Z][\w]*['’]s\s+)(?:[a-z\-]+\s+){0,3}([a-z]+)"
+    r"(?:\s+(?:in|of|on|at)\s+(?:the\s+)?[a-z]+)?\s*[,.]"
+)
 
 
 def described_as(text: str, names: list[Ref], product: bool = False) -> set[str]:
@@ -413,11 +450,7 @@ def described_as(text: str, names: list[Ref], product: bool = False) -> set[str]
     for r in names:
         if r.how != "name":
             continue
-        after = re.match(
-            r",\s+(?:the\s+|an?\s+|[A-Z][\w]*['’]s\s+)(?:[a-z\-]+\s+){0,3}([a-z]+)"
-            r"(?:\s+(?:in|of|on|at)\s+(?:the\s+)?[a-z]+)?\s*[,.]",
-            text[r.end :],
-        )
+        after = _APPOSITION.match(text, r.end)
         if after:
             out.add(after.group(1))
         kind = re.match(r"\s+([a-z]+)(?:\s+([a-z]+))?", text[r.end : r.end + 40]) if product else None
@@ -463,10 +496,10 @@ def first_name_refs(text: str, entity: str, names: list[Ref]) -> list[Ref]:
     first = entity.split()[0]
     start = min(r.start for r in names)
     out = []
-    for m in re.finditer(r"\b" + re.escape(first) + r"\b(?![ \t]+[A-Z])", text[start:]):
-        a, b = start + m.start(), start + m.end()
-        if not any(r.start <= a < r.end for r in names):
-            out.append(Ref(a, b, "name"))
+    own = Spans(names)
+    for m in re.compile(r"\b" + re.escape(first) + r"\b(?![ \t]+[A-Z])").finditer(text, start):
+        if not own.covers(m.start()):
+            out.append(Ref(m.start(), m.end(), "name"))
     return out
 
 
