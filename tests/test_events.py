@@ -281,6 +281,16 @@ def test_two_verbs_of_one_kind_tell_one_event():
     assert by_trigger(tl, "killed") is by_trigger(tl, "injured")
 
 
+def test_a_definite_noun_points_back_to_its_event_across_other_events():
+    text = (
+        "Russia launched a drone assault on Kyiv on Friday. Fires broke out. Residents fled. "
+        "Officials said the assault was the largest of the war."
+    )
+    tl = parse(text)
+    told = [e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == "assault" for m in e.mentions)]
+    assert len(told) == 1 and len(told[0].mentions) == 2
+
+
 def test_signal_relation_is_recorded():
     tl = parse("Russia launched drones just hours after the call ended.")
     assert any(r.type == RelType.AFTER and "after" in r.signal for r in tl.relations)

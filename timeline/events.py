@@ -893,6 +893,9 @@ def _same_people(a: set[str], b: set[str]) -> bool:
     return bool(common) and len(common) >= min(2, len(la), len(lb))
 
 
+COREFER_REACH = 200  # events of one class a mention may point back over
+
+
 def _corefer(doc: Document, article_id: str, drafts: list[Draft], times: list[TimeMention]) -> list[Event]:
     """Drafts to events: repeated mentions of one happening become one event.
 
@@ -904,6 +907,7 @@ def _corefer(doc: Document, article_id: str, drafts: list[Draft], times: list[Ti
     trigger of the event whose clause it stands in; with no such clause it is an event of its own.
     """
     events: list[Event] = []
+    of_kind: dict[str, list[Event]] = {}
     recent: dict[str, Event] = {}
     lemmas: dict[int, set[str]] = {}
     by_class = frozenset(events_data()["roles"]["corefer_by_class"])
@@ -941,6 +945,7 @@ def _corefer(doc: Document, article_id: str, drafts: list[Draft], times: list[Ti
             speaker=d.speaker,
         )
         events.append(e)
+        of_kind.setdefault(e.kind, []).append(e)
         return e
 
     for d in drafts:
@@ -953,8 +958,10 @@ def _corefer(doc: Document, article_id: str, drafts: list[Draft], times: list[Ti
         target: Event | None = None
         if d.trig.nominal or cls in talk_like:
             # Same class and the same people, or a definite noun with nobody named: an event told before.
-            for e in reversed(events):
-                if e.kind != cls or (cls not in by_class and d.trig.lemma not in lemmas.get(id(e), ())):
+            # The events of this class, latest first, and only the last few hundred: scanning every
+            # event for every noun was quadratic in a long text.
+            for e in reversed(of_kind.get(cls, [])[-COREFER_REACH:]):
+                if cls not in by_class and d.trig.lemma not in lemmas.get(id(e), ()):
                     continue
                 if d.participants and e.actors and _same_people(d.participants, set(e.actors)):
                     target = e
