@@ -3,11 +3,14 @@
 There is no parser here either. An entity is named by one of its variants ("Boeing 787 Dreamliner",
 "the 787"), but a name that only qualifies the noun after it ("Boeing executive Michael Sears", "Airbus
 A380", "USAF officials") names something else: the executive, the aircraft, the officials. After a name,
-an article goes on with pronouns ("he", "it", "they") and descriptions ("the company", "the store"); a
-pronoun refers to the entity when the entity is the last thing of its kind the article named, and a
-description when the article has described the entity with the same noun ("Airbus, Europe's biggest
-aircraft manufacturer" ... "the manufacturer") or the entity's name ends in it ("iTunes store" ... "the
-store").
+an article goes on with pronouns ("he", "it", "they"), a person's first name ("Steve") and descriptions
+("the company", "the store"). A pronoun, or a description by the entity's kind ("the company" for an
+organisation, "the superjumbo" for a product), refers to the entity when the entity is the last name
+told before it, in its sentence or the two before (for "he" and "she", the last person: a name that acts
+or has a title), counting the pronouns already resolved, so that "Jobs ... He ... He ..." is a chain. A
+description the article has given the entity itself ("Airbus, Europe's biggest aircraft manufacturer"
+... "the manufacturer"), or the last word of its name ("iTunes store" ... "the store"), refers to it
+anywhere after its first name.
 """
 
 from __future__ import annotations
@@ -24,144 +27,26 @@ from timeline.text import lexicon
 TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|[^\w\s]")
 
 # Words that may follow a name without making it a modifier: the name is then the head of its phrase.
-FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "so",
-        "yet",
-        "as",
-        "than",
-        "then",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "about",
-        "against",
-        "between",
-        "among",
-        "through",
-        "during",
-        "before",
-        "after",
-        "since",
-        "until",
-        "while",
-        "when",
-        "where",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "why",
-        "how",
-        "whether",
-        "if",
-        "because",
-        "although",
-        "though",
-        "also",
-        "not",
-        "n't",
-        "never",
-        "still",
-        "just",
-        "only",
-        "even",
-        "already",
-        "again",
-        "now",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "currently",
-        "recently",
-        "soon",
-        "later",
-        "earlier",
-        "once",
-        "twice",
-        "first",
-        "last",
-        "alone",
-        "too",
-        "itself",
-        "himself",
-        "herself",
-        "themselves",
-        "said",
-        "says",
-        "say",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "am",
-        "has",
-        "have",
-        "had",
-        "having",
-        "do",
-        "does",
-        "did",
-        "done",
-    ]
-)
-CALENDAR_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+# fmt: off
+FUNCTION_WORDS = frozenset([
+    "a", "an", "the", "this", "that", "these", "those", "and", "or", "but", "nor", "so", "yet", "as",
+    "than", "then", "to", "of", "in", "on", "at", "by", "for", "from", "with", "into", "onto", "over",
+    "under", "about", "against", "between", "among", "through", "during", "before", "after", "since",
+    "until", "while", "when", "where", "which", "who", "whom", "whose", "what", "why", "how", "whether",
+    "if", "because", "although", "though", "also", "not", "n't", "never", "still", "just", "only",
+    "even", "already", "again", "now", "today", "yesterday", "tomorrow", "currently", "recently",
+    "soon", "later", "earlier", "once", "twice", "first", "last", "alone", "too", "itself", "himself",
+    "herself", "themselves", "said", "says", "say", "will", "would", "shall", "should", "can", "could",
+    "may", "might", "must", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
+    "had", "having", "do", "does", "did", "done"
+])
+# fmt: on
+# fmt: off
+CALENDAR_WORDS = frozenset([
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"
+])
+# fmt: on
 PERSON_PRONOUNS = {
     "he": "subject",
     "him": "object",

@@ -1,9 +1,12 @@
-"""Choosing events: the timeline of one entity.
+"""Choosing events: the timeline of one entity (`newsline parse --entity NAME`).
 
-An event belongs to an entity's timeline when the entity takes part in it: it is named in the clause that
-tells the event (its subject, its object, the noun phrase of a nominal event), not merely somewhere in the
-same sentence. Articles name an entity in several ways ("Boeing 787 Dreamliner", "the 787", "Dreamliner";
-"United States Air Force", "USAF"; "Steve Jobs", "Jobs"); `variants` lists them.
+An event belongs to an entity's timeline when the entity takes part in it: in one of the event's mentions
+a reference to the entity is the subject of the trigger, an object of it (or the agent of a passive), or
+the noun phrase of a nominal trigger ("Boeing's protest", "the purchase of 22 787s") - not merely a word
+somewhere in the same sentence. Without a parser, the sentence is read as words and marks: the verbal
+triggers of every event found in it, and the references to the entity (`timeline.coref`: names, pronouns,
+descriptions). Articles name an entity in several ways ("Boeing 787 Dreamliner", "the 787",
+"Dreamliner"; "United States Air Force", "USAF"; "Steve Jobs", "Jobs"); `variants` lists them.
 """
 
 from __future__ import annotations
@@ -67,49 +70,18 @@ def _pattern(entity: str) -> re.Pattern[str]:
 
 
 # Words that open a clause of its own: an entity named before one of them is not the subject after it.
+# fmt: off
 BOUNDARIES = frozenset(
-    [
-        ";",
-        ":",
-        "—",
-        "–",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "because",
-        "while",
-        "whereas",
-        "although",
-        "though",
-        "if",
-        "unless",
-        "where",
-        "whether",
-    ]
+    [";", ":", "—", "–", "that", "which", "who", "whom", "whose", "because", "while", "whereas",
+     "although", "though", "if", "unless", "where", "whether"]
 )
+# fmt: on
+# fmt: off
 DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "some",
-        "any",
-        "no",
-    ]
+    ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+     "some", "any", "no"]
 )
+# fmt: on
 CONJUNCTIONS = frozenset(["and", "but", "or"])
 # Prepositions that tie a participant to an event noun: "the purchase of ...", "a dispute between ...".
 NOUN_LINKS = frozenset(["of", "by", "between", "from", "with", "against", "for", "to", "on", "over"])
