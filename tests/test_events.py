@@ -51,6 +51,9 @@ TRIGGERS = [
     ("A tsunami struck the coast on Saturday.", ["tsunami", "struck"]),
     ("The investigation began in 2018.", ["investigation"]),
     ("Ten passengers were listed for a plane that crashed on Wednesday.", ["crashed"]),
+    # A bare infinitive after "help", and a second infinitive after "and".
+    ("He stole trade secrets to help create a rival app.", ["create"]),
+    ("Volunteers worked to support survivors and locate the dead.", ["support", "locate"]),
     # A toll after a number is a happening; "60 downed by" is not.
     ("The BBC reported on Sunday 222 dead and 843 injured.", ["dead", "injured"]),
     # A noun before a comma is not the modifier of the next one.
@@ -81,6 +84,7 @@ MODALITY = [
     ("Russia may soon deploy 1,000 drones per day.", "deploy", Modality.POSSIBLE),
     ("The company will open a plant in Ohio.", "open", Modality.PLANNED),
     ("The company plans to build a plant in Ohio.", "build", Modality.PLANNED),
+    ("The company plans to build a plant and open a store.", "open", Modality.PLANNED),
     ("The government failed to stop the strike.", "stop", Modality.NEGATED),
     ("The ministry did not confirm the report.", "confirm", Modality.NEGATED),
     ("Rebels attacked the town on Monday.", "attacked", Modality.ASSERTED),

@@ -200,6 +200,13 @@ def _classify_verb(toks: list[Token], i: int, form: str) -> tuple[bool, bool]:
         # tells an event of its own, with the subject of the clause it hangs on.
         return True, False
     if form == "base":
+        if prev in ("help", "helps", "helped", "helping"):
+            return True, False  # "to help create": a bare infinitive
+        if prev in ("and", "or") and any(
+            toks[j].lower == "to" and (verb_forms().get(toks[j + 1].lower) or open_verb(toks[j + 1].lower))
+            for j in range(max(0, i - 7), i - 2)
+        ):
+            return True, False  # "to support survivors and locate the deceased": a second infinitive
         if prev in _ADVERBS or (prev.endswith("ly") and len(prev) > 4):
             prev = prev2  # "may soon deploy", "will probably meet"
         if (
@@ -324,6 +331,11 @@ def _nonfinite_draft(
     clause = (trig.start, max(right, trig.particle_end or trig.end))
     modality = trig.modality
     prev = toks[i - 1].lower if i > 0 else ""
+    if prev in ("and", "or"):
+        # "plans to build a plant and open a store": the second infinitive is governed as the first.
+        first_to = next((j for j in range(i - 2, max(-1, i - 8), -1) if toks[j].lower == "to"), None)
+        if first_to is not None:
+            i, prev = first_to + 1, "to"
     if prev == "to":
         governor = " ".join(t.lower for t in toks[max(0, i - 3) : i - 1])
         gov = toks[i - 2].lower if i > 1 else ""
@@ -331,6 +343,7 @@ def _nonfinite_draft(
             modality = Modality.NEGATED
         elif gov in _intent_words() or governor.endswith("in order") or gov in ("to", "for"):
             modality = Modality.PLANNED if modality == Modality.ASSERTED else modality
+    i = trig.tok
     d = Draft(trig, region, clause, (trig.start, trig.start), set(), None, modality)
     obj_end = min(clause[1], _object_end(doc, toks, i))
     d.participants = _participants(doc, region, trig.start, obj_end, None)
