@@ -201,7 +201,11 @@ def recognise(text: str, everywhere: bool = False) -> list[Candidate]:
     found: list[Candidate] = []
     for rule in rules():
         for a, b in spans.get(rule.needs, whole):
-            for m in rule.regex.finditer(text, a, b):
+            # A match starts inside its window but may run past its end, and its lookaheads must see the
+            # text after it: a window ending inside "weekend" offered "30 week" as a duration.
+            for m in rule.regex.finditer(text, a, min(len(text), b + WINDOW)):
+                if m.start() >= b:
+                    break
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
                 span = "t2" if "t2" in groups else "t"
                 if span == "t2":  # a rule's second alternative names its parts with a trailing 2
