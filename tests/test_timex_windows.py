@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import example, given, settings
+from hypothesis import example as hypothesis_example
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.timex import recognise, rules
@@ -100,7 +101,7 @@ def test_windows_find_what_a_full_scan_finds_on_the_sample_and_examples() -> Non
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=60))
 # A window that ended inside "weekend" once offered "30 week" as a duration.
-@example("third-quarter Christmas Christmas Christmas Easter last last % 10:30 weekend".split())
+@hypothesis_example(["third-quarter", "Christmas", "Easter", "last", "last", "%", "10:30", "weekend"])
 def test_windows_find_what_a_full_scan_finds(words: list[str]) -> None:
     _same(" ".join(words))
 
