@@ -178,6 +178,7 @@ YEARLESS = [
     ("2000-01-06", "The company said it missed the Jan. 14 deadline.", "Jan. 14", "2000-01-14"),
     ("2000-01-06", "The vote is on Jan. 14.", "Jan. 14", "2000-01-14"),
     ("1998-12-05", "The three are expected to join in April.", "April", "1999-04"),
+    ("2023-04-21", "She ruled, setting a hearing on damages for September 4.", "September 4", "2023-09-04"),
 ]
 
 
