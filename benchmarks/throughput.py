@@ -242,8 +242,10 @@ def main() -> int:
     print(f"== scaling and memory (--format jsonl, one process): {args.small} -> {args.large} articles")
     print(memory_line(f"{args.small:>5} articles", s1))
     print(memory_line(f"{args.large:>5} articles", l1))
+    cpu_growth = l1["cpu_main"] / s1["cpu_main"]
     print(
-        f"time ratio {growth:.2f}x for {args.large / args.small:.0f}x the articles (target <= 4.4x); "
+        f"time ratio {growth:.2f}x (CPU time {cpu_growth:.2f}x) for {args.large / args.small:.0f}x the "
+        "articles (target <= 4.4x); "
         f"peak RSS ratio {l1['peak_kb'] / s1['peak_kb']:.2f}x, working memory ratio "
         f"{work(l1) / work(s1):.2f}x, output ratio {l1['out_mb'] / s1['out_mb']:.2f}x"
     )
@@ -271,8 +273,8 @@ def main() -> int:
         f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     print(
-        f"throughput {ours_mbs:.3f} MB/s ratio {ratio:.1f}x scaling {growth:.2f}x peak-rss "
-        f"{l1['peak_kb'] / s1['peak_kb']:.2f}x working-memory {work(l1) / work(s1):.2f}x output "
+        f"throughput {ours_mbs:.3f} MB/s ratio {ratio:.1f}x scaling {growth:.2f}x (cpu {cpu_growth:.2f}x) "
+        f"peak-rss {l1['peak_kb'] / s1['peak_kb']:.2f}x working-memory {work(l1) / work(s1):.2f}x output "
         f"{l1['out_mb'] / s1['out_mb']:.2f}x jobs2 {speedup:.2f}x identical {same}"
     )
     return 0
