@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import re
 
@@ -10,8 +11,16 @@ from timeline.build import order
 from timeline.model import Article, Event, Modality, Reference, Timeline, TimeMention
 
 
-def _words(title: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{4,}", title.lower())}
+@functools.lru_cache(maxsize=1 << 16)
+def _words(title: str) -> frozenset[str]:
+    # Cached: a large merge compares each title with many candidates, and rebuilding its word set every
+    # time was most of the merge's cost (the part of a parallel run that the main process does alone).
+    return frozenset(re.findall(r"[a-z]{4,}", title.lower()))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _surnames(actors: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(x.split()[-1].lower() for x in actors if x.split())
 
 
 DAY = 1440.0
@@ -47,7 +56,7 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if a.modality != b.modality and Modality.ASSERTED not in (a.modality, b.modality):
         return False
-    last = {x.split()[-1].lower() for x in a.actors} & {x.split()[-1].lower() for x in b.actors}
+    last = _surnames(tuple(a.actors)) & _surnames(tuple(b.actors))
     wa, wb = _words(a.title), _words(b.title)
     similar = len(wa & wb) / max(1, min(len(wa), len(wb)))
     # The same word for the happening ("unveiled" / "unveils") makes shared actors enough.
