@@ -7,8 +7,7 @@ import functools
 import math
 import re
 
-from timeline.build import order
-from timeline.model import Article, Event, Modality, Reference, Timeline, TimeMention
+from timeline.model import Event, Modality, Timeline
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -72,72 +71,13 @@ def merge(timelines: list[Timeline]) -> Timeline:
     timelines = sorted(timelines, key=lambda t: [a.id for a in t.articles])
     if len(timelines) == 1:
         return timelines[0]
+    # One loop for both: the streaming fold is this merge taken one timeline at a time.
+    from timeline.stream import Fold
+
+    fold = Fold()
     # The inputs stay as they were: merging moves mentions between events and renames relation ends.
-    timelines = copy.deepcopy(timelines)
-    articles: list[Article] = []
-    seen_articles: set[str] = set()
-    refs: dict[str, Reference] = {}
-    mentions: list[TimeMention] = []
-    seen_mentions: set[tuple[str, int, int]] = set()
-    grew = False  # whether any timeline after the first adds an article, an event or a source
-    for n, t in enumerate(timelines):
-        for a in t.articles:
-            if a.id not in seen_articles:
-                seen_articles.add(a.id)
-                articles.append(a)
-                grew = grew or n > 0
-        refs.update({k: v for k, v in t.references.items() if k not in refs})
-        for m in t.time_mentions:
-            if (m.article, m.start, m.end) not in seen_mentions:
-                seen_mentions.add((m.article, m.start, m.end))
-                mentions.append(m)
-    warnings: list[str] = []  # recomputed by order() over the merged events
-    events: list[Event] = []
-    by_source: dict[tuple[str, int, int], Event] = {}
-    # Only events of one class whose precise times share a day can be one event: index them so.
-    by_day: dict[tuple[str, int], list[int]] = {}
-    alias: dict[str, str] = {}
-    for n, t in enumerate(timelines):
-        for e in sorted(t.events, key=lambda e: e.id):
-            keys = [(m.article, m.trigger[0], m.trigger[1]) for m in e.mentions]
-            target = next((by_source[k] for k in keys if k in by_source), None)
-            if target is None:
-                candidates = sorted({n for d in _days(e) for n in by_day.get((e.kind, d), [])})
-                target = next((events[n] for n in candidates if same_event(events[n], e)), None)
-            if target is None:
-                grew = grew or n > 0
-                for d in _days(e):
-                    by_day.setdefault((e.kind, d), []).append(len(events))
-                events.append(e)
-                for k in keys:
-                    by_source[k] = e
-                continue
-            alias[e.id] = target.id
-            for m, k in zip(e.mentions, keys, strict=True):
-                if k not in by_source:
-                    by_source[k] = target
-                    target.mentions.append(m)
-                    grew = True
-            for actor in e.actors:
-                if actor not in target.actors:
-                    target.actors.append(actor)
-            if (
-                e.time is not None
-                and target.time is not None
-                and (e.time.hi - e.time.lo) < (target.time.hi - target.time.lo)
-            ):
-                target.time = e.time  # the most specific time wins
-    if not grew:
-        # Nothing new (the same timeline again, or a part of it): the first one as it was.
-        return timelines[0]
-    relations = []
-    seen = set()
-    for t in timelines:
-        for r in t.relations:
-            r.source, r.target = alias.get(r.source, r.source), alias.get(r.target, r.target)
-            key = (r.source, r.target, r.type, r.point, r.gap)
-            if r.source != r.target and key not in seen:
-                seen.add(key)
-                relations.append(r)
-    order(events, relations, refs, None, None, warnings)
-    return Timeline(articles, events, relations, mentions, refs, warnings)
+    for t in copy.deepcopy(timelines):
+        fold.add(t)
+    if not fold.grew:
+        return timelines[0]  # nothing new (the same timeline again, or a part of it): the first as it was
+    return fold.result()

@@ -114,6 +114,11 @@ class Fold:
         ):
             target.time = e.time  # the most specific time wins
 
+    @property
+    def grew(self) -> bool:
+        """Whether a timeline after the first added an article, an event or a source."""
+        return self._grew
+
     def result(self) -> Timeline:
         """The merged timeline (call once: ranking it changes the merged events)."""
         if self._first is None:
