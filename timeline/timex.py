@@ -186,7 +186,17 @@ def windows(text: str) -> dict[tuple[str, ...], list[tuple[int, int]]]:
 
 _SECOND = frozenset(["t", "day", "month", "year"])
 # "The following month" and "the year before" count from the last time mentioned, whatever its precision.
-_COARSE = frozenset(["week", "month", "year"])
+_COARSE = frozenset(["week", "month", "year", "decade"])
+
+
+def _coarse_previous(mode: str | None, groups: dict[str, str], sentences_back: int) -> bool:
+    """Whether a rule's week, month or year counts from any time named before, not only a day: always
+    ("the year before"), or "near", when that time is in this or the previous sentence ("In 1988 ... A year
+    later"; from further back "a year earlier" usually means the year before the period being reported)."""
+    unit = (groups.get("unit") or groups.get("unit3") or "").lower().rstrip("s")
+    if mode is None or unit not in _COARSE:
+        return False
+    return mode == "always" or (mode == "near" and sentences_back <= 1)
 
 
 def recognise(text: str, everywhere: bool = False) -> list[Candidate]:
@@ -922,7 +932,8 @@ def tag(
 
     `speech_days` maps a quote's index in `doc.quotes` to the day its words were said; expressions inside
     that quote anchor there. Relative expressions of the "previous" kind anchor on the last day-precise
-    mention before them, falling back to the publication day.
+    mention before them (a week, month or year on any dated mention, as the rule's `coarse_previous`
+    says), falling back to the publication day.
     """
     speech_days = speech_days or {}
     out: list[TimeMention] = []
@@ -942,14 +953,10 @@ def tag(
         if kind == AnchorKind.PUBLICATION and quote_index is not None:
             kind = AnchorKind.SPEECH
             anchor = Anchor(speech_days.get(quote_index, ref.day), AnchorKind.SPEECH)
-        sent_index = doc.sentence_at(cand.start).index
-        unit = (cand.groups.get("unit") or cand.groups.get("unit3") or "").lower()
-        coarse = unit.rstrip("s") in _COARSE or unit in ("decade", "decades")
-        # "a year earlier" counts from a time the text has just named ("In 1988 ... A year later"); from
-        # further back it usually means a year before the period being reported.
-        near = sent_index - last_any_sentence <= 1
-        any_previous = rule.fields.get("any_previous") or (
-            coarse and (rule.kind == "shift_day" or (rule.kind == "ago" and near))
+        sent = doc.sentence_at(cand.start)
+        sent_index = sent.index
+        any_previous = rule.fields.get("any_previous") or _coarse_previous(
+            rule.fields.get("coarse_previous"), cand.groups, sent_index - last_any_sentence
         )
         if kind == AnchorKind.PREVIOUS and any_previous:
             # "that year", "the year before": any dated mention will do, a bare "1988" too
@@ -972,8 +979,6 @@ def tag(
             continue
         if res is None:
             continue
-        if rule.type == "TIME" and res.type == "DATE" and res.granularity == "day":
-            res.type = "DATE"
         value = res.value
         # A year the text states ("the summer of 2008", "the third quarter of 1998") needs no reference.
         stated_year = any(cand.groups.get(k) for k in ("year", "year2", "spelled"))
@@ -991,7 +996,6 @@ def tag(
             )
             textual = "month" in cand.groups or bool(fixed_holiday)
             value = underspecify(value, keep_month_day=textual)
-        sent = doc.sentence_at(cand.start)
         mention = TimeMention(
             article=article_id,
             start=cand.start,
