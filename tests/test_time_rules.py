@@ -179,6 +179,20 @@ YEARLESS = [
     ("2000-01-06", "The vote is on Jan. 14.", "Jan. 14", "2000-01-14"),
     ("1998-12-05", "The three are expected to join in April.", "April", "1999-04"),
     ("2023-04-21", "She ruled, setting a hearing on damages for September 4.", "September 4", "2023-09-04"),
+    # A time adjunct of a past verb is behind, even ten months back.
+    ("2025-07-04", "Sales fell in September.", "September", "2024-09"),
+    ("2025-07-04", "The board met on Oct. 2 and approved the plan.", "Oct. 2", "2024-10-02"),
+    # A deadline in a past clause is the nearer one.
+    ("1989-11-02", "It extended to Nov. 20 its offer for the shares.", "Nov. 20", "1989-11-20"),
+    ("1989-10-27", "Directors declared a dividend payable Dec. 1 to holders.", "Dec. 1", "1989-12-01"),
+    ("2025-11-02", "He stayed in the city until March 6.", "March 6", "2025-03-06"),
+    # "would" looks ahead of the saying: the nearer one, not last year's.
+    ("1999-02-10", "He added that the summit would be held on April 24.", "April 24", "1999-04-24"),
+    # "expects to" is a plan.
+    ("1989-10-27", "It said it expects to report results in mid-November.", "mid-November", "1989-11"),
+    # A weekday with the date settles the year.
+    ("1998-04-24", "The game was played on Saturday, April 25.", "Saturday, April 25", "1998-04-25"),
+    ("1998-04-24", "The fair opened on Friday, April 25.", "Friday, April 25", "1997-04-25"),
 ]
 
 

@@ -186,6 +186,19 @@ def _future_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
 
 
+@cache
+def _target_re() -> re.Pattern[str]:
+    words = sorted(lexicon()["target_before"], key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(r"(?<![\w’'])(?:" + alternation + r")\s+(?:on\s+|of\s+)?$", re.I)
+
+
+def is_target(doc: Document, start: int) -> bool:
+    """Whether the time expression at `start` follows a word that makes it a deadline or target ("until",
+    "payable", "postponed to"): its year or week is then not the clause's tense to choose."""
+    return _target_re().search(doc.text, max(0, start - 40), start) is not None
+
+
 _NOT_PAST_ED = frozenset(
     [
         "need",
@@ -219,11 +232,15 @@ _NOT_PAST_ED = frozenset(
 
 
 def token_tense(tok: Token) -> str | None:
-    """'past', 'present' or 'future' when a word shows it, else None."""
+    """'past', 'present', 'future' or 'conditional' ("would") when a word shows it, else None."""
     w = tok.lower.replace("’", "'")
     lex = lexicon()
     if w in ("will", "'ll", "shall", "won't"):
         return "future"
+    if w in lex["conditional_markers"]:
+        # "said the summit would be held on April 24": ahead of the saying, so neither a past nor a
+        # future of its own; a date it governs takes the nearer one.
+        return "conditional"
     if w in lex["auxiliaries_past"]:
         return "past"
     if w in lex["auxiliaries_present"] or w in ("says", "say", "warns", "tells"):
@@ -268,7 +285,8 @@ def _participle_follows(tokens: list[Token], aux: Token) -> bool:
 
 
 def tense_near(doc: Document, start: int, end: int) -> str | None:
-    """The tense of the clause around [start, end): 'past', 'perfect' ("has risen"), 'present' or 'future',
+    """The tense of the clause around [start, end): 'past', 'perfect' ("has risen"), 'present', 'future' or
+    'conditional' ("would"),
     from the nearest word that shows a tense ("will", "said", "is", a multi-word future marker such as "is
     expected to"), within the clause and on the same side of any quote mark as the expression. Words before
     the expression win ties (auxiliaries come first)."""

@@ -20,7 +20,7 @@ from typing import Any
 
 from timeline.model import INF, AnchorKind, Reference, TimeMention, to_minutes
 from timeline.rules import load
-from timeline.text import Document, tense_near
+from timeline.text import Document, is_target, tense_near
 
 DAY_MIN = 1440.0
 
@@ -56,6 +56,9 @@ class Anchor:
     # The quarter the text last spoke of (year, quarter), if any nearby: business news measures "a year
     # earlier" and "the quarter" against it.
     quarter: tuple[int, int] | None = None
+    # Whether the expression is a time adjunct of its clause ("fell in September", "met on March 5"):
+    # the clause's tense then holds more firmly than for a date inside a noun phrase or a plan.
+    adjunct: bool = False
 
 
 @dataclass(slots=True)
@@ -320,14 +323,17 @@ def _weekday_date(anchor: date, weekday: int, tense: str | None) -> date:
     return anchor + timedelta(days=ahead)
 
 
-# How many days farther a year must be for the tense to lose: about seven months.
+# How many days farther a year must be for the tense to lose: about seven months, or nine for a time
+# adjunct ("Sales fell in September", written in July, is last September, ten months back).
 WRONG_TENSE_DAYS = 210
+WRONG_TENSE_DAYS_ADJUNCT = 270
+_ADJUNCT_BEFORE = re.compile(r"(?<![\w-])(?:in|on|during)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 
 
-def _year_for(anchor: date, month: int, day: int | None, tense: str | None) -> int:
+def _year_for(anchor: date, month: int, day: int | None, tense: str | None, adjunct: bool = False) -> int:
     """The year of a "March 5" or "October" with no year: the clause's tense points back or ahead, unless
-    that year is more than WRONG_TENSE_DAYS farther than the other; without a past or future tense, the
-    nearest."""
+    that year is more than WRONG_TENSE_DAYS (WRONG_TENSE_DAYS_ADJUNCT for a time `adjunct`) farther than the
+    other; without a past or future tense, the nearest."""
     options: list[tuple[int, int]] = []  # (signed distance in days, year)
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         month_end = calendar.monthrange(year, month)[1]
@@ -348,9 +354,10 @@ def _year_for(anchor: date, month: int, day: int | None, tense: str | None) -> i
         return nearest[1]
     # The tense decides, unless the year it points to is much farther away than the other: "the Jan. 14
     # deadline" in a past-tense sentence written on Jan. 6 is eight days ahead, not a year back.
+    wrong = WRONG_TENSE_DAYS_ADJUNCT if adjunct else WRONG_TENSE_DAYS
     def cost(o: tuple[int, int]) -> int:
         agrees = (o[0] < 0) == (tense == "past")
-        return abs(o[0]) + (0 if agrees else WRONG_TENSE_DAYS)
+        return abs(o[0]) + (0 if agrees else wrong)
 
     return min(options, key=cost)[1]
 
@@ -455,7 +462,9 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
         return _month(y, month, mod)
     if month and day:
         if year is None:
-            year = _year_for(anchor.day, month, day, tense)
+            year = _year_for(anchor.day, month, day, tense, anchor.adjunct)
+            if weekday_word:
+                year = _year_of_weekday(anchor.day, month, day, _lex("weekday", weekday_word), year)
         try:
             d = date(year, month, day)
         except ValueError:
@@ -467,7 +476,7 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
         return _day(d, pod, mod)
     if month:
         if year is None:
-            year = _year_for(anchor.day, month, None, tense)
+            year = _year_for(anchor.day, month, None, tense, anchor.adjunct)
         return _month(year, month, mod)
     if year:
         return _year(year, mod)
@@ -482,6 +491,20 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
             return _day(anchor.day + timedelta(days=ahead), pod, mod)
         return _day(_weekday_date(anchor.day, weekday, tense), pod, mod)
     return None
+
+
+def _year_of_weekday(anchor: date, month: int, day: int, weekday: int, guess: int) -> int:
+    """ "Saturday, April 25" with no year: the year near `anchor` in which April 25 is a Saturday, the
+    nearest to the tense's `guess` ("Saturday, April 25" written on April 24 is not last year's, whatever
+    the tense). The guess stands when no nearby year has that weekday (a typo in the article)."""
+    fits = []
+    for year in (guess, anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            if date(year, month, day).weekday() == weekday:
+                fits.append(year)
+        except ValueError:
+            continue
+    return min(fits, key=lambda y: abs(y - guess)) if fits else guess
 
 
 def _spelled_year(words: str) -> int:
@@ -969,8 +992,11 @@ def tag(
             # A clock time takes a day named in its own sentence; otherwise it is on the story's day.
             anchor = last
         recent_quarter = last_quarter[1] if last_quarter and sent_index - last_quarter[0] <= 3 else None
-        anchor = Anchor(anchor.day, anchor.kind, anchor.granularity, recent_quarter)
+        adjunct = _ADJUNCT_BEFORE.search(doc.text, max(0, cand.start - 20), cand.start) is not None
+        anchor = Anchor(anchor.day, anchor.kind, anchor.granularity, recent_quarter, adjunct)
         tense = tense_near(doc, cand.start, cand.end)
+        if tense in ("past", "perfect") and is_target(doc, cand.start):
+            tense = None  # a deadline in a past clause ("extended to Nov. 20") is the nearer Nov. 20
         try:
             res = KINDS[rule.kind](cand.groups, rule.fields, anchor, tense)
         except (ValueError, OverflowError):
