@@ -253,10 +253,17 @@ def parse(
 
     failed: list[str] = []
     sources = {r.id: r.source or r.id for r in refs}
+    paths = {r.id: r.path for r in refs}
 
     def report(article_id: str, message: str) -> None:
         # A bug of ours must not cost the user the other articles, nor show a traceback.
         failed.append(article_id)
+        if message.startswith(f"{paths.get(article_id)}:"):
+            # Not a bug: the input could not be read again when its turn came (every input is read once
+            # to index it, and again to parse it): it was removed, truncated or changed in between.
+            note = "" if "changed" in message else " (it changed after it was first read; not parsed)"
+            say(f"newsline: error: {message}{note}")
+            return
         say(
             f"newsline: error: {sources.get(article_id, article_id)}: {article_id}: could not be parsed "
             f"({message}); please report this article"

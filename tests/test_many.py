@@ -96,3 +96,36 @@ def test_a_jsonl_dump_streams_to_the_same_events_whatever_the_jobs(newsline, tmp
     assert [json.loads(line) for line in one.stdout.splitlines()] == whole["events"]
     # The same article told by several copies is one event with every copy as a source.
     assert max(len(e["sources"]) for e in whole["events"]) >= 6
+
+
+def test_a_file_that_vanishes_after_indexing_is_an_input_error_not_a_bug(tmp_path):
+    # Every input is read once to index it and again to parse it; one removed in between is the
+    # user's input problem (exit 1, the other articles still parsed), not "please report this article".
+    import subprocess
+    import sys
+
+    from conftest import base_env
+
+    root = _tree(tmp_path)
+    gone = root / "b.txt"
+    script = (
+        "import os, sys, timeline.ingest as ing\n"
+        "index = ing.index_inputs\n"
+        "def patched(*a, **k):\n"
+        "    found = index(*a, **k)\n"
+        f"    os.remove({str(gone)!r})\n"
+        "    return found\n"
+        "ing.index_inputs = patched\n"
+        "from cli.main import run\n"
+        f"sys.argv = ['newsline', 'parse', {str(root)!r}, '-p', '2025-07-04', '-f', 'json', '--jobs', '1']\n"
+        "run()\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=base_env(), cwd=ROOT
+    )
+    assert r.returncode == 1, r.stderr
+    assert [a["id"] for a in json.loads(r.stdout)["articles"]] == ["kyiv"]
+    lines = [x for x in r.stderr.splitlines() if "error" in x]
+    note = "it changed after it was first read; not parsed"
+    assert lines == [f"newsline: error: {gone}: no such file ({note})"]
+    assert "Traceback" not in r.stderr and "please report" not in r.stderr
