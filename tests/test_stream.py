@@ -3,6 +3,7 @@ time, at most a bounded number of articles is in flight, and the streamed output
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 from datetime import date
@@ -16,8 +17,9 @@ from hypothesis import strategies as st
 from timeline import Article, merge, to_json, to_jsonl
 from timeline.export import to_dict
 from timeline.ingest import ArticleRef, index_inputs, load_article, read_inputs
+from timeline.merge import same_event
 from timeline.parallel import map_article, parse_many
-from timeline.stream import Fold, fold, parse_stream, run_chunks, write_json, write_jsonl
+from timeline.stream import Fold, fold, lighten, parse_stream, run_chunks, write_json, write_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "samples" / "kyiv-drone-strike-2025-07-04.txt").read_text(encoding="utf-8")
@@ -64,6 +66,32 @@ def test_the_running_fold_is_the_batch_merge(indices: list[int], premerge: int) 
     before = [to_json(t) for t in timelines]
     assert to_json(fold(timelines)) == to_json(merge(timelines))
     assert [to_json(t) for t in timelines] == before  # the inputs are left as they were
+
+
+def _same_by_definition(e, candidates):
+    return next((a for a in candidates if same_event(a, e)), None)
+
+
+@SETTINGS
+@given(st.lists(st.integers(0, len(STORIES) - 1), min_size=2, max_size=8))
+def test_the_folds_shortcuts_change_nothing(indices: list[int]) -> None:
+    # merge() is a Fold too, so this checks the Fold's shortcuts against their definitions: the merge
+    # target found by `same_event` itself, and the mentions' texts kept.
+    timelines = _pool(indices)
+    fast = fold(timelines)
+    original = Fold.__dict__["_first_same"]
+    Fold._first_same = staticmethod(_same_by_definition)  # type: ignore[method-assign]
+    try:
+        slow = fold(timelines)
+    finally:
+        Fold._first_same = original  # type: ignore[method-assign]
+    assert to_json(fast) == to_json(slow)
+    light = Fold(light=True)
+    for t in sorted(copy.deepcopy(timelines), key=lambda t: [a.id for a in t.articles]):
+        for e in t.events:
+            lighten(e.mentions[1:])  # what parse_item does without the texts
+        light.add(t)
+    assert to_json(light.result()) == to_json(slow)
 
 
 def test_the_fold_refuses_timelines_out_of_merge_order() -> None:

@@ -55,11 +55,17 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if a.modality != b.modality and Modality.ASSERTED not in (a.modality, b.modality):
         return False
-    last = _surnames(tuple(a.actors)) & _surnames(tuple(b.actors))
-    wa, wb = _words(a.title), _words(b.title)
-    similar = len(wa & wb) / max(1, min(len(wa), len(wb)))
+    return alike(a, _surnames(tuple(b.actors)), _words(b.title), _lemma(b))
+
+
+def alike(a: Event, surnames: frozenset[str], words: frozenset[str], lemma: str) -> bool:
+    """The last test of `same_event`, against the other event's actors' surnames, title words and
+    trigger lemma (taken once when one event is compared with many): shared actors or a similar title."""
+    last = _surnames(tuple(a.actors)) & surnames
+    wa = _words(a.title)
+    similar = len(wa & words) / max(1, min(len(wa), len(words)))
     # The same word for the happening ("unveiled" / "unveils") makes shared actors enough.
-    if last and _lemma(a) == _lemma(b):
+    if last and _lemma(a) == lemma:
         return True
     return (bool(last) and similar >= 0.3) or similar >= 0.6
 

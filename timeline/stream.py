@@ -28,8 +28,8 @@ from typing import IO, Any
 
 from timeline.build import order, parse_article
 from timeline.ingest import ArticleRef, InputError, load_article
-from timeline.merge import _days, same_event
-from timeline.model import Article, Event, Reference, Relation, Timeline, TimeMention
+from timeline.merge import _days, _lemma, _surnames, _words, alike
+from timeline.model import Article, Event, Mention, Modality, Reference, Relation, Timeline, TimeMention
 
 Item = Article | ArticleRef
 Result = Timeline | tuple[str, str]
@@ -40,7 +40,9 @@ class Fold:
     the list of their article ids), then `result()` is `merge(all of them)`. The fold takes the timelines
     it is given (their events become the merged events); pass copies to keep the originals."""
 
-    def __init__(self) -> None:
+    def __init__(self, light: bool = False) -> None:
+        # light: the merged timeline will not need the mentions' texts (see `lighten`).
+        self.light = light
         self.count = 0
         self._last: list[str] | None = None
         self._first: Timeline | None = None
@@ -89,7 +91,8 @@ class Fold:
         target = next((by_source[k] for k in keys if k in by_source), None)
         if target is None:
             candidates = sorted({n for d in _days(e) for n in by_day.get((e.kind, d), [])})
-            target = next((events[n] for n in candidates if same_event(events[n], e)), None)
+            if candidates:
+                target = self._first_same(e, [events[n] for n in candidates])
         if target is None:
             self._grew = self._grew or later
             for d in _days(e):
@@ -102,6 +105,8 @@ class Fold:
         for m, k in zip(e.mentions, keys, strict=True):
             if k not in by_source:
                 by_source[k] = target
+                if self.light:
+                    lighten([m])  # it joins another event's mentions: never the first
                 target.mentions.append(m)
                 self._grew = True
         for actor in e.actors:
@@ -113,6 +118,28 @@ class Fold:
             and (e.time.hi - e.time.lo) < (target.time.hi - target.time.lo)
         ):
             target.time = e.time  # the most specific time wins
+
+    @staticmethod
+    def _first_same(e: Event, candidates: list[Event]) -> Event | None:
+        """The first of `candidates` that `same_event` takes for `e`, tested faster: this is most of a
+        large fold's time, which the main process spends alone. Every candidate comes from `e`'s kind and
+        days in the index, so both times are precise (an indexed event's time can only become narrower)
+        and the class is the same; what is left of `same_event` is tested here in its order, with `e`'s
+        side of the comparison computed once."""
+        assert e.time is not None  # e has days: its time is precise
+        article, lo, hi, modality = e.mentions[0].article, e.time.lo, e.time.hi, e.modality
+        mine: tuple[frozenset[str], frozenset[str], str] | None = None
+        for a in candidates:
+            t = a.time
+            if a.mentions[0].article == article or t is None or not (t.lo < hi and lo < t.hi):
+                continue
+            if a.modality != modality and Modality.ASSERTED not in (a.modality, modality):
+                continue
+            if mine is None:
+                mine = (_surnames(tuple(e.actors)), _words(e.title), _lemma(e))
+            if alike(a, *mine):
+                return a
+        return None
 
     @property
     def grew(self) -> bool:
@@ -167,7 +194,22 @@ def parse_item(item: Item, tz: tzinfo | None = None, keep_text: bool = True) -> 
         return (item.id, f"{type(exc).__name__}: {exc}")
     if not keep_text:
         tl.articles[:] = [replace(a, text="") for a in tl.articles]
+        for e in tl.events:
+            lighten(e.mentions[1:])
     return tl
+
+
+NO_SPAN = (0, 0)
+
+
+def lighten(mentions: Sequence[Mention]) -> None:
+    """Without the texts, a mention that is not its event's first needs only where it is (article,
+    sentence, trigger) for the output: its sentence and clause serve the parse, the first mention's
+    sentence is the event's `text`, and only `--entity` (which keeps the texts) reads the others. Letting
+    them go makes what a worker sends back and what the merge holds smaller."""
+    for m in mentions:
+        m.text = ""
+        m.clause = NO_SPAN
 
 
 def parse_chunk(items: Sequence[Item], tz: tzinfo | None = None, keep_text: bool = True) -> list[Result]:
@@ -221,7 +263,7 @@ def parse_stream(
     ordered = sorted(items, key=_item_id)  # merge's order: the fold must see the timelines in it
     total = len(ordered)
     jobs = max(1, jobs or os.cpu_count() or 1)
-    f = Fold()
+    f = Fold(light=not keep_text)
     done = 0
 
     def take(r: Result) -> None:
