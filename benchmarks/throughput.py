@@ -4,13 +4,15 @@
 Every figure is a ratio against something measured in the same run: the machines are shared.
 
     python3 benchmarks/throughput.py [--mb 3] [--small 1000] [--large 4000] [--peer-kb 150] [--batch]
-                                     [--repeat 2]
+                                     [--repeat 2] [--no-distinct]
 
 1. Speed: CPU MB/s of newsline over ~--mb MB of articles (one process), next to dateparser's
    `search_dates` on a fixed subset of the same articles (scaled by bytes): target ratio >= 15x.
-2. Scaling: --small vs --large articles as a .jsonl file, each run in a fresh process doing what
-   `newsline parse FILE --format jsonl` does (read the file lazily, parse, fold into the merge, write the
-   events one a line): wall time ratio (target <= 4.4x for 4x the articles), and memory. Memory is peak
+2. Scaling: --small vs --large articles as a .jsonl file (twice: the corpus cycled, where every copy of
+   an article tells the same events again and merges into them, and `distinct` stories, where no copy
+   merges with another), each run in a fresh process doing what `newsline parse FILE --format jsonl`
+   does (read the file lazily, parse, fold into the merge, write the events one a line): wall time
+   ratio (target <= 4.4x for 4x the articles), and memory. Memory is peak
    RSS (VmHWM), and the working memory: peak RSS less the RSS after start-up (imports, rules compiled), set
    against the size of the output, the merged timeline (the story) that has to be held to be merged.
    --batch also runs the same files the way newsline did before streaming (every article read, every
@@ -64,6 +66,27 @@ def corpus() -> list[dict]:
 def cycled(docs: list[dict], n: int) -> list[dict]:
     """`n` articles taken round-robin from `docs`, each with its own id (a copy is another article)."""
     return [{**docs[i % len(docs)], "id": f"{docs[i % len(docs)]['id']}#{i}"} for i in range(n)]
+
+
+# Years a story can be dated to ("1998", "2025"), not a decade ("1990s") nor part of a longer number.
+YEAR = re.compile(r"(?<![\d,.])\b(1[89]\d\d|20\d\d)\b(?![\d,.]\d)")
+
+
+def distinct(docs: list[dict], n: int) -> list[dict]:
+    """`n` articles round-robin from `docs` like `cycled`, but each pass over the corpus is a story of its
+    own: pass k tells the same articles 4k years later (every year in the text and the publication date
+    moved; 4 keeps leap days valid), so its events fall on other days and no copy merges with another.
+    The output then grows with the input, as it does for a stream of unrelated stories."""
+    out = []
+    for i in range(n):
+        d, k = docs[i % len(docs)], i // len(docs)
+
+        def later(m: re.Match[str], k: int = k) -> str:
+            return str(int(m.group(0)) + 4 * k)
+
+        published = YEAR.sub(later, d["published"]) if d.get("published") else d.get("published")
+        out.append({**d, "id": f"{d['id']}#{i}", "published": published, "text": YEAR.sub(later, d["text"])})
+    return out
 
 
 def write_jsonl(docs: list[dict], path: Path) -> int:
@@ -163,6 +186,9 @@ def main() -> int:
     ap.add_argument("--peer-kb", type=float, default=150.0)
     ap.add_argument("--batch", action="store_true", help="also measure the pre-streaming pipeline")
     ap.add_argument("--repeat", type=int, default=2, help="runs of --jobs 1 and 2 (the fastest counts)")
+    ap.add_argument(
+        "--no-distinct", action="store_true", help="skip the scaling runs on distinct stories (see distinct)"
+    )
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -224,6 +250,11 @@ def main() -> int:
         write_jsonl(cycled(docs, args.large), large)
         s1 = run_child(small, 1)
         l1 = run_child(large, 1)
+        if not args.no_distinct:
+            dsmall, dlarge = Path(tmp) / "dsmall.jsonl", Path(tmp) / "dlarge.jsonl"
+            write_jsonl(distinct(docs, args.small), dsmall)
+            write_jsonl(distinct(docs, args.large), dlarge)
+            ds, dl = run_child(dsmall, 1), run_child(dlarge, 1)
         l2 = run_child(large, 2)
         # The machine is shared: --jobs 1 and --jobs 2 alternate, and each keeps its fastest run.
         for _ in range(args.repeat - 1):
@@ -249,6 +280,19 @@ def main() -> int:
         f"peak RSS ratio {l1['peak_kb'] / s1['peak_kb']:.2f}x, working memory ratio "
         f"{work(l1) / work(s1):.2f}x, output ratio {l1['out_mb'] / s1['out_mb']:.2f}x"
     )
+    if not args.no_distinct:
+        print(
+            "== distinct stories (each pass over the corpus 4 years after the one before: no copy merges): "
+            f"{args.small} -> {args.large} articles"
+        )
+        print(memory_line(f"{args.small:>5} articles", ds))
+        print(memory_line(f"{args.large:>5} articles", dl))
+        print(
+            f"time ratio {dl['seconds'] / ds['seconds']:.2f}x "
+            f"(CPU time {dl['cpu_main'] / ds['cpu_main']:.2f}x); "
+            f"peak RSS ratio {dl['peak_kb'] / ds['peak_kb']:.2f}x, working memory ratio "
+            f"{work(dl) / work(ds):.2f}x, output ratio {dl['out_mb'] / ds['out_mb']:.2f}x"
+        )
     if args.batch:
         print("before streaming (every text and timeline held, one merge at the end):")
         print(memory_line(f"{args.small:>5} articles", sb))
@@ -276,6 +320,12 @@ def main() -> int:
         f"throughput {ours_mbs:.3f} MB/s ratio {ratio:.1f}x scaling {growth:.2f}x (cpu {cpu_growth:.2f}x) "
         f"peak-rss {l1['peak_kb'] / s1['peak_kb']:.2f}x working-memory {work(l1) / work(s1):.2f}x output "
         f"{l1['out_mb'] / s1['out_mb']:.2f}x jobs2 {speedup:.2f}x identical {same}"
+        + (
+            ""
+            if args.no_distinct
+            else f" distinct: scaling {dl['seconds'] / ds['seconds']:.2f}x peak-rss "
+            f"{dl['peak_kb'] / ds['peak_kb']:.2f}x working-memory {work(dl) / work(ds):.2f}x"
+        )
     )
     return 0
 
