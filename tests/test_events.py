@@ -165,6 +165,47 @@ DATING = [
         "crashed",
         "2023-04-19",
     ),
+    # A sentence opening "At the same time," is at the story's time, not the present tense's publication day.
+    (
+        "The club sold its striker on Wednesday. At the same time, its goalkeeper is loaned to a rival.",
+        "loaned",
+        "2023-04-19",
+    ),
+    # ... while without the opening a present tense holds at publication.
+    ("The club sold its striker on Wednesday. Its goalkeeper is loaned to a rival.", "loaned", "2023-04-21"),
+    # A noun dated in its own noun phrase names background: the narrative does not move to its time ...
+    (
+        "Ministers met in Cairo on Wednesday. They concluded that the March 3 agreement is void. They called "
+        "for talks.",
+        "called",
+        "2023-04-19",
+    ),
+    # ... nor does it date the verb it follows ...
+    (
+        "Ministers met in Cairo on Wednesday. They concluded that the March 3 agreement is void.",
+        "concluded",
+        "2023-04-19",
+    ),
+    # ... (while the noun itself keeps it) ...
+    (
+        "Ministers met in Cairo on Wednesday. They concluded that the March 3 agreement is void.",
+        "agreement",
+        "2023-03-03",
+    ),
+    # ... but a verb it frames takes its time, and the story goes on from there.
+    (
+        "Ministers met in Cairo on Wednesday.\nIn the March 3 deal, the two states agreed on a border. "
+        "Athens expelled an envoy.",
+        "expelled",
+        "2023-03-03",
+    ),
+    # A witness's simple past inside a quote is at the story's time; a noun in a quote gets no time.
+    (
+        'A bomb exploded at the airport on Thursday. A traveller said: "The roof came down. It was chaos."',
+        "came down",
+        "2023-04-20",
+    ),
+    ('A bomb exploded on Thursday. The mayor said: "We will assess the extent of damage."', "damage", None),
 ]
 
 

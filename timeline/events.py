@@ -1108,6 +1108,7 @@ _AFTER_SIGNAL = re.compile(
 )
 _ASIDE = re.compile(r"\s[—–]\s[^—–]*\s[—–]\s|\([^()]*\)")
 _TIME_LINK = re.compile(r"\b(?:as|while|when)\b", re.I)
+_SAME_TIME_OPENING = re.compile(r"\s*(?:at\s+the\s+same\s+time|simultaneously)\s*,", re.I)
 _SAID_WHEN = re.compile(r"\s*(?:(?:on|in|at|during|early|late|last|this)\s+)*", re.I)
 _PERFECT_AUX = frozenset(["has", "have", "'s", "’s"])
 _PRESENT_AUX = frozenset(["is", "are", "am", "'re", "’re", "does", "do"])
@@ -1140,6 +1141,16 @@ def draft_tense(toks: list[Token], i: int, form: str) -> str:
     return "none"
 
 
+def _named_by_its_time(d: Draft) -> bool:
+    """Whether a noun's time stands before it in its own noun phrase ("the November 27 agreement", "the
+    2009 crash", "Thursday's call"): such a noun names a thing the reader knows by its date, background
+    rather than the next step of the story, so the narrative does not move to its time."""
+    if not d.trig.nominal or d.time is None or d.complement_of is not None:
+        return False
+    a, _ = _np_bounds(d.region, d.trig.tok)
+    return a <= d.time.start < d.trig.start
+
+
 def _inherit_times(
     doc: Document,
     article_id: str,
@@ -1158,7 +1169,12 @@ def _inherit_times(
       and a BEFORE relation to the reference event instead.
     - A past event told before any dated happening (a headline, the lead's first words) takes the time of
       the first dated happening: the lead.
-    - Planned, possible and negated events, and events inside quotes, keep no time.
+    - A sentence that opens "At the same time," is at the narrative's time, whatever its tense.
+    - A noun dated inside its own noun phrase ("the November 27 agreement") does not move the narrative
+      once the story has a lead: it names background the reader knows by its date.
+    - Inside quotes, a simple past ("the roofing came down") takes the narrative's time; nothing else
+      there gets a time.
+    - Planned, possible and negated events keep no time.
     Returns the relations this adds.
     """
     out: list[Relation] = []
@@ -1203,7 +1219,12 @@ def _inherit_times(
             realis = d.modality in (Modality.ASSERTED, Modality.REPORTED) and d.time.hi <= publication.hi
             if told and realis and told_lead is None and not (math.isinf(d.time.lo) or math.isinf(d.time.hi)):
                 told_lead = d
-            if not told and realis and not (math.isinf(d.time.lo) or math.isinf(d.time.hi)):
+            if (
+                not told
+                and realis
+                and not (math.isinf(d.time.lo) or math.isinf(d.time.hi))
+                and not (lead is not None and _named_by_its_time(d))
+            ):
                 focus = d
                 # The lead is what the story's first dated sentence tells last in time ("the police
                 # shooting during a Tuesday traffic stop ... continued last night": last night): the
@@ -1219,7 +1240,7 @@ def _inherit_times(
                 ):
                     lead = d
             continue
-        if e.time is not None or d.region.quote is not None:
+        if e.time is not None or (d.region.quote is not None and d.trig.nominal):
             continue
         if d.trig.nominal and id(e) in told_by_verb:
             continue  # the verb's tense decides ("had passed an inspection")
@@ -1233,6 +1254,29 @@ def _inherit_times(
             form = reading.form if reading else (general.form if general else "past")
         tense = "past" if d.trig.nominal else draft_tense(d.region.tokens, d.trig.tok, form)
         if tense == "future":
+            continue
+        if d.region.quote is not None:
+            # A witness telling in the simple past what happened ("The roofing came down") tells the
+            # story's events at the story's time; anything else in a quote (nouns, present, perfect,
+            # participles: "the extent of damage", "has been launched") keeps no time of its own.
+            if (
+                tense == "past"
+                and form == "past"
+                and focus is not None
+                and focus.time is not None
+                and d.modality in (Modality.ASSERTED, Modality.REPORTED)
+            ):
+                e.time, e.time_source = focus.time, "narrative"
+            continue
+        if (
+            focus is not None
+            and focus.time is not None
+            and _SAME_TIME_OPENING.match(d.region.sentence.text)
+        ):
+            # "At the same time, X is loaned to Chelsea": the sentence is told at the time the story is
+            # at, whatever its tense (a present here is the historic present of the news, not the day
+            # the article is published).
+            e.time, e.time_source = focus.time, "narrative"
             continue
         if tense in ("present", "perfect"):
             e.time, e.time_source = publication, "tense: publication day"
@@ -1276,11 +1320,22 @@ def _inherit_times(
             and not (math.isinf(x.time.lo) or math.isinf(x.time.hi))
             and x.time.lo < publication.hi  # a past event is not dated by what is yet to come
             and may_date(x)
+            and not (
+                # "concluded that the November 27 agreement is void": a dated noun in what a verb says
+                # is not the time of the saying.
+                x.trig.start > d.trig.start
+                and _named_by_its_time(x)
+                and re.search(r"\bthat\b", doc.text[d.trig.end : x.trig.start])
+            )
         ]
         if same:
             near = min(same, key=lambda x: abs(x.trig.start - d.trig.start))
             assert near.time is not None
             e.time, e.time_source = near.time, "sentence"
+            if _named_by_its_time(near) and not d.trig.nominal and not told:
+                # "In the November 27 deal, Turkey and Libya agreed ...": a verb that the dated noun
+                # frames tells that time as the story's, and the narrative moves there.
+                focus = near
         elif (
             focus is not None
             and focus.time is not None
