@@ -355,6 +355,7 @@ def _year_for(anchor: date, month: int, day: int | None, tense: str | None, adju
     # The tense decides, unless the year it points to is much farther away than the other: "the Jan. 14
     # deadline" in a past-tense sentence written on Jan. 6 is eight days ahead, not a year back.
     wrong = WRONG_TENSE_DAYS_ADJUNCT if adjunct else WRONG_TENSE_DAYS
+
     def cost(o: tuple[int, int]) -> int:
         agrees = (o[0] < 0) == (tense == "past")
         return abs(o[0]) + (0 if agrees else wrong)
@@ -507,6 +508,49 @@ def _year_of_weekday(anchor: date, month: int, day: int, weekday: int, guess: in
         except ValueError:
             continue
     return min(fits, key=lambda y: abs(y - guess)) if fits else guess
+
+
+def _k_numeric_date(
+    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
+) -> Resolved | None:
+    """ "23/06/2025" or "6/23/2025": a numeric date whose order a number over 12 settles. "04/07/2025" is
+    the 4th of July in London and April 7 in New York, so it is left untagged rather than guessed."""
+    a, b, year = int(g["a"]), int(g["b"]), int(g["year"])
+    if a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        month, day = a, b
+    elif a == b:
+        day = month = a
+    else:
+        return None
+    try:
+        return _day(date(year, month, day))
+    except ValueError:
+        return None
+
+
+def _k_day_of_month(
+    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
+) -> Resolved | None:
+    """ "on the 15th": a day of this month, of the month before when the tense looks back past it, of the
+    next when it looks ahead past it; without a tense, the nearer of the three."""
+    day = int(g["day"])
+    here = anchor.day.replace(day=1)
+    options = []
+    for shift in (-1, 0, 1):
+        y, m = divmod(here.month - 1 + shift, 12)
+        if day <= calendar.monthrange(here.year + y, m + 1)[1]:
+            options.append(date(here.year + y, m + 1, day))
+    if tense in ("past", "perfect"):
+        options = [d for d in options if d <= anchor.day] or options
+        best = max(options)
+    elif tense == "future":
+        options = [d for d in options if d >= anchor.day] or options
+        best = min(options)
+    else:
+        best = min(options, key=lambda d: abs((d - anchor.day).days))
+    return _day(best)
 
 
 def _spelled_year(words: str) -> int:
@@ -686,6 +730,7 @@ def _k_season(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
     elif g.get("rel"):
         shift = _lex("rel", re.sub(r"\s+", " ", g["rel"].lower()))
         year = anchor.day.year + shift
+
         # "last spring" is the latest spring over by the anchor day, "next spring" the first to begin after
         # it, "this winter" the one under way in January (December to February is one winter).
         def bounds(y: int) -> tuple[date, date]:
@@ -929,6 +974,8 @@ KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], 
     "set": _k_set,
     "ref": _k_ref,
     "clock": _k_clock,
+    "numeric_date": _k_numeric_date,
+    "day_of_month": _k_day_of_month,
 }
 
 
