@@ -10,9 +10,12 @@ import os
 import re
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from timeline.model import Timeline
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -410,6 +413,18 @@ merged), 2 usage error.
 """
 
 
+def _load_again(path: str) -> Timeline:
+    import json
+
+    from timeline.ingest import InputError, decode, read_bytes
+    from timeline.load import LoadError, from_dict
+
+    try:
+        return from_dict(json.loads(decode(read_bytes(path), path)))
+    except (LoadError, ValueError) as exc:
+        raise InputError(f"{path}: {exc}") from None
+
+
 @app.command("merge", help=MERGE_HELP)
 def merge_command(
     files: Annotated[
@@ -421,27 +436,40 @@ def merge_command(
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours in the table.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Table: also show minor events.")] = False,
 ) -> None:
+    import copy
+    import functools
     import json
 
-    from timeline import merge
     from timeline.ingest import InputError, decode, read_bytes
     from timeline.load import LoadError, from_dict
+    from timeline.stream import merge_loaded
 
     if fmt == Format.timeml:
         raise fail("merge: --format timeml needs the article texts; use newsline parse", EXIT_USAGE)
-    timelines = []
+    loaders = []
     bad = 0
+    # Each file is read twice, and only one at a time is held: once here, to check it and to learn its
+    # place in the merge's order, then again when the merge reaches it (standard input is held).
     for path in files:
         try:
             raw = read_stdin() if path == "-" else read_bytes(path)
-            timelines.append(from_dict(json.loads(decode(raw, path))))
+            first = from_dict(json.loads(decode(raw, path)))
         except (InputError, LoadError, ValueError) as exc:
             bad += 1
             message = str(exc).split(": ", 1)[-1] if isinstance(exc, InputError) else str(exc)
             say(f"newsline: error: {path}: {message}")
-    if not timelines:
+            continue
+        if path == "-":
+            loaders.append(([a.id for a in first.articles], functools.partial(copy.deepcopy, first)))
+        else:
+            loaders.append(([a.id for a in first.articles], functools.partial(_load_again, path)))
+        del first
+    if not loaders:
         raise typer.Exit(EXIT_INPUT)
-    tl = merge(timelines)
+    try:
+        tl = merge_loaded(loaders)
+    except (InputError, LoadError, ValueError) as exc:
+        raise fail(f"{exc} (it changed after it was first read)", EXIT_INPUT) from None
     for w in tl.warnings:
         say(f"newsline: warning: {w}")
     if fmt == Format.auto:

@@ -61,6 +61,10 @@ def test_merge_saved_timelines(newsline, tmp_path):
     assert sorted(x["id"] for x in json.loads(ab.stdout)["articles"]) == ["b", "kyiv"]
     # Merging a timeline with itself changes nothing.
     assert newsline("merge", str(a), str(a), "-f", "json").stdout == a.read_text(encoding="utf-8")
+    # Standard input is read once and held; the files are read again when the merge reaches them.
+    piped = newsline("merge", str(b), "-", str(a), "-f", "json", input=a.read_text(encoding="utf-8"))
+    assert piped.code == 0, piped.stderr
+    assert piped.stdout == ab.stdout
 
 
 def test_merge_reports_bad_files_and_merges_the_rest(newsline, tmp_path):

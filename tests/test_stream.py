@@ -4,6 +4,7 @@ time, at most a bounded number of articles is in flight, and the streamed output
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import json
 from datetime import date
@@ -17,9 +18,19 @@ from hypothesis import strategies as st
 from timeline import Article, merge, to_json, to_jsonl
 from timeline.export import to_dict
 from timeline.ingest import ArticleRef, index_inputs, load_article, read_inputs
+from timeline.load import from_dict
 from timeline.merge import same_event
 from timeline.parallel import map_article, parse_many
-from timeline.stream import Fold, fold, lighten, parse_stream, run_chunks, write_json, write_jsonl
+from timeline.stream import (
+    Fold,
+    fold,
+    lighten,
+    merge_loaded,
+    parse_stream,
+    run_chunks,
+    write_json,
+    write_jsonl,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "samples" / "kyiv-drone-strike-2025-07-04.txt").read_text(encoding="utf-8")
@@ -92,6 +103,18 @@ def test_the_folds_shortcuts_change_nothing(indices: list[int]) -> None:
             lighten(e.mentions[1:])  # what parse_item does without the texts
         light.add(t)
     assert to_json(light.result()) == to_json(slow)
+
+
+@SETTINGS
+@given(st.lists(st.integers(0, len(STORIES) - 1), min_size=1, max_size=6), st.integers(0, 3))
+def test_merging_timelines_loaded_one_at_a_time_is_merge(indices: list[int], premerge: int) -> None:
+    # What `newsline merge` does with its files: each is loaded when the merge reaches it.
+    timelines = _pool(indices)
+    if premerge and len(timelines) > premerge:
+        timelines = [merge(timelines[:premerge]), *timelines[premerge:]]
+    docs = [to_dict(t) for t in timelines]
+    loaders = [([a["id"] for a in d["articles"]], functools.partial(from_dict, d)) for d in docs]
+    assert to_json(merge_loaded(loaders)) == to_json(merge([from_dict(d) for d in docs]))
 
 
 def test_the_fold_refuses_timelines_out_of_merge_order() -> None:

@@ -176,6 +176,21 @@ def fold(timelines: Sequence[Timeline]) -> Timeline:
     return f.result()
 
 
+def merge_loaded(loaders: Sequence[tuple[list[str], Callable[[], Timeline]]]) -> Timeline:
+    """`merge` of timelines that are loaded one at a time: each is given as (its article ids, a function
+    that loads it afresh), so only the merge state and the timeline being folded are held, not every
+    input plus a copy of each (what `merge` holds). A loader may raise; its error stops the merge."""
+    ordered = sorted(loaders, key=lambda x: x[0])  # stable, as merge's sort: the same order
+    if len(ordered) == 1:
+        return ordered[0][1]()
+    f = Fold()
+    for _, load in ordered:
+        f.add(load())
+    if not f.grew:
+        return ordered[0][1]()  # as merge: the first timeline as it was, not the one the fold changed
+    return f.result()
+
+
 def _item_id(item: Item) -> str:
     return item.id
 
