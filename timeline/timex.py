@@ -707,6 +707,17 @@ def _k_quarter(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
     return _quarter(year, q)
 
 
+# "the quarter", "the latest quarter": the period an earnings report is about, which a later "a year ago"
+# compares with; not "the year-ago quarter" or "last quarter", which are derived from it or from the date.
+_REPORTED_QUARTER = frozenset(["", "latest", "current", "most recent", "just-ended", "just-completed"])
+
+
+def _reporting_quarter(rule_name: str, groups: dict[str, str]) -> bool:
+    if rule_name != "quarter_ref" or groups.get("rel") or groups.get("det2"):
+        return False
+    return re.sub(r"\s+", " ", (groups.get("which") or "").lower()) in _REPORTED_QUARTER
+
+
 def _k_half(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     word = (g.get("half") or g.get("half2") or g["half3"]).lower()
     n = 1 if word == "first" else 2
@@ -1089,7 +1100,7 @@ def tag(
             sentence=sent.index,
         )
         out.append(mention)
-        if rule.name == "quarter" and res.day is not None:  # a quarter the text names, not one derived
+        if res.day is not None and (rule.name == "quarter" or _reporting_quarter(rule.name, cand.groups)):
             last_quarter = (sent_index, (res.day.year, (res.day.month - 1) // 3 + 1))
         if res.day is not None and quote_index is None and res.granularity not in ("decade", "century"):
             last_any = Anchor(res.day, kind)
