@@ -304,6 +304,9 @@ ORDER = [
         "search",
         "found",
     ),
+    # A verb that answers an event does not swallow it: the event its object names came first.
+    ("Today, a firefighter died extinguishing a fire in a car park.", "fire", "extinguishing"),
+    ("On Tuesday, officials identified the first death from the virus.", "death", "identified"),
     # An aside between dashes is not what a signal ties.
     (
         "He was banned for testing positive for ostarine — an agent promoting growth — following his loss in"
@@ -318,6 +321,16 @@ ORDER = [
 def test_order(text: str, first: str, second: str):
     tl = parse(text)
     assert by_trigger(tl, first).rank < by_trigger(tl, second).rank
+
+
+def test_a_past_perfect_is_before_what_its_sentence_told_before_it():
+    # Not only before the narrative's event ("identified"): before the death it describes, too.
+    tl = parse("On Tuesday, officials identified the first death of a man who had been diagnosed with flu.")
+    diagnosed, death = by_trigger(tl, "diagnosed"), by_trigger(tl, "death")
+    assert any(
+        r.type == RelType.BEFORE and r.source == diagnosed.id and r.target == death.id for r in tl.relations
+    )
+    assert diagnosed.rank < death.rank
 
 
 def test_two_verbs_of_one_kind_tell_one_event():

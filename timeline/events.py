@@ -766,6 +766,10 @@ def extract(
     return events, relations
 
 
+def _response_verbs() -> frozenset[str]:
+    return frozenset(events_data()["roles"].get("response_verbs", []))
+
+
 def _link_clauses(
     doc: Document,
     drafts: list[Draft],
@@ -812,6 +816,13 @@ def _link_clauses(
                     d.eventive = False
                     d.complement_of = carrier  # the verb's clause belongs to the noun's event
                     continue
+            # A verb that answers an event ("identified the first death", "extinguishing a fire") does not
+            # fold the event its object names: that came first.
+            if d.trig.lemma in _response_verbs():
+                obj = [n for n in group if n.trig.nominal and d.trig.end <= n.trig.start < d.clause[1]]
+                if obj and not _has_time_between(times, d.trig.end, obj[0].trig.start):
+                    obj[0].eventive = True
+                    d.extra_relations.append(("caused_by", obj[0]))
             # Nominal subjects of other verbs ("the aerial attack killed") are events in their own right.
             for n in group:
                 if n.trig.nominal and d.subject[0] <= n.trig.start < d.trig.start and n.definite:
@@ -1287,6 +1298,22 @@ def _inherit_times(
                     Relation(
                         _eid(e), _eid(focus.event), RelType.BEFORE, "", article_id, (0.0, INF), "start-start"
                     )
+                )
+            # "identified the first death of a patient who had been diagnosed": before what its own
+            # sentence tells before it, too.
+            told_before = {
+                id(x.event): x.event
+                for x in in_sentence.get(id(d.region.sentence), [])
+                if x.trig.start < d.trig.start
+                and x.event is not None
+                and x.event is not e
+                and (focus is None or x.event is not focus.event)
+                and x.region.quote is None
+                and x.modality in (Modality.ASSERTED, Modality.REPORTED)
+            }
+            for later in told_before.values():
+                out.append(
+                    Relation(_eid(e), _eid(later), RelType.BEFORE, "", article_id, (0.0, INF), "start-start")
                 )
             continue
         # A dated neighbour is near: within a few hundred characters (a huge run-on "sentence" of a
