@@ -58,6 +58,9 @@ TRIGGERS = [
     ("The BBC reported on Sunday 222 dead and 843 injured.", ["dead", "injured"]),
     # A noun before a comma is not the modifier of the next one.
     ("Violence has worsened, with murder, kidnapping and arson reported.", ["murder", "kidnapping"]),
+    # A listed verb stressed on its last syllable doubles it, also inside a quote.
+    ('The report said: "They ignored complaints. They transferred known abusers."', ["transferred"]),
+    ('The report said: "The board committed errors and controlled the funds."', ["committed", "controlled"]),
 ]
 
 

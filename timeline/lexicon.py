@@ -40,6 +40,11 @@ def _inflect(lemma: str) -> dict[str, str]:
     else:
         forms[lemma + "ed"] = "past"
         forms[lemma + "ing"] = "ing"
+        if re.search(r"[^aeiou][aeiou][bdglmnprt]$", lemma):
+            # Longer verbs stressed on the last syllable double it too ("transferred", "committed",
+            # "controlled"); the undoubled form stays for the others ("visited", "opened").
+            forms[lemma + lemma[-1] + "ed"] = "past"
+            forms[lemma + lemma[-1] + "ing"] = "ing"
     return forms
 
 
