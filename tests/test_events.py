@@ -310,6 +310,9 @@ ORDER = [
     # A verb that answers an event does not swallow it: the event its object names came first.
     ("Today, a firefighter died extinguishing a fire in a car park.", "fire", "extinguishing"),
     ("On Tuesday, officials identified the first death from the virus.", "death", "identified"),
+    # What a cause phrase names came first, and is an event of its own.
+    ("On Monday his shop closed due to business troubles.", "troubles", "closed"),
+    ("On Monday the airline cancelled flights because of a strike.", "strike", "cancelled"),
     # An aside between dashes is not what a signal ties.
     (
         "He was banned for testing positive for ostarine — an agent promoting growth — following his loss in"

@@ -749,6 +749,7 @@ def extract(
 
     _link_clauses(doc, drafts, reporting, light, aspectual, mentions)
     _manner_participles(doc, drafts, reporting | light | frozenset(aspectual))
+    _causes(doc, drafts)
     events = _corefer(doc, article_id, drafts, mentions)
     _attach_times(doc, drafts, events, mentions)
     relations = _signals(doc, article_id, drafts)
@@ -869,6 +870,22 @@ def _link_clauses(
             d.speaker = m.group(1).strip()
             if d.modality == Modality.ASSERTED:
                 d.modality = Modality.REPORTED
+
+
+def _causes(doc: Document, drafts: list[Draft]) -> None:
+    """A noun a cause phrase names ("closed due to business troubles", "cancelled because of a strike") is
+    an event of its own, and the verb told before it in its sentence comes after it."""
+    last_verb: dict[int, Draft] = {}
+    for d in sorted(drafts, key=lambda x: x.trig.start):
+        key = id(d.region)
+        if not d.trig.nominal:
+            if d.eventive or d.complement_of is None:
+                last_verb[key] = d
+            continue
+        v = last_verb.get(key)
+        if v is not None and _CAUSE.search(doc.text, max(v.trig.end, d.trig.start - 40), d.trig.start):
+            d.eventive = True
+            v.extra_relations.append(("caused_by", d))
 
 
 def _manner_participles(doc: Document, drafts: list[Draft], carriers: frozenset[str]) -> None:
@@ -1119,6 +1136,12 @@ _AFTER_SIGNAL = re.compile(
 )
 _ASIDE = re.compile(r"\s[—–]\s[^—–]*\s[—–]\s|\([^()]*\)")
 _TIME_LINK = re.compile(r"\b(?:as|while|when)\b", re.I)
+# A cause phrase right before a noun, with at most two modifiers between: "due to business troubles".
+_CAUSE = re.compile(
+    r"\b(?:due\s+to|because\s+of|as\s+a\s+result\s+of|owing\s+to)"
+    r"(?:\s+(?:the|a|an|his|her|its|their|this|that))?(?:\s+[\w'’-]+){0,2}\s+$",
+    re.I,
+)
 _SAME_TIME_OPENING = re.compile(r"\s*(?:at\s+the\s+same\s+time|simultaneously)\s*,", re.I)
 _SAID_WHEN = re.compile(r"\s*(?:(?:on|in|at|during|early|late|last|this)\s+)*", re.I)
 _PERFECT_AUX = frozenset(["has", "have", "'s", "’s"])
