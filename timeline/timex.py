@@ -883,6 +883,8 @@ def _k_duration(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str
     num_word = g.get("num") or g.get("num2")
     fixed = str(f.get("num", 1))
     num: float | str = _number(num_word) if num_word else (fixed if fixed == "X" else float(fixed))
+    if g.get("ordinal"):  # "the third in as many days"
+        num = float(_lex("ordinal_count", g["ordinal"]))
     unit = _unit_code(g.get("unit") or g.get("unit2") or f.get("unit", ""))
     mod_word = g.get("mod") or g.get("mod2")
     mod = _DURATION_MODS.get(re.sub(r"\s+", " ", mod_word.lower())) if mod_word else None
