@@ -209,6 +209,12 @@ DATING = [
         "2023-04-20",
     ),
     ('A bomb exploded on Thursday. The mayor said: "We will assess the extent of damage."', "damage", None),
+    # ... unless the quote is a fragment of the narrator's own sentence.
+    (
+        'A bomb exploded on Tuesday. On Thursday, the mayor offered "sincere condolences to the families".',
+        "condolences",
+        "2023-04-20",
+    ),
 ]
 
 

@@ -1207,7 +1207,8 @@ def _inherit_times(
     - A noun dated inside its own noun phrase ("the November 27 agreement") does not move the narrative
       once the story has a lead: it names background the reader knows by its date.
     - Inside quotes, a simple past ("the roofing came down") takes the narrative's time; nothing else
-      there gets a time.
+      there gets a time, except in a quoted fragment of the narrator's own sentence ('offered "sincere
+      condolences"'), which is dated as if unquoted.
     - Planned, possible and negated events keep no time.
     Returns the relations this adds.
     """
@@ -1274,7 +1275,17 @@ def _inherit_times(
                 ):
                     lead = d
             continue
-        if e.time is not None or (d.region.quote is not None and d.trig.nominal):
+        # A quoted fragment woven into the narrator's sentence ('offered "sincere condolences to the
+        # families"') is the narrator's clause: its nouns are dated as outside a quote.
+        quote = d.region.quote
+        fragment = (
+            quote is not None
+            and doc.text[quote.start : quote.start + 1].islower()
+            # a quoted noun phrase, not a quoted clause ('to "restore supplies and impose sanctions"')
+            and d.trig.nominal
+            and _np_bounds(d.region, d.trig.tok)[0] <= quote.start + 1
+        )
+        if e.time is not None or (d.region.quote is not None and d.trig.nominal and not fragment):
             continue
         if d.trig.nominal and id(e) in told_by_verb:
             continue  # the verb's tense decides ("had passed an inspection")
@@ -1289,7 +1300,7 @@ def _inherit_times(
         tense = "past" if d.trig.nominal else draft_tense(d.region.tokens, d.trig.tok, form)
         if tense == "future":
             continue
-        if d.region.quote is not None:
+        if d.region.quote is not None and not fragment:
             # A witness telling in the simple past what happened ("The roofing came down") tells the
             # story's events at the story's time; anything else in a quote (nouns, present, perfect,
             # participles: "the extent of damage", "has been launched") keeps no time of its own.
