@@ -58,6 +58,8 @@ TRIGGERS = [
     ("The BBC reported on Sunday 222 dead and 843 injured.", ["dead", "injured"]),
     # A noun before a comma is not the modifier of the next one.
     ("Violence has worsened, with murder, kidnapping and arson reported.", ["murder", "kidnapping"]),
+    # "aflame", "ablaze": a fire told as a state.
+    ("On Thursday he came home to find the kitchen ablaze.", ["ablaze"]),
     # A listed verb stressed on its last syllable doubles it, also inside a quote.
     ('The report said: "They ignored complaints. They transferred known abusers."', ["transferred"]),
     ('The report said: "The board committed errors and controlled the funds."', ["committed", "controlled"]),
@@ -316,6 +318,8 @@ ORDER = [
     # A verb that answers an event does not swallow it: the event its object names came first.
     ("Today, a firefighter died extinguishing a fire in a car park.", "fire", "extinguishing"),
     ("On Tuesday, officials identified the first death from the virus.", "death", "identified"),
+    # What is found was there first.
+    ("On Thursday he went home, returning to find a pot aflame.", "aflame", "find"),
     # What a cause phrase names came first, and is an event of its own.
     ("On Monday his shop closed due to business troubles.", "troubles", "closed"),
     ("On Monday the airline cancelled flights because of a strike.", "strike", "cancelled"),
