@@ -320,6 +320,8 @@ ORDER = [
     ("On Tuesday, officials identified the first death from the virus.", "death", "identified"),
     # What is found was there first.
     ("On Thursday he went home, returning to find a pot aflame.", "aflame", "find"),
+    # ... and before the coming back to find it.
+    ("On Thursday he went home, returning to find a pot aflame.", "aflame", "returning"),
     # What a cause phrase names came first, and is an event of its own.
     ("On Monday his shop closed due to business troubles.", "troubles", "closed"),
     ("On Monday the airline cancelled flights because of a strike.", "strike", "cancelled"),

@@ -824,6 +824,15 @@ def _link_clauses(
                 if obj and not _has_time_between(times, d.trig.end, obj[0].trig.start):
                     obj[0].eventive = True
                     d.extra_relations.append(("caused_by", obj[0]))
+                    # "returning to find a pot aflame": what one comes back to find was there before the
+                    # coming back too.
+                    for v in group:
+                        if (
+                            not v.trig.nominal
+                            and v is not d
+                            and re.fullmatch(r"\s+to\s+", doc.text[v.trig.end : d.trig.start])
+                        ):
+                            v.extra_relations.append(("caused_by", obj[0]))
             # Nominal subjects of other verbs ("the aerial attack killed") are events in their own right.
             for n in group:
                 if n.trig.nominal and d.subject[0] <= n.trig.start < d.trig.start and n.definite:
