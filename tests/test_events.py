@@ -131,6 +131,8 @@ DATING = [
         "left",
         "2023-04-20",
     ),
+    # ... and so is a present perfect with "previously" (not the publication day).
+    ("Flights were halted on Tuesday. The agency has previously warned of delays.", "warned", None),
     # Past perfect: before the story's time, no day of its own.
     ("The plane crashed on Thursday. It had passed an inspection.", "passed", None),
     # Planned events without a time of their own get none.
@@ -318,6 +320,8 @@ ORDER = [
     # A verb that answers an event does not swallow it: the event its object names came first.
     ("Today, a firefighter died extinguishing a fire in a car park.", "fire", "extinguishing"),
     ("On Tuesday, officials identified the first death from the virus.", "death", "identified"),
+    # A present perfect with "previously" is before the story's time, like a past perfect.
+    ("Flights were halted on Tuesday. The agency has previously warned of delays.", "warned", "halted"),
     # What is found was there first.
     ("On Thursday he went home, returning to find a pot aflame.", "aflame", "find"),
     # ... and before the coming back to find it.

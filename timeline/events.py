@@ -1332,6 +1332,11 @@ def _inherit_times(
             # the article is published).
             e.time, e.time_source = focus.time, "narrative"
             continue
+        if tense == "perfect" and any(
+            t.lower == "previously" for t in d.region.tokens[max(0, d.trig.tok - 3) : d.trig.tok]
+        ):
+            # "WHO have previously warned": done before the story's time, like a past perfect.
+            tense = "pluperfect"
         if tense in ("present", "perfect"):
             e.time, e.time_source = publication, "tense: publication day"
             continue
