@@ -196,6 +196,25 @@ YEARLESS = [
 ]
 
 
+STORY = [
+    # (publication, text, expression, value): the story's own times, not the publication's
+    ("2023-06-01", "On April 3, 2011, the plant flooded. In May, engineers found cracks.", "May", "2011-05"),
+    ("2023-06-01", "On April 3, 2011, the plant flooded. The plant will reopen in May.", "May", "2023-05"),
+    ("1998-04-18", "On May 22, 1995, he was promoted. The next year he moved. In December, police cited him.",
+     "December", "1997-12"),
+    ("2020-01-10", "On Wednesday, January 8, 2020, the court voided the November 27 border agreement. "
+     "In a release issued the following day, the ministry objected.", "the following day", "2020-01-09"),
+    ("1999-06-07", "Two were charged in the Dec. 21, 1988, bombing. Libya agreed in April to hand them over.",
+     "April", "1999-04"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text", "expression", "value"), STORY, ids=[s[2] for s in STORY])
+def test_story_time(ref: str, text: str, expression: str, value: str):
+    mentions = _tag(text, ref)
+    assert [m.value for m in mentions if m.text == expression] == [value], _show(mentions)
+
+
 def test_as_early_as_looks_ahead():
     mentions = _tag("His father could come to the U.S. as early as Tuesday.", "2000-04-03")
     assert [m.value for m in mentions] == ["2000-04-04"], _show(mentions)

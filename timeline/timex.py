@@ -1027,6 +1027,9 @@ def tag(
     last_any_sentence = -1
     last_quarter: tuple[int, tuple[int, int]] | None = None
     last_sentence = -1
+    # The last date with its year stated, outside quotes, when that year is not the publication's: a
+    # story told in the past ("On April 3, 2011, ... In May, ...") goes on in that year.
+    story_year: tuple[int, date] | None = None
     publication = Anchor(ref.day, AnchorKind.PUBLICATION)
     for cand in recognise(doc.text):
         rule = cand.rule
@@ -1059,6 +1062,19 @@ def tag(
         tense = tense_near(doc, cand.start, cand.end)
         if tense in ("past", "perfect") and is_target(doc, cand.start):
             tense = None  # a deadline in a past clause ("extended to Nov. 20") is the nearer Nov. 20
+        in_story_year = (
+            story_year is not None
+            and kind == AnchorKind.PUBLICATION
+            and rule.kind == "date"
+            and "month" in cand.groups
+            and not any(cand.groups.get(k) for k in ("year", "year2", "spelled", "yrel", "wrel"))
+            and sent_index - story_year[0] <= 2
+            and tense in ("past", "perfect")
+        )
+        if in_story_year and story_year is not None:
+            # The nearer such month to the story's day: the tense of a past story says nothing about it.
+            kind, tense = AnchorKind.PREVIOUS, None
+            anchor = Anchor(story_year[1], kind, anchor.granularity, recent_quarter, adjunct)
         try:
             res = KINDS[rule.kind](cand.groups, rule.fields, anchor, tense)
         except (ValueError, OverflowError):
@@ -1078,7 +1094,7 @@ def tag(
             and res.granularity in ("day", "part_of_day", "minute")
         ):
             rel_days = (res.day - ref.day).days
-        if not ref.known and kind != AnchorKind.ABSOLUTE and not stated_year:
+        if not ref.known and kind != AnchorKind.ABSOLUTE and not stated_year and not in_story_year:
             fixed_holiday = rule.kind == "holiday" and re.fullmatch(
                 r"\d\d-\d\d", str(_lex("holiday", cand.groups["holiday"]))
             )
@@ -1104,6 +1120,17 @@ def tag(
         out.append(mention)
         if res.day is not None and (rule.name == "quarter" or _reporting_quarter(rule.name, cand.groups)):
             last_quarter = (sent_index, (res.day.year, (res.day.month - 1) // 3 + 1))
+        if res.day is not None and quote_index is None and not in_story_year:
+            # A day with its year stated sets the story's year; any other year the story moves to ("the
+            # following year") ends it.
+            if (
+                stated_year
+                and res.granularity in ("day", "part_of_day", "minute")
+                and not _names_a_thing(doc.text, cand.start, cand.end)
+            ):
+                story_year = (sent_index, res.day) if res.day.year != ref.day.year else None
+            elif story_year is not None and res.day.year != story_year[1].year:
+                story_year = None
         if res.day is not None and quote_index is None and res.granularity not in ("decade", "century"):
             last_any = Anchor(res.day, kind)
             last_any_sentence = sent_index
@@ -1111,7 +1138,23 @@ def tag(
             res.day is not None
             and res.granularity in ("day", "part_of_day", "minute")
             and quote_index is None
+            and not _names_a_thing(doc.text, cand.start, cand.end)
         ):
             last = Anchor(res.day, kind)
             last_sentence = sent_index
     return out
+
+
+_DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.I)
+_NOUN_AFTER = re.compile(
+    r",?\s+(?!(?:and|or|but|to|of|in|on|at|by|for|from|with|when|while|as|that|which|who|"
+    r"is|was|were|are|has|had|have|will|would|after|before|until|since)\b)[a-z][a-z-]+"
+)
+
+
+def _names_a_thing(text: str, start: int, end: int) -> bool:
+    """Whether a date only names a thing ("the November 27 agreement", "the March 5 vote"): it says when
+    that thing was, not where the story is, so "the following day" does not count from it."""
+    return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and bool(
+        _NOUN_AFTER.match(text, end)
+    )
