@@ -213,6 +213,25 @@ DATING = [
         "2023-04-20",
     ),
     ('A bomb exploded on Thursday. The mayor said: "We will assess the extent of damage."', "damage", None),
+    # A noun takes a time in its own phrase, after its prepositional attachments, before the narrative's.
+    (
+        "Rebels shelled the port overnight. The raid came hours after a meeting between the two generals on "
+        "Wednesday.",
+        "meeting",
+        "2023-04-19",
+    ),
+    (
+        "Storms hit the coast on Friday. Crews began days after talks with the mayor on Monday.",
+        "talks",
+        "2023-04-17",
+    ),
+    # ... and the event ordered against it does not take its time.
+    (
+        "Rebels shelled the port overnight. The raid came hours after a meeting between the two generals on "
+        "Wednesday.",
+        "came",
+        "2023-04-20",
+    ),
     # ... unless the quote is a fragment of the narrator's own sentence.
     (
         'A bomb exploded on Tuesday. On Thursday, the mayor offered "sincere condolences to the families".',
@@ -322,6 +341,13 @@ ORDER = [
     ("On Tuesday, officials identified the first death from the virus.", "death", "identified"),
     # A present perfect with "previously" is before the story's time, like a past perfect.
     ("Flights were halted on Tuesday. The agency has previously warned of delays.", "warned", "halted"),
+    # "hours after" orders a nominal event dated in its own phrase before what came after it.
+    (
+        "Rebels shelled the port overnight. The raid came hours after a meeting between the two generals on "
+        "Wednesday.",
+        "meeting",
+        "came",
+    ),
     # What is found was there first.
     ("On Thursday he went home, returning to find a pot aflame.", "aflame", "find"),
     # ... and before the coming back to find it.

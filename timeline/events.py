@@ -538,6 +538,47 @@ def _np_bounds(region: Region, i: int) -> tuple[int, int]:
     return toks[j].start, toks[k].end
 
 
+# Prepositions that attach a phrase to the noun before them ("a call between the two presidents on
+# Thursday"); "after", "before", "since" and the like instead name another event, whose time it is.
+_NOUN_ATTACHMENTS = frozenset(
+    {"of", "between", "with", "among", "on", "in", "at", "from", "to", "against", "over", "by"}
+    | {"for", "about"}
+)
+
+
+def _np_with_attachments(region: Region, i: int) -> tuple[int, int]:
+    """The noun phrase of nominal trigger i with the prepositional phrases that follow it ("a call
+    between the two presidents on Thursday"), up to punctuation, a verb, a clause word or a
+    preposition that names another event ("after the strike")."""
+    a, b = _np_bounds(region, i)
+    toks = region.tokens
+    k = next((j for j in range(i, len(toks)) if toks[j].end >= b), i)
+    j = k + 1
+    in_phrase = False
+    while j < len(toks) and j - k <= 10:
+        t = toks[j]
+        gap = region.sentence.text[toks[j - 1].end - region.sentence.start : t.start - region.sentence.start]
+        if re.search(r"[,;:()\"“”—–-]", gap):
+            break
+        low = t.lower
+        if low in _NOUN_ATTACHMENTS:
+            in_phrase = True
+        else:
+            clause_word = low in SUBORDINATORS or low in ("that", "which", "who", "whom", "whose")
+            joins_clauses = low in ("and", "or") and not (j + 1 < len(toks) and toks[j + 1].text[0].isupper())
+            verb = (
+                bool(verb_forms().get(low))
+                and low not in noun_forms()
+                and low not in noun_markers()
+                and not t.text[0].isupper()
+            )
+            if not in_phrase or clause_word or joins_clauses or verb:
+                break
+        b = t.end
+        j += 1
+    return a, b
+
+
 def _speaker_of(
     doc: Document, region: Region, subject: tuple[int, int], last_speaker: str | None
 ) -> str | None:
@@ -1089,7 +1130,9 @@ def _attach_times(
             continue
         a, b = d.clause
         if d.trig.nominal and d.complement_of is None:
-            a, b = _np_bounds(d.region, d.trig.tok)
+            # "a call between the two presidents on Thursday": a time in the noun's own phrase, its
+            # prepositional attachments included, is the noun's.
+            a, b = _np_with_attachments(d.region, d.trig.tok)
         inside = [
             m
             for m in pointlike[bisect.bisect_left(point_starts, a) : bisect.bisect_left(point_starts, b)]
@@ -1143,6 +1186,7 @@ def _attach_times(
 _AFTER_SIGNAL = re.compile(
     r"\b(?:after|following|before|during|amid|since|until|ahead\s+of|prior\s+to)\s+$", re.I
 )
+_ORDERING = re.compile(r"\b(?:after|before|since|until|following|ahead\s+of|prior\s+to)\s+$", re.I)
 _ASIDE = re.compile(r"\s[—–]\s[^—–]*\s[—–]\s|\([^()]*\)")
 _TIME_LINK = re.compile(r"\b(?:as|while|when)\b", re.I)
 # A cause phrase right before a noun, with at most two modifiers between: "due to business troubles".
@@ -1395,6 +1439,12 @@ def _inherit_times(
             and not (math.isinf(x.time.lo) or math.isinf(x.time.hi))
             and x.time.lo < publication.hi  # a past event is not dated by what is yet to come
             and may_date(x)
+            # "came hours after a call on Thursday": an event ordered against another is not at its time.
+            and not (
+                x.trig.nominal
+                and x.trig.start > d.trig.end
+                and _ORDERING.search(doc.text[d.trig.end : _np_bounds(x.region, x.trig.tok)[0]])
+            )
             and not (
                 # "concluded that the November 27 agreement is void": a dated noun in what a verb says
                 # is not the time of the saying.
