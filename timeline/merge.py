@@ -58,14 +58,30 @@ def same_event(a: Event, b: Event) -> bool:
     return alike(a, _surnames(tuple(b.actors)), _words(b.title), _lemma(b))
 
 
+Side = tuple[frozenset[str], frozenset[str], str]
+
+
+def side(e: Event) -> Side:
+    """What `alike` compares of an event: its actors' surnames, its title's words, its trigger's lemma."""
+    return _surnames(tuple(e.actors)), _words(e.title), _lemma(e)
+
+
 def alike(a: Event, surnames: frozenset[str], words: frozenset[str], lemma: str) -> bool:
     """The last test of `same_event`, against the other event's actors' surnames, title words and
     trigger lemma (taken once when one event is compared with many): shared actors or a similar title."""
-    last = _surnames(tuple(a.actors)) & surnames
-    wa = _words(a.title)
-    similar = len(wa & words) / max(1, min(len(wa), len(words)))
+    return alike_sides(side(a), (surnames, words, lemma))
+
+
+def alike_sides(a: Side, b: Side) -> bool:
+    """`alike` on two sides taken beforehand (a large merge compares each event with many)."""
+    sa, wa, la = a
+    sb, wb, lb = b
+    last = sa & sb
+    if not last and wa.isdisjoint(wb):
+        return False  # nothing shared: neither test below can pass
+    similar = len(wa & wb) / max(1, min(len(wa), len(wb)))
     # The same word for the happening ("unveiled" / "unveils") makes shared actors enough.
-    if last and _lemma(a) == lemma:
+    if last and la == lb:
         return True
     return (bool(last) and similar >= 0.3) or similar >= 0.6
 
