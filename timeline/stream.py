@@ -297,10 +297,15 @@ def _settled_memory() -> Iterator[Callable[[], None]]:
     on the way out. The fold's state only grows, and each collection used to walk all of it again: three
     quarters of the main process's time went to unpickling the workers' results with the collector
     scanning the merged story (measured: 2.65 s with it, 0.59 s without, for 4,000 articles). Objects
-    frozen so are still freed when nothing refers to them; only reference cycles among them wait for the
-    end."""
+    frozen so are still freed when nothing refers to them, and a collection before each freeze frees the
+    cycles that parsing leaves (without it, peak memory grew by 5-7%)."""
+
+    def settle() -> None:
+        gc.collect()  # cheap: only what is not frozen yet, and it frees the cycles parsing left behind
+        gc.freeze()
+
     try:
-        yield gc.freeze
+        yield settle
     finally:
         gc.unfreeze()
 
