@@ -1120,26 +1120,24 @@ def tag(
         out.append(mention)
         if res.day is not None and (rule.name == "quarter" or _reporting_quarter(rule.name, cand.groups)):
             last_quarter = (sent_index, (res.day.year, (res.day.month - 1) // 3 + 1))
+        # A day outside quotes that is not only a thing's name: where the story is.
+        story_day = (
+            res.day is not None
+            and quote_index is None
+            and res.granularity in ("day", "part_of_day", "minute")
+            and not _names_a_thing(doc.text, cand.start, cand.end)
+        )
         if res.day is not None and quote_index is None and not in_story_year:
             # A day with its year stated sets the story's year; any other year the story moves to ("the
             # following year") ends it.
-            if (
-                stated_year
-                and res.granularity in ("day", "part_of_day", "minute")
-                and not _names_a_thing(doc.text, cand.start, cand.end)
-            ):
+            if stated_year and story_day:
                 story_year = (sent_index, res.day) if res.day.year != ref.day.year else None
             elif story_year is not None and res.day.year != story_year[1].year:
                 story_year = None
         if res.day is not None and quote_index is None and res.granularity not in ("decade", "century"):
             last_any = Anchor(res.day, kind)
             last_any_sentence = sent_index
-        if (
-            res.day is not None
-            and res.granularity in ("day", "part_of_day", "minute")
-            and quote_index is None
-            and not _names_a_thing(doc.text, cand.start, cand.end)
-        ):
+        if story_day and res.day is not None:
             last = Anchor(res.day, kind)
             last_sentence = sent_index
     return out
