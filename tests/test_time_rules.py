@@ -209,6 +209,27 @@ STORY = [
 ]
 
 
+TARGET_WEEKDAY = [
+    # (publication, text, expression, value): a deadline named by its weekday is the coming one, whatever
+    # the tense of the verb that set it; unless a past perfect puts it behind the story.
+    ("2000-03-30", "Officials postponed until Tuesday morning any action on the case.", "Tuesday morning",
+     "2000-04-04TMO"),
+    ("2000-04-03", "The agency extended its deadline until 9 a.m. EST Tuesday.", "9 a.m. EST Tuesday",
+     "2000-04-04T09:00"),
+    ("1989-10-30", "The offer was due to expire Friday.", "Friday", "1989-11-03"),
+    ("1989-10-30", "It had been due to expire Friday evening.", "Friday evening", "1989-10-27TEV"),
+    ("2000-03-30", "Officials met on Tuesday morning.", "Tuesday morning", "2000-03-28TMO"),
+]
+
+
+@pytest.mark.parametrize(
+    ("ref", "text", "expression", "value"), TARGET_WEEKDAY, ids=[t[1] for t in TARGET_WEEKDAY]
+)
+def test_weekday_deadline(ref: str, text: str, expression: str, value: str):
+    mentions = _tag(text, ref)
+    assert [m.value for m in mentions if m.text == expression] == [value], _show(mentions)
+
+
 @pytest.mark.parametrize(("ref", "text", "expression", "value"), STORY, ids=[s[2] for s in STORY])
 def test_story_time(ref: str, text: str, expression: str, value: str):
     mentions = _tag(text, ref)

@@ -328,6 +328,9 @@ def _weekday_date(anchor: date, weekday: int, tense: str | None) -> date:
 WRONG_TENSE_DAYS = 210
 WRONG_TENSE_DAYS_ADJUNCT = 270
 _ADJUNCT_BEFORE = re.compile(r"(?<![\w-])(?:in|on|during)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+# A past perfect just before a deadline ("it had been due to expire Friday") tells of a target already
+# behind the story: the deadline words then do not point ahead.
+_PLUPERFECT_BEFORE = re.compile(r"\bhad(?:n't|\s+not)?(?:\s+[\w'’-]+){1,5}\s+$", re.I)
 
 
 def _year_for(anchor: date, month: int, day: int | None, tense: str | None, adjunct: bool = False) -> int:
@@ -1060,7 +1063,17 @@ def tag(
         adjunct = _ADJUNCT_BEFORE.search(doc.text, max(0, cand.start - 20), cand.start) is not None
         anchor = Anchor(anchor.day, anchor.kind, anchor.granularity, recent_quarter, adjunct)
         tense = tense_near(doc, cand.start, cand.end)
-        if tense in ("past", "perfect") and is_target(doc, cand.start):
+        target = is_target(doc, cand.start)
+        if (
+            target
+            and cand.groups.get("weekday")
+            and not any(cand.groups.get(k) for k in ("month", "day", "year", "rel"))
+            and not _PLUPERFECT_BEFORE.search(doc.text, max(0, cand.start - 50), cand.start)
+        ):
+            # A deadline named by its weekday alone ("postponed until Tuesday morning") is the coming one:
+            # a target already passed would be given its date, or told in the past perfect.
+            tense = "future"
+        elif tense in ("past", "perfect") and target:
             tense = None  # a deadline in a past clause ("extended to Nov. 20") is the nearer Nov. 20
         in_story_year = (
             story_year is not None
