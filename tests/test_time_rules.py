@@ -188,6 +188,10 @@ YEARLESS = [
     ("2025-11-02", "He stayed in the city until March 6.", "March 6", "2025-03-06"),
     # "would" looks ahead of the saying: the nearer one, not last year's.
     ("1999-02-10", "He added that the summit would be held on April 24.", "April 24", "1999-04-24"),
+    # A participle after an article is an adjective, not the clause's past tense.
+    ("1989-10-26", "The split would be paid on a still unspecified date in January.", "January", "1990-01"),
+    ("1989-10-26", "The proposed merger will close in January.", "January", "1990-01"),
+    ("1989-10-26", "The merger closed in January.", "January", "1989-01"),
     # "expects to" is a plan.
     ("1989-10-27", "It said it expects to report results in mid-November.", "mid-November", "1989-11"),
     # A weekday with the date settles the year.

@@ -270,6 +270,9 @@ _AUX_BEFORE_PARTICIPLE = frozenset(
 
 
 _PERFECT = frozenset(["has", "have", "'ve", "’ve", "hasn't", "haven't"])
+# A participle right after a determiner is an adjective ("a still unspecified date", "the proposed
+# merger"), not a verb: a verb never follows an article.
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those"])
 TENSE_REACH = 400
 
 
@@ -322,9 +325,10 @@ def tense_near(doc: Document, start: int, end: int) -> str | None:
     first = max(bisect.bisect_left(tokens, left, key=lambda t: t.start) - 1, 0)
     last = bisect.bisect_right(tokens, right, key=lambda t: t.start)
     prev = tokens[first - 1].lower if first > 0 else ""
+    prev2 = tokens[first - 2].lower if first > 1 else ""
     for tok in tokens[first:last]:
-        after = prev
-        prev = tok.lower
+        after, before_after = prev, prev2
+        prev, prev2 = tok.lower, after
         if tok.start < left or tok.end > right or (start <= tok.start < end):
             continue
         tense = token_tense(tok)
@@ -332,6 +336,11 @@ def tense_near(doc: Document, start: int, end: int) -> str | None:
             tense = "perfect"  # "has fallen": a past whose result holds now
         elif tense is None or (tense == "past" and after in _AUX_BEFORE_PARTICIPLE):
             continue  # "will be held", "was held": the auxiliary carries the tense
+        elif tense == "past" and (
+            after in _DETERMINERS
+            or (before_after in _DETERMINERS and (after == "still" or after.endswith("ly")))
+        ):
+            continue  # "the proposed merger", "a still unspecified date", "a newly elected board"
         elif tense == "present" and tok.lower in _PERFECT and _participle_follows(tokens, tok):
             continue  # the participle after it gives the tense
         dist = tok.start - end if tok.start >= end else start - tok.end
