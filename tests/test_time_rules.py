@@ -213,6 +213,26 @@ STORY = [
 ]
 
 
+REPORTED_QUARTER = [
+    # (publication, text, expression, value): "the latest quarter" and "a year ago" follow the quarter the
+    # results are about, not a quarter still to end that is named in passing.
+    ("1989-11-02", "The quake will result in a fourth-quarter charge. Profit fell in the latest quarter.",
+     "the latest quarter", "1989-Q3"),
+    ("1989-10-30", "It has no estimate of fourth-quarter results. In the latest quarter, it lost money.",
+     "the latest quarter", "1989-Q3"),
+    ("1989-11-02", "It reported a decline in fourth-quarter earnings, from $84.9 million a year earlier.",
+     "a year earlier", "1988-Q4"),
+]
+
+
+@pytest.mark.parametrize(
+    ("ref", "text", "expression", "value"), REPORTED_QUARTER, ids=[t[2] + t[0] for t in REPORTED_QUARTER]
+)
+def test_reported_quarter(ref: str, text: str, expression: str, value: str):
+    mentions = _tag(text, ref)
+    assert [m.value for m in mentions if m.text == expression] == [value], _show(mentions)
+
+
 TARGET_WEEKDAY = [
     # (publication, text, expression, value): a deadline named by its weekday is the coming one, whatever
     # the tense of the verb that set it; unless a past perfect puts it behind the story.

@@ -678,6 +678,14 @@ def _quarter_of(d: date) -> tuple[int, int]:
     return d.year, (d.month - 1) // 3 + 1
 
 
+def _quarter_ended(day: date, today: date | None) -> bool:
+    """Whether the calendar quarter of `day` has ended by `today` (when today is unknown, assume it has)."""
+    if today is None:
+        return True
+    year, q = _quarter_of(day)
+    return date(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) <= today
+
+
 def _k_quarter(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     det = re.sub(r"\s+", " ", (g.get("det") or g.get("det2") or "").lower())
     if g.get("period") and g.get("year"):
@@ -1131,7 +1139,14 @@ def tag(
             sentence=sent.index,
         )
         out.append(mention)
-        if res.day is not None and (rule.name == "quarter" or _reporting_quarter(rule.name, cand.groups)):
+        if (
+            res.day is not None
+            and (rule.name == "quarter" or _reporting_quarter(rule.name, cand.groups))
+            and (tense in ("past", "perfect") or _quarter_ended(res.day, ref.day if ref.known else None))
+        ):
+            # A quarter still to end that is not told in the past ("will result in a fourth-quarter
+            # charge", "no estimate of fourth-quarter results" in November) is not the one the results
+            # are about, which "the latest quarter" and "a year ago" then refer to.
             last_quarter = (sent_index, (res.day.year, (res.day.month - 1) // 3 + 1))
         # A day outside quotes that is not only a thing's name: where the story is.
         story_day = (
