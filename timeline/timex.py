@@ -899,6 +899,9 @@ def _k_duration(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str
     unit = _unit_code(g.get("unit") or g.get("unit2") or f.get("unit", ""))
     mod_word = g.get("mod") or g.get("mod2")
     mod = _DURATION_MODS.get(re.sub(r"\s+", " ", mod_word.lower())) if mod_word else None
+    if g.get("range") and mod is None:
+        # "12 to 18 months" is at least its lower end; "two or three days" is a guess around it.
+        mod = "EQUAL_OR_MORE" if g["range"].lower() == "to" else "APPROX"
     half = g.get("half") or re.search(r"and\s+a\s+half\s*$", g.get("t", ""), re.I)
     if half and not isinstance(num, str):
         num = num + 0.5
