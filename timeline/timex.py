@@ -730,7 +730,7 @@ def _reporting_quarter(rule_name: str, groups: dict[str, str]) -> bool:
 
 
 def _k_half(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
-    word = (g.get("half") or g.get("half2") or g["half3"]).lower()
+    word = (g.get("half") or g.get("halfq") or g.get("half2") or g["half3"]).lower()
     n = 1 if word == "first" else 2
     rel = re.sub(r"\s+", " ", (g.get("rel") or g.get("det2") or g.get("det") or "").lower())
     year = int(g["year"]) if g.get("year") else _part_year(anchor.day, rel, tense, 6 * n - 5)
