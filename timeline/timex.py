@@ -499,6 +499,20 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
     return None
 
 
+def _k_days_around(
+    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
+) -> Resolved | None:
+    """ "the day before last Tuesday": the inner day as `_k_date` finds it, moved by the count of days."""
+    inner = _k_date(g, f, anchor, tense)
+    if inner is None or inner.day is None:
+        return None
+    num = _number(g["num"]) if g.get("num") else 1.0
+    if isinstance(num, str):
+        return None  # "a few days before Friday": no day to give
+    step = int(num) if g["dir"].lower() == "after" else -int(num)
+    return _day(inner.day + timedelta(days=step))
+
+
 def _year_of_weekday(anchor: date, month: int, day: int, weekday: int, guess: int) -> int:
     """ "Saturday, April 25" with no year: the year near `anchor` in which April 25 is a Saturday, the
     nearest to the tense's `guess` ("Saturday, April 25" written on April 24 is not last year's, whatever
@@ -984,6 +998,7 @@ def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
 
 KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], Resolved | None]] = {
     "date": _k_date,
+    "days_around": _k_days_around,
     "decade": _k_decade,
     "century": _k_century,
     "season": _k_season,
