@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 
 from timeline.events import extract
@@ -324,28 +325,69 @@ def rank(events: list[Event], relations: list[Relation]) -> None:
     Relations count between any two events, anchored or not: an event comes after the one it is said to
     follow, and after the one it happens during, which started first ("found the door while conducting a
     search"). A cycle among relations (which the network refuses, but merged timelines may carry) falls
-    back to the key alone for the events on it."""
+    back to the key alone for the events on it, within the group of events the relations connect.
+
+    The order is computed group by group (`sequence`) and the groups' orders are then merged by a sort
+    key of each event's own (`sequence` explains why that is the one global order): so a timeline too
+    large for memory can be ranked one group at a time and sorted on disk (timeline.spill)."""
     text_order = sorted(events, key=lambda e: (e.mentions[0].article, e.mentions[0].trigger[0]))
     anchored_ids = {e.id: anchored(e) for e in events}
-    keys: dict[str, tuple] = {}
-    last: dict[str, tuple] = {}
-    for e in text_order:
-        art, pos = e.mentions[0].article, e.mentions[0].trigger[0]
-        if anchored(e):
-            k = _key(e)
-            keys[e.id] = k
-            last[art] = k
-        else:
-            base = last.get(art, (-INF, -INF, -INF, -1))
-            keys[e.id] = (base[0], base[1], base[2], base[3], pos)
-    # Every key has five parts: anchored events repeat their position, so that an event told after an
-    # anchored one with the same time sorts right after it.
+    keys = dict(
+        text_keys(
+            (e.id, e.mentions[0].article, e.mentions[0].trigger[0], _key(e) if anchored_ids[e.id] else None)
+            for e in text_order
+        )
+    )
+    tie_keys(relations, keys, anchored_ids)
+    parent = {e.id: e.id for e in events}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r in relations:
+        if r.source in parent and r.target in parent:
+            parent[find(r.source)] = find(r.target)
+    groups: dict[str, list[str]] = {}
     for e in events:
-        k = keys[e.id]
-        if len(k) == 4:
-            keys[e.id] = (*k, k[3])
-    # An unanchored event that a relation puts just before or after an anchored one ("it had passed an
-    # inspection" before the crash) takes that event's key instead of its predecessor's in the text.
+        groups.setdefault(find(e.id), []).append(e.id)
+    rels: dict[str, list[Relation]] = {}
+    for r in relations:
+        if r.source in parent and r.target in parent:
+            rels.setdefault(find(r.source), []).append(r)
+    place: dict[str, tuple] = {}
+    for root, ids in groups.items():
+        place.update(sequence(ids, rels.get(root, []), keys))
+    events.sort(key=lambda e: place[e.id])
+    for n, e in enumerate(events, 1):
+        e.rank = n
+
+
+Key = tuple[float, float, float, float, float]
+
+
+def text_keys(rows: Iterable[tuple[str, str, int, tuple | None]]) -> Iterator[tuple[str, Key]]:
+    """Each event's ranking key, from rows (id, article, position of its trigger, `_key` of the event or
+    None when it is not anchored) given in text order (by article, then position). Every key has five
+    parts: an anchored event repeats its position, so that an event told after an anchored one with the
+    same time sorts right after it; an unanchored one takes the key of the anchored event told just before
+    it in its article (or opens the timeline) and its own position."""
+    last: dict[str, tuple] = {}
+    for eid, article, pos, key in rows:
+        if key is not None:
+            last[article] = key
+            yield eid, (key[0], key[1], key[2], key[3], key[3])
+        else:
+            base = last.get(article, (-INF, -INF, -INF, -1))
+            yield eid, (base[0], base[1], base[2], base[3], pos)
+
+
+def tie_keys(relations: Iterable[Relation], keys: dict[str, Key], anchored_ids: dict[str, bool]) -> None:
+    """An unanchored event that a relation puts just before or after an anchored one ("it had passed an
+    inspection" before the crash) takes that event's key instead of its predecessor's in the text (the
+    first such relation counts)."""
     tied: set[str] = set()
     for r in relations:
         if r.gap[0] < 0 or r.type not in (RelType.BEFORE, RelType.AFTER):
@@ -356,51 +398,68 @@ def rank(events: list[Event], relations: list[Relation]) -> None:
                 k = keys[b]
                 keys[a] = (k[0], k[1], k[2], k[3], k[4] - 0.5 if before else k[4] + 0.5)
                 tied.add(a)
-    by_id = {e.id: e for e in events}
-    succ: dict[str, set[str]] = {e.id: set() for e in events}
-    indeg = {e.id: 0 for e in events}
+
+
+def _precedence(r: Relation) -> tuple[str, str] | None:
+    """(first, second) when the relation puts one event's start before the other's, else None."""
+    if r.type == RelType.AFTER and r.gap[0] >= 0:
+        return r.target, r.source
+    if r.type == RelType.BEFORE and r.gap[0] >= 0:
+        return r.source, r.target
+    if r.type == RelType.IS_INCLUDED:  # what a thing happens during started first
+        return r.target, r.source
+    if r.type == RelType.INCLUDES:
+        return r.source, r.target
+    return None
+
+
+def sequence(
+    ids: Sequence[str], relations: Iterable[Relation], keys: dict[str, Key]
+) -> Iterator[tuple[str, tuple[Key, str, int]]]:
+    """The order of one group of events (the ones `relations` connect): Kahn's algorithm, the smallest
+    (key, id) first among the events the relations leave free; a cycle releases its smallest waiting event.
+
+    Each event comes with its place: the largest (key, id) of the group's order up to it, and its position.
+    Sorting all events of all groups by place gives the order Kahn's algorithm takes over everything at
+    once (when it picks among the groups' next events the smallest, a group's events keep their order and
+    wait behind the largest key before them), so groups can be ranked apart and merged by a plain sort."""
+    members = set(ids)
+    succ: dict[str, set[str]] = {i: set() for i in ids}
+    indeg = dict.fromkeys(ids, 0)
     for r in relations:
-        if r.source not in by_id or r.target not in by_id:
+        pair = _precedence(r)
+        if pair is None or pair[0] not in members or pair[1] not in members:
             continue
-        if r.type == RelType.AFTER and r.gap[0] >= 0:
-            first, second = r.target, r.source
-        elif r.type == RelType.BEFORE and r.gap[0] >= 0:
-            first, second = r.source, r.target
-        elif r.type == RelType.IS_INCLUDED:  # what a thing happens during started first
-            first, second = r.target, r.source
-        elif r.type == RelType.INCLUDES:
-            first, second = r.source, r.target
-        else:
-            continue
+        first, second = pair
         if first != second and second not in succ[first]:
             succ[first].add(second)
             indeg[second] += 1
-    heap = [(keys[e.id], e.id) for e in events if indeg[e.id] == 0]
+    heap = [(keys[i], i) for i in ids if indeg[i] == 0]
     heapq.heapify(heap)
-    ordered: list[Event] = []
     done: set[str] = set()
-    waiting: list[tuple[tuple, str]] | None = None  # built only when a cycle blocks the order
+    waiting: list[tuple[Key, str]] | None = None  # built only when a cycle blocks the order
     w = 0
-    while len(ordered) < len(events):
+    top: tuple[Key, str] | None = None
+    while len(done) < len(members):
         if not heap:
             # A cycle among relations: release the waiting event with the smallest key.
             if waiting is None:
-                waiting = sorted((keys[e.id], e.id) for e in events)
+                waiting = sorted((keys[i], i) for i in ids)
             while waiting[w][1] in done:
                 w += 1
             heap.append(waiting[w])
-        _, eid = heapq.heappop(heap)
+        item = heapq.heappop(heap)
+        eid = item[1]
         if eid in done:
             continue
+        if top is None or item > top:
+            top = item
+        yield eid, (top[0], top[1], len(done))
         done.add(eid)
-        ordered.append(by_id[eid])
         for nxt in succ[eid]:
             indeg[nxt] -= 1
             if indeg[nxt] == 0 and nxt not in done:
                 heapq.heappush(heap, (keys[nxt], nxt))
-    for n, e in enumerate(ordered, 1):
-        e.rank = n
-    events.sort(key=lambda e: e.rank)
 
 
 def to_day(minutes: float) -> date | None:
