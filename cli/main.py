@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 an input could not be read (the others were still proce
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -277,39 +278,50 @@ def parse(
     progress = ProgressBar()
     # Only the table and TimeML show article text: the other formats let each text go once parsed.
     keep_text = fmt in (Format.table, Format.timeml) or bool(entity)  # --entity reads the texts
-    try:
-        if dask_scheduler is not None:
-            from timeline.dask import DaskUnavailable, connect, parse_on_dask
+    # JSON Lines is the format for streams too large for memory: the merge is kept in a scratch file,
+    # and the events are written one at a time as they are read back from it.
+    spilling = fmt == Format.jsonl and not entity
+    with contextlib.ExitStack() as scratch:
+        spill = None
+        if spilling:
+            import tempfile
 
-            try:
-                client = connect(dask_scheduler)
-            except DaskUnavailable as exc:
-                raise fail(f"--dask-scheduler: {exc}", EXIT_DASK) from None
-            with client:
-                tl = parse_on_dask(refs, client, zone, keep_text, report, progress)
-        else:
-            from timeline.stream import parse_stream
+            spill = scratch.enter_context(tempfile.TemporaryDirectory(prefix="newsline-"))
+        try:
+            if dask_scheduler is not None:
+                from timeline.dask import DaskUnavailable, connect, parse_on_dask
 
-            # Worker processes cost more to start than a few articles take to parse.
-            workers = jobs if jobs is not None else (os.cpu_count() or 1) if len(refs) >= 16 else 1
-            tl = parse_stream(refs, workers, zone, keep_text, report, progress)
-    finally:
-        progress.close()
-    if entity:
-        from timeline.select import keep_entity
+                try:
+                    client = connect(dask_scheduler)
+                except DaskUnavailable as exc:
+                    raise fail(f"--dask-scheduler: {exc}", EXIT_DASK) from None
+                with client:
+                    tl = parse_on_dask(refs, client, zone, keep_text, report, progress, spill)
+            else:
+                from timeline.stream import parse_stream
 
-        tl = keep_entity(tl, entity)
-    unknown = [a.id for a in tl.articles if a.published is None]
-    if unknown:
-        say(
-            f"newsline: note: no publication date for {', '.join(unknown[:5])}"
-            f"{' and others' if len(unknown) > 5 else ''}: days are relative to publication; "
-            "give --published (or a dateline in the text) for absolute dates"
-        )
-    for w in tl.warnings:
-        say(f"newsline: warning: {w}")
+                # Worker processes cost more to start than a few articles take to parse.
+                workers = jobs if jobs is not None else (os.cpu_count() or 1) if len(refs) >= 16 else 1
+                tl = parse_stream(refs, workers, zone, keep_text, report, progress, spill=spill)
+        finally:
+            progress.close()
+        if hasattr(tl, "close"):
+            scratch.callback(tl.close)
+        if entity:
+            from timeline.select import keep_entity
 
-    written = write_output(tl, fmt, no_color, output_dir, show_all)
+            tl = keep_entity(tl, entity)
+        unknown = [a.id for a in tl.articles if a.published is None]
+        if unknown:
+            say(
+                f"newsline: note: no publication date for {', '.join(unknown[:5])}"
+                f"{' and others' if len(unknown) > 5 else ''}: days are relative to publication; "
+                "give --published (or a dateline in the text) for absolute dates"
+            )
+        for w in tl.warnings:
+            say(f"newsline: warning: {w}")
+
+        written = write_output(tl, fmt, no_color, output_dir, show_all)
     raise typer.Exit(EXIT_INPUT if problems or failed or not written else EXIT_OK)
 
 

@@ -182,6 +182,24 @@ def test_format_jsonl(newsline):
     assert [json.loads(line)["rank"] for line in lines] == list(range(1, len(lines) + 1))
 
 
+def test_format_jsonl_of_many_articles_is_the_json_events(newsline, tmp_path):
+    # JSON Lines output keeps the merge on disk (timeline.spill): its lines must be the JSON's events.
+    corpus = tmp_path / "corpus.jsonl"
+    stories = [
+        "Russia launched a drone attack on Kyiv on Friday, officials said. Two people were killed.",
+        "Russian forces launched a drone attack on Kyiv on Friday night. Officials said two were killed.",
+        "Police arrested 12 protesters on Monday after the attack. The minister will travel next week.",
+    ]
+    records = [{"id": f"s{i}", "published": "2025-07-05", "text": t} for i, t in enumerate(stories)]
+    _write_jsonl(corpus, records)
+    lines = newsline("parse", str(corpus), "--format", "jsonl")
+    whole = newsline("parse", str(corpus), "--format", "json")
+    assert lines.code == whole.code == 0, lines.stderr
+    events = json.loads(whole.stdout)["events"]
+    assert any(len(e["sources"]) > 1 for e in events)  # something was merged
+    assert [json.loads(x) for x in lines.stdout.splitlines()] == events
+
+
 def test_table_without_color(newsline):
     r = newsline(
         "parse",

@@ -102,3 +102,49 @@ def test_without_relations_anchored_events_keep_time_order(data: tuple[list[Even
     rank(events, [])
     placed = sorted((e for e in events if e.hi != INF), key=lambda e: e.rank)
     assert [e.lo for e in placed] == sorted(e.lo for e in placed)
+
+
+def _kahn_over_everything(events: list[Event], relations: list[Relation]) -> list[str]:
+    """The order as rank took it before it ranked group by group: one Kahn's algorithm over all events."""
+    import heapq
+
+    from timeline.build import _key, _precedence, anchored, text_keys, tie_keys
+
+    text_order = sorted(events, key=lambda e: (e.mentions[0].article, e.mentions[0].trigger[0]))
+    flags = {e.id: anchored(e) for e in events}
+    keys = dict(
+        text_keys(
+            (e.id, e.mentions[0].article, e.mentions[0].trigger[0], _key(e) if flags[e.id] else None)
+            for e in text_order
+        )
+    )
+    tie_keys(relations, keys, flags)
+    succ: dict[str, set[str]] = {e.id: set() for e in events}
+    indeg = dict.fromkeys(succ, 0)
+    for r in relations:
+        pair = _precedence(r)
+        if pair and pair[1] not in succ[pair[0]]:
+            succ[pair[0]].add(pair[1])
+            indeg[pair[1]] += 1
+    heap = [(keys[i], i) for i in succ if indeg[i] == 0]
+    heapq.heapify(heap)
+    out = []
+    while heap:
+        _, i = heapq.heappop(heap)
+        out.append(i)
+        for j in succ[i]:
+            indeg[j] -= 1
+            if indeg[j] == 0:
+                heapq.heappush(heap, (keys[j], j))
+    return out
+
+
+@SETTINGS
+@given(timelines())
+def test_ranking_group_by_group_is_one_order_over_everything(data: tuple[list[Event], list[Relation]]):
+    # rank orders each group of related events apart and merges the groups by a sort key, so that a
+    # timeline on disk can be ranked a group at a time: the order must be the one over all events at once.
+    events, relations = data
+    want = _kahn_over_everything(events, relations)
+    rank(events, relations)
+    assert [e.id for e in events] == want

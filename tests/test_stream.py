@@ -252,3 +252,47 @@ def test_streamed_output_is_the_batch_output() -> None:
         out = io.StringIO()
         write_json(to_dict(tl), out, buffer)
         assert out.getvalue() == to_json(tl)
+
+
+def _spilled_jsonl(timelines: list, directory: str, light: bool = False) -> str:
+    from timeline.spill import SpillFold
+
+    f = SpillFold(directory, light=light)
+    for t in sorted(copy.deepcopy(timelines), key=lambda t: [a.id for a in t.articles]):
+        if light:
+            for e in t.events:
+                lighten(e.mentions[1:])
+        f.add(t)
+    tl = f.result()
+    out = io.StringIO()
+    write_jsonl(tl, out)
+    if hasattr(tl, "close"):
+        tl.close()
+    return out.getvalue()
+
+
+@SETTINGS
+@given(st.lists(st.integers(0, len(STORIES) - 1), min_size=1, max_size=8), st.integers(0, 3), st.booleans())
+def test_the_fold_on_disk_is_the_merge(indices: list[int], premerge: int, light: bool) -> None:
+    # The same article may come twice (its events are then found by their sources, not added again), and
+    # an input may be a merged timeline.
+    import tempfile
+
+    timelines = _pool(indices)
+    if premerge and len(timelines) > premerge:
+        timelines = [merge(timelines[:premerge]), *timelines[premerge:]]
+    with tempfile.TemporaryDirectory() as tmp:
+        assert _spilled_jsonl(timelines, tmp, light) == "".join(to_jsonl(merge(timelines)))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_parse_stream_on_disk_gives_the_same_events(jobs: int, tmp_path: Path) -> None:
+    articles = [Article(IDS[k], STORIES[k], date(2025, 7, 5)) for k in range(len(STORIES))]
+    batch = merge([map_article(a) for a in articles])
+    tl = parse_stream(articles, jobs=jobs, keep_text=False, spill=str(tmp_path))
+    out = io.StringIO()
+    write_jsonl(tl, out)
+    assert out.getvalue() == "".join(to_jsonl(batch))
+    assert [a.id for a in tl.articles] == [a.id for a in batch.articles]
+    assert sorted(tl.warnings) == sorted(batch.warnings)
+    tl.close()  # type: ignore[union-attr]

@@ -18,11 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from timeline.ingest import load_article
 from timeline.model import Timeline
 from timeline.stream import Item, parse_stream
+
+if TYPE_CHECKING:
+    from timeline.spill import SpilledTimeline
 
 
 class DaskUnavailable(RuntimeError):
@@ -50,10 +53,11 @@ def parse_on_dask(
     keep_text: bool = True,
     on_error: Callable[[str, str], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
-) -> Timeline:
+    spill: str | None = None,
+) -> Timeline | SpilledTimeline:
     """One merged timeline from `items` (Articles or `timeline.ingest.ArticleRef`s), parsed on the Dask
     cluster of `client` (a `dask.distributed.Client`): the same timeline as
-    `timeline.parallel.parse_many` gives on one machine."""
+    `timeline.parallel.parse_many` gives on one machine. `spill`: as for `parse_stream`."""
     threads = sum(client.nthreads().values()) or 1
 
     def submit(fn: Callable[..., Any], *args: Any) -> Any:
@@ -69,4 +73,5 @@ def parse_on_dask(
         on_progress=on_progress,
         submit=submit,
         prepare=load_article,
+        spill=spill,
     )

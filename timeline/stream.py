@@ -26,12 +26,15 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import tzinfo
 from itertools import islice
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from timeline.build import order, parse_article
 from timeline.ingest import ArticleRef, InputError, load_article
 from timeline.merge import Side, _days, alike_sides, side
 from timeline.model import Article, Event, Mention, Modality, Reference, Relation, Timeline, TimeMention
+
+if TYPE_CHECKING:
+    from timeline.spill import SpilledTimeline, SpillFold
 
 Item = Article | ArticleRef
 Result = Timeline | tuple[str, str]
@@ -278,7 +281,8 @@ def parse_stream(
     on_progress: Callable[[int, int], None] | None = None,
     submit: Submit | None = None,
     prepare: Callable[[Item], Item] | None = None,
-) -> Timeline:
+    spill: str | None = None,
+) -> Timeline | SpilledTimeline:
     """One merged timeline from `items` (Articles, or ArticleRefs that each worker reads itself), parsed by
     `jobs` processes (default: every core), folded as they arrive; the same timeline as `merge` of every
     article's timeline, whatever `jobs` is.
@@ -286,9 +290,19 @@ def parse_stream(
     `on_error(article_id, message)` hears about articles that could not be read or parsed (they are left
     out); `on_progress(done, total)` after each article. `submit(parse_chunk, chunk, tz, keep_text)` runs
     the chunks elsewhere (a Dask client's submit, say) instead of local processes; `prepare` turns each
-    item into what is sent (e.g. `load_article`, when the workers cannot read the caller's files)."""
+    item into what is sent (e.g. `load_article`, when the workers cannot read the caller's files).
+
+    With `spill` (a directory) the merge is kept in a file there instead of memory (`timeline.spill`):
+    what comes back is then a `SpilledTimeline` whose events are read from the file in rank order, the
+    same events as without it; memory holds only what later events are compared with."""
+    if spill is not None:
+        from timeline.spill import SpillFold
+
+        f: Fold | SpillFold = SpillFold(spill, light=not keep_text)
+    else:
+        f = Fold(light=not keep_text)
     with _settled_memory() as settle:
-        return _parse_stream(items, jobs, tz, keep_text, on_error, on_progress, submit, prepare, settle)
+        return _parse_stream(items, jobs, tz, keep_text, on_error, on_progress, submit, prepare, settle, f)
 
 
 @contextmanager
@@ -320,11 +334,11 @@ def _parse_stream(
     submit: Submit | None,
     prepare: Callable[[Item], Item] | None,
     settle: Callable[[], None],
-) -> Timeline:
+    f: Fold | SpillFold,
+) -> Timeline | SpilledTimeline:
     ordered = sorted(items, key=_item_id)  # merge's order: the fold must see the timelines in it
     total = len(ordered)
     jobs = max(1, jobs or os.cpu_count() or 1)
-    f = Fold(light=not keep_text)
     done = 0
 
     def take(r: Result) -> None:
@@ -369,7 +383,7 @@ def _parse_stream(
     return f.result()
 
 
-def write_jsonl(tl: Timeline, out: IO[str]) -> None:
+def write_jsonl(tl: Timeline | SpilledTimeline, out: IO[str]) -> None:
     """`--format jsonl`: one event a line, each serialised and written on its own (never the whole
     output at once); the same lines as `timeline.export.to_jsonl`."""
     from timeline.export import event_dict

@@ -1,0 +1,489 @@
+"""The merge of a stream too large for memory: the merged timeline kept in an SQLite file, not in objects.
+
+`timeline.stream.Fold` holds the whole merged timeline: every event, source and relation. For a JSON Lines
+stream of many stories that grows with the input. `SpillFold` does the same fold (the same steps, in the
+same order: tests/test_spill.py checks that its output is `merge`'s) but writes each event as it comes,
+and holds in memory only what a later article's event must be compared with: the events precise enough to
+be merged into (their times, actors, title words), by day. Everything else is on disk:
+
+- events (pickled, with a few columns the ranking reads), and the sources that merges add to them;
+- which article span is already which event (a timeline folded twice must not add its events again);
+- relations, and which event ids merges renamed.
+
+Then `result()` ranks the events the way `timeline.build.order` does, one group of related events at a
+time (only the largest group is in memory at once), and sorts them on disk: `SpilledTimeline.events` reads
+them back in rank order, one at a time. SQLite is in the standard library; its sorter and page cache
+spill to temporary files, so memory stays bounded by the cache size and the largest group.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from timeline.build import _key, _solve, anchored, sequence, text_keys, tie_keys
+from timeline.merge import Side, _days, _surnames, alike_sides, side
+from timeline.model import INF, Article, Event, Mention, Modality, Reference, Relation, RelType, Timeline
+from timeline.stream import lighten
+
+_SCHEMA = """
+CREATE TABLE events (
+    n INTEGER PRIMARY KEY, id TEXT, article TEXT, pos INTEGER, modality TEXT,
+    tlo REAL, thi REAL, tval TEXT, title TEXT, data BLOB
+);
+CREATE TABLE extra (seq INTEGER PRIMARY KEY, n INTEGER, data BLOB);
+CREATE TABLE patch (n INTEGER PRIMARY KEY, data BLOB);
+CREATE TABLE sources (article TEXT, lo INTEGER, hi INTEGER, n INTEGER, PRIMARY KEY (article, lo, hi))
+    WITHOUT ROWID;
+CREATE TABLE alias (id TEXT PRIMARY KEY, target TEXT) WITHOUT ROWID;
+CREATE TABLE relations (
+    seq INTEGER PRIMARY KEY, source TEXT, target TEXT, type TEXT, signal TEXT, article TEXT,
+    glo REAL, ghi REAL, point TEXT, grp INTEGER
+);
+"""
+
+_PICKLE = pickle.HIGHEST_PROTOCOL
+
+
+@dataclass(slots=True)
+class _Slot:
+    """What the fold keeps in memory of an event that later events may be merged into."""
+
+    n: int
+    id: str
+    time: Any  # TimeMention or None
+    modality: Modality
+    article: str
+    actors: list[str]
+    side: Side
+    changed: bool = False
+
+
+@dataclass(slots=True)
+class _Stub:
+    """The parts of an event that `_solve`, `anchored` and `_key` read, without unpickling the event."""
+
+    n: int
+    id: str
+    title: str
+    modality: Modality
+    time: Any
+    mentions: list[Any]
+    lo: float = -INF
+    hi: float = INF
+    end_lo: float = -INF
+    end_hi: float = INF
+
+
+@dataclass(slots=True)
+class _Time:
+    lo: float
+    hi: float
+    value: str
+
+
+@dataclass(slots=True)
+class _First:
+    article: str
+    trigger: tuple[int, int]
+
+
+class SpillFold:
+    """`timeline.stream.Fold` with the merged timeline in an SQLite file in `directory`: `add` the
+    timelines in merge's order, then `result()`. The file is the caller's to remove (with the directory)."""
+
+    def __init__(self, directory: str, light: bool = False, cache_mb: int = 16) -> None:
+        self.light = light
+        self.path = os.path.join(directory, "fold.sqlite")
+        self.db = sqlite3.connect(self.path, isolation_level=None)
+        # A scratch file: nothing to recover after a crash, so no journal and no syncing.
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", f"cache_size = -{cache_mb * 1024}"):
+            self.db.execute(f"PRAGMA {pragma}")
+        self.db.executescript(_SCHEMA)
+        self.db.execute("BEGIN")
+        self.count = 0
+        self.events = 0
+        self._last: list[str] | None = None
+        self._first: Timeline | None = None
+        self._grew = False
+        self.articles: list[Article] = []
+        self._seen_articles: set[str] = set()
+        self.refs: dict[str, Reference] = {}
+        self._by_day: dict[tuple[str, int], list[int]] = {}
+        self._slots: dict[int, _Slot] = {}
+        # What the next flush writes.
+        self._rows: list[tuple] = []
+        self._extras: list[tuple[int, bytes]] = []
+        self._sources: list[tuple[str, int, int, int]] = []
+        self._aliases: list[tuple[str, str]] = []
+
+    def add(self, t: Timeline) -> None:
+        """Fold one more timeline in; ValueError if it comes before the previous one in merge's order."""
+        key = [a.id for a in t.articles]
+        if self._last is not None and key < self._last:
+            raise ValueError(
+                f"SpillFold.add: {key[:1]} comes before {self._last[:1]}; sort the timelines first"
+            )
+        self._last = key
+        later = self.count > 0
+        if not later:
+            self._first = t
+        self.count += 1
+        # Only a span of an article folded before can already be an event: only those are looked up.
+        repeated = {a.id for a in t.articles if a.id in self._seen_articles}
+        for a in t.articles:
+            if a.id not in self._seen_articles:
+                self._seen_articles.add(a.id)
+                self.articles.append(a)
+                self._grew = self._grew or later
+        self.refs.update({k: v for k, v in t.references.items() if k not in self.refs})
+        for e in sorted(t.events, key=lambda e: e.id):
+            self._add_event(e, later, repeated)
+            if repeated:
+                self._flush()  # the next event's lookups must see this one's sources
+        self._flush()
+        self.db.executemany(
+            "INSERT INTO relations (source, target, type, signal, article, glo, ghi, point) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            [(r.source, r.target, r.type.value, r.signal, r.article, *r.gap, r.point) for r in t.relations],
+        )
+
+    def _flush(self) -> None:
+        db = self.db
+        db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)", self._rows)
+        db.executemany("INSERT INTO extra (n, data) VALUES (?,?)", self._extras)
+        db.executemany("INSERT OR IGNORE INTO sources VALUES (?,?,?,?)", self._sources)
+        db.executemany("INSERT OR IGNORE INTO alias VALUES (?,?)", self._aliases)
+        self._rows.clear()
+        self._extras.clear()
+        self._sources.clear()
+        self._aliases.clear()
+
+    def _source(self, k: tuple[str, int, int]) -> int | None:
+        row = self.db.execute("SELECT n FROM sources WHERE article = ? AND lo = ? AND hi = ?", k).fetchone()
+        return None if row is None else int(row[0])
+
+    def _slot(self, n: int) -> _Slot:
+        """The in-memory state of event n: kept for an event with a precise time; for another one (found
+        by its sources, when an article is folded again) read back from the file."""
+        slot = self._slots.get(n)
+        if slot is None:
+            row = self.db.execute("SELECT data FROM events WHERE n = ?", (n,)).fetchone()
+            e: Event = pickle.loads(row[0])
+            slot = self._slots[n] = _Slot(
+                n, e.id, e.time, e.modality, e.mentions[0].article, e.actors, side(e)
+            )
+        return slot
+
+    def _add_event(self, e: Event, later: bool, repeated: set[str]) -> None:
+        # The same steps as Fold._add_event, in the same order, so the result is the same.
+        keys = [(m.article, m.trigger[0], m.trigger[1]) for m in e.mentions]
+        known = [k for k in keys if k[0] in repeated]
+        target = next((n for k in known if (n := self._source(k)) is not None), None)
+        days = _days(e)
+        if target is None and days:
+            candidates = sorted({n for d in days for n in self._by_day.get((e.kind, d), [])})
+            if candidates:
+                target = self._first_same(e, candidates)
+        if target is None:
+            self._grew = self._grew or later
+            n = self.events
+            self.events += 1
+            for d in days:
+                self._by_day.setdefault((e.kind, d), []).append(n)
+            if days:
+                self._slots[n] = _Slot(n, e.id, e.time, e.modality, e.mentions[0].article, e.actors, side(e))
+            first, t = e.mentions[0], e.time
+            self._rows.append(
+                (
+                    n,
+                    e.id,
+                    first.article,
+                    first.trigger[0],
+                    e.modality.value,
+                    None if t is None else t.lo,
+                    None if t is None else t.hi,
+                    None if t is None else t.value,
+                    e.title,
+                    pickle.dumps(e, _PICKLE),
+                )
+            )
+            self._sources.extend((*k, n) for k in keys)
+            return
+        slot = self._slot(target)
+        self._aliases.append((e.id, slot.id))
+        for m, k in zip(e.mentions, keys, strict=True):
+            if k[0] in repeated and self._source(k) is not None:
+                continue
+            self._sources.append((*k, target))
+            if repeated:
+                self._flush()
+            if self.light:
+                lighten([m])  # it joins another event's mentions: never the first
+            self._extras.append((target, pickle.dumps(m, _PICKLE)))
+            self._grew = True
+        grown = False
+        for actor in e.actors:
+            if actor not in slot.actors:
+                slot.actors.append(actor)
+                grown = True
+        if grown:
+            slot.side = side_with(slot.actors, slot.side)
+            slot.changed = True
+        if (
+            e.time is not None
+            and slot.time is not None
+            and (e.time.hi - e.time.lo) < (slot.time.hi - slot.time.lo)
+        ):
+            slot.time = e.time  # the most specific time wins
+            slot.changed = True
+
+    def _first_same(self, e: Event, candidates: list[int]) -> int | None:
+        # Fold._first_same over the slots.
+        assert e.time is not None
+        article, lo, hi, modality = e.mentions[0].article, e.time.lo, e.time.hi, e.modality
+        mine: Side | None = None
+        slots = self._slots
+        for n in candidates:
+            a = slots[n]
+            t = a.time
+            if a.article == article or t is None or not (t.lo < hi and lo < t.hi):
+                continue
+            if a.modality != modality and Modality.ASSERTED not in (a.modality, modality):
+                continue
+            if mine is None:
+                mine = side(e)
+            if alike_sides(a.side, mine):
+                return n
+        return None
+
+    @property
+    def grew(self) -> bool:
+        """Whether a timeline after the first added an article, an event or a source."""
+        return self._grew
+
+    def result(self) -> Timeline | SpilledTimeline:
+        """The merged timeline, ranked (call once). Nothing new after the first timeline: that one, as it
+        was; otherwise a `SpilledTimeline` reading its events from the file in rank order."""
+        if self._first is None:
+            self.db.execute("COMMIT")
+            return Timeline([], [], [], [], {}, [])
+        if not self._grew:
+            self.db.execute("COMMIT")
+            return self._first
+        self._first = None
+        warnings: list[str] = []
+        self._finish_merge()
+        self._slots.clear()
+        self._by_day.clear()
+        self._rank(warnings)
+        self.db.execute("COMMIT")
+        return SpilledTimeline(self.articles, self.refs, warnings, self.db)
+
+    def _finish_merge(self) -> None:
+        db = self.db
+        changed = [s for s in self._slots.values() if s.changed]
+        db.executemany(
+            "INSERT INTO patch VALUES (?,?)",
+            [(s.n, pickle.dumps((s.actors, s.time), _PICKLE)) for s in changed],
+        )
+        db.executemany(
+            "UPDATE events SET tlo = ?, thi = ?, tval = ? WHERE n = ?",
+            [(s.time.lo, s.time.hi, s.time.value, s.n) for s in changed if s.time is not None],
+        )
+        db.execute("CREATE INDEX events_id ON events (id)")
+        # Relation ends are renamed once every alias is known, and repeated relations dropped (the first
+        # one kept), as Fold.result does.
+        for end in ("source", "target"):
+            db.execute(
+                f"UPDATE relations SET {end} = (SELECT target FROM alias WHERE alias.id = relations.{end}) "
+                f"WHERE {end} IN (SELECT id FROM alias)"
+            )
+        db.execute(
+            "DELETE FROM relations WHERE source = target OR seq NOT IN "
+            "(SELECT MIN(seq) FROM relations GROUP BY source, target, type, point, glo, ghi)"
+        )
+
+    def _rank(self, warnings: list[str]) -> None:
+        db = self.db
+        # Groups of events that relations connect (relations whose ends are both events), as order() has.
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        linked = db.execute(
+            "SELECT r.seq, r.source, r.target FROM relations r JOIN events a ON a.id = r.source "
+            "JOIN events b ON b.id = r.target"
+        ).fetchall()
+        for _, s, t in linked:
+            parent[find(s)] = find(t)
+        number: dict[str, int] = {}
+        for x in list(parent):
+            number.setdefault(find(x), len(number) + 1)
+        db.executemany(
+            "UPDATE relations SET grp = ? WHERE seq = ?", [(number[find(s)], q) for q, s, _ in linked]
+        )
+        db.execute("CREATE TEMP TABLE grp (id TEXT PRIMARY KEY, g INTEGER) WITHOUT ROWID")
+        db.executemany("INSERT INTO grp VALUES (?,?)", [(x, number[find(x)]) for x in parent])
+        parent.clear()  # only the group numbers on disk are needed from here on
+        number.clear()
+        linked.clear()
+        db.execute("CREATE INDEX relations_grp ON relations (grp, seq)")
+        db.execute(
+            "CREATE TEMP TABLE place (n INTEGER PRIMARY KEY, g INTEGER, lo REAL, hi REAL, elo REAL, "
+            "ehi REAL, "
+            "anch INTEGER, k0 REAL, k1 REAL, k2 REAL, k3 REAL, k4 REAL)"
+        )
+        # 1. Bounds, group by group (an event no relation touches is a group of its own).
+        out: list[tuple] = []
+        for g, stubs in self._groups():
+            rels = self._relations(g) if g else []
+            _solve(stubs, rels, self.refs, warnings)
+            for s in stubs:
+                k = _key(s) if anchored(s) else (None,) * 4
+                out.append((s.n, g, s.lo, s.hi, s.end_lo, s.end_hi, int(anchored(s)), *k, None))
+            if len(out) >= 4096:
+                db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", out)
+                out.clear()
+        db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", out)
+        # 2. Keys, in text order (an unanchored event takes the key of the one told before it).
+        rows = db.execute(
+            "SELECT e.n, e.article, e.pos, p.anch, p.k0, p.k1, p.k2, p.k3 "
+            "FROM events e JOIN place p USING (n) "
+            "ORDER BY e.article, e.pos, e.n"
+        )
+        keyed = text_keys(
+            (n, art, pos, (k0, k1, k2, k3) if anch else None) for n, art, pos, anch, k0, k1, k2, k3 in rows
+        )
+        pending: list[tuple] = []
+        for n, k in keyed:
+            pending.append((*k, n))
+            if len(pending) >= 4096:
+                db.executemany("UPDATE place SET k0 = ?, k1 = ?, k2 = ?, k3 = ?, k4 = ? WHERE n = ?", pending)
+                pending.clear()
+        db.executemany("UPDATE place SET k0 = ?, k1 = ?, k2 = ?, k3 = ?, k4 = ? WHERE n = ?", pending)
+        # 3. Each group's order, as a sort key; an event on its own is its own key.
+        db.execute(
+            "CREATE TEMP TABLE ord (n INTEGER PRIMARY KEY, p0 REAL, p1 REAL, p2 REAL, p3 REAL, p4 REAL, "
+            "pid TEXT, ppos INTEGER)"
+        )
+        db.execute(
+            "INSERT INTO ord SELECT p.n, k0, k1, k2, k3, k4, e.id, 0 FROM place p JOIN events e USING (n) "
+            "WHERE p.g IS NULL"
+        )
+        grouped = db.execute(
+            "SELECT p.g, e.id, p.anch, k0, k1, k2, k3, k4, p.n FROM place p JOIN events e USING (n) "
+            "WHERE p.g IS NOT NULL ORDER BY p.g, p.n"
+        )
+        out = []
+        for g, members in _runs(grouped):
+            keys = {eid: (k0, k1, k2, k3, k4) for _, eid, _, k0, k1, k2, k3, k4, _ in members}
+            anchored_ids = {eid: bool(anch) for _, eid, anch, *_ in members}
+            n_of = {eid: n for _, eid, *_, n in members}
+            rels = self._relations(g)
+            tie_keys(rels, keys, anchored_ids)
+            for eid, (top, top_id, pos) in sequence(list(keys), rels, keys):
+                out.append((n_of[eid], *top, top_id, pos))
+            if len(out) >= 4096:
+                db.executemany("INSERT INTO ord VALUES (?,?,?,?,?,?,?,?)", out)
+                out.clear()
+        db.executemany("INSERT INTO ord VALUES (?,?,?,?,?,?,?,?)", out)
+
+    def _groups(self) -> Iterator[tuple[int | None, list[_Stub]]]:
+        """Every event as a stub, group by group: (None, [one event]) for an event no relation touches."""
+        rows = self.db.execute(
+            "SELECT g.g, e.n, e.id, e.title, e.modality, e.tlo, e.thi, e.tval, e.article, e.pos "
+            "FROM events e LEFT JOIN grp g ON g.id = e.id ORDER BY g.g, e.n"
+        )
+        run: list[_Stub] = []
+        current: int | None = None
+        for g, n, eid, title, modality, tlo, thi, tval, article, pos in rows:
+            time = _Time(tlo, thi, tval) if tval is not None else None
+            stub = _Stub(n, eid, title, Modality(modality), time, [_First(article, (pos, pos))])
+            if g is None:
+                yield None, [stub]
+                continue
+            if g != current and run:
+                yield current, run
+                run = []
+            current = g
+            run.append(stub)
+        if run:
+            yield current, run
+
+    def _relations(self, g: int) -> list[Relation]:
+        return [
+            Relation(s, t, RelType(ty), sig, art, (glo, ghi), point)
+            for s, t, ty, sig, art, glo, ghi, point in self.db.execute(
+                "SELECT source, target, type, signal, article, glo, ghi, point FROM relations "
+                "WHERE grp = ? ORDER BY seq",
+                (g,),
+            )
+        ]
+
+
+def side_with(actors: list[str], old: Side) -> Side:
+    """An event's side of `alike` after its actors grew (its title and trigger stay)."""
+    return _surnames(tuple(actors)), old[1], old[2]
+
+
+def _runs(rows: Any) -> Iterator[tuple[int, list[tuple]]]:
+    run: list[tuple] = []
+    current = None
+    for row in rows:
+        if row[0] != current and run:
+            yield current, run  # type: ignore[misc]
+            run = []
+        current = row[0]
+        run.append(row)
+    if run:
+        yield current, run  # type: ignore[misc]
+
+
+@dataclass
+class SpilledTimeline:
+    """A merged timeline on disk: its articles, references and warnings in memory, its events read back
+    one at a time in rank order (`events` can be iterated once; `close()` when done)."""
+
+    articles: list[Article]
+    references: dict[str, Reference]
+    warnings: list[str]
+    db: sqlite3.Connection
+    relations: list[Relation] = field(default_factory=list)  # not kept: JSON Lines output has none
+
+    @property
+    def events(self) -> Iterator[Event]:
+        """The events in rank order, each with every source, its bounds and its rank."""
+        db = self.db
+        order = "ORDER BY o.p0, o.p1, o.p2, o.p3, o.p4, o.pid, o.ppos"
+        main = db.execute(
+            "SELECT e.n, e.data, pa.data, p.lo, p.hi, p.elo, p.ehi FROM ord o JOIN events e ON e.n = o.n "
+            f"JOIN place p ON p.n = o.n LEFT JOIN patch pa ON pa.n = o.n {order}"
+        )
+        more = self.db.cursor().execute(
+            f"SELECT x.n, x.data FROM extra x JOIN ord o ON o.n = x.n {order}, x.seq"
+        )
+        ahead = more.fetchone()
+        for rank, (n, data, patched, lo, hi, elo, ehi) in enumerate(main, 1):
+            e: Event = pickle.loads(data)
+            if patched is not None:
+                e.actors, e.time = pickle.loads(patched)
+            while ahead is not None and ahead[0] == n:
+                m: Mention = pickle.loads(ahead[1])
+                e.mentions.append(m)
+                ahead = more.fetchone()
+            e.lo, e.hi, e.end_lo, e.end_hi = lo, hi, elo, ehi
+            e.rank = rank
+            yield e
+
+    def close(self) -> None:
+        self.db.close()
