@@ -192,6 +192,10 @@ YEARLESS = [
     ("1989-10-26", "The split would be paid on a still unspecified date in January.", "January", "1990-01"),
     ("1989-10-26", "The proposed merger will close in January.", "January", "1990-01"),
     ("1989-10-26", "The merger closed in January.", "January", "1989-01"),
+    # A regular -ed form after the expression is likely a participle: "will" before it holds.
+    ("1998-02-13", "Qantas will double flights by August in the search for markets untouched by the crisis.",
+     "August", "1998-08"),
+    ("1998-02-13", "In August, prices jumped.", "August", "1997-08"),
     # "expects to" is a plan.
     ("1989-10-27", "It said it expects to report results in mid-November.", "mid-November", "1989-11"),
     # A weekday with the date settles the year.

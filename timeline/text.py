@@ -274,6 +274,7 @@ _PERFECT = frozenset(["has", "have", "'ve", "’ve", "hasn't", "haven't"])
 # merger"), not a verb: a verb never follows an article.
 _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those"])
 TENSE_REACH = 400
+_ED_AFTER_PENALTY = 40
 
 
 def _participle_follows(tokens: list[Token], aux: Token) -> bool:
@@ -344,6 +345,11 @@ def tense_near(doc: Document, start: int, end: int) -> str | None:
         elif tense == "present" and tok.lower in _PERFECT and _participle_follows(tokens, tok):
             continue  # the participle after it gives the tense
         dist = tok.start - end if tok.start >= end else start - tok.end
+        regular_ed = tok.lower.endswith("ed") and tok.lower not in past_forms()
+        if tense == "past" and tok.start >= end and regular_ed:
+            # A regular -ed form after the expression is often a participle ("by August in the search for
+            # markets untouched by the crisis"): it wins only when nothing nearer shows the tense.
+            dist += _ED_AFTER_PENALTY
         tier = 0 if near_left <= tok.start < near_right else 1
         candidates.append((tier, dist, 0 if tok.start < start else 1, tense))
     return min(candidates)[3] if candidates else None
