@@ -1082,8 +1082,10 @@ def tag(
             kind == AnchorKind.PREVIOUS
             and last is not None
             and (rule.kind != "clock" or last_sentence == sent_index)
+            and (rule.kind != "overnight" or sent_index - last_sentence <= 1)
         ):
-            # A clock time takes a day named in its own sentence; otherwise it is on the story's day.
+            # A clock time takes a day named in its own sentence, "overnight" one named in its own or the
+            # sentence before; otherwise they are on the story's (publication) day.
             anchor = last
         recent_quarter = last_quarter[1] if last_quarter and sent_index - last_quarter[0] <= 3 else None
         adjunct = _ADJUNCT_BEFORE.search(doc.text, max(0, cand.start - 20), cand.start) is not None
