@@ -1087,6 +1087,12 @@ def tag(
             # A clock time takes a day named in its own sentence, "overnight" one named in its own or the
             # sentence before; otherwise they are on the story's (publication) day.
             anchor = last
+        elif kind == AnchorKind.PREVIOUS and rule.kind == "overnight":
+            # No day near: the night before publication (or before the quote was spoken), and said so.
+            kind = AnchorKind.PUBLICATION
+            if quote_index is not None:
+                kind = AnchorKind.SPEECH
+                anchor = Anchor(speech_days.get(quote_index, ref.day), AnchorKind.SPEECH)
         recent_quarter = last_quarter[1] if last_quarter and sent_index - last_quarter[0] <= 3 else None
         adjunct = _ADJUNCT_BEFORE.search(doc.text, max(0, cand.start - 20), cand.start) is not None
         anchor = Anchor(anchor.day, anchor.kind, anchor.granularity, recent_quarter, adjunct)
