@@ -237,6 +237,23 @@ def test_reported_quarter(ref: str, text: str, expression: str, value: str):
     assert [m.value for m in mentions if m.text == expression] == [value], _show(mentions)
 
 
+OVERNIGHT = [
+    # (publication, text, value of every "overnight"): the night before a whole day named in its own
+    # sentence or the one before, else before publication; another night is no such day.
+    ("1989-10-30", "Shares closed lower Friday. They were hit by overnight losses.", "1989-10-26TNI"),
+    ("2025-07-04", "Drone attack hits Kyiv overnight. Russia attacked Kyiv overnight, officials said.",
+     "2025-07-03TNI"),
+    ("1989-10-30", "On Friday, the index fell. It was quiet. Shelling went on overnight.", "1989-10-29TNI"),
+]
+
+
+@pytest.mark.parametrize(("ref", "text", "value"), OVERNIGHT, ids=[o[1][:30] for o in OVERNIGHT])
+def test_overnight(ref: str, text: str, value: str):
+    mentions = _tag(text, ref)
+    nights = [m.value for m in mentions if m.text == "overnight"]
+    assert nights and set(nights) == {value}, _show(mentions)
+
+
 TARGET_WEEKDAY = [
     # (publication, text, expression, value): a deadline named by its weekday is the coming one, whatever
     # the tense of the verb that set it; unless a past perfect puts it behind the story.

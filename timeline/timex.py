@@ -1056,6 +1056,7 @@ def tag(
     last_any_sentence = -1
     last_quarter: tuple[int, tuple[int, int]] | None = None
     last_sentence = -1
+    last_day: tuple[int, date] | None = None  # the last day named as a whole day, for "overnight"
     # The last date with its year stated, outside quotes, when that year is not the publication's: a
     # story told in the past ("On April 3, 2011, ... In May, ...") goes on in that year.
     story_year: tuple[int, date] | None = None
@@ -1075,24 +1076,27 @@ def tag(
         any_previous = rule.fields.get("any_previous") or _coarse_previous(
             rule.fields.get("coarse_previous"), cand.groups, sent_index - last_any_sentence
         )
-        if kind == AnchorKind.PREVIOUS and any_previous:
+        if kind == AnchorKind.PREVIOUS and rule.kind == "overnight":
+            if last_day is not None and sent_index - last_day[0] <= 1:
+                # The night before a day named in its own sentence or the one before ("closed lower
+                # Friday. ... overnight losses in New York"); a night or an hour is no such day.
+                anchor = Anchor(last_day[1], kind)
+            else:
+                # No day near: the night before publication (or before the quote was spoken), said so.
+                kind = AnchorKind.PUBLICATION
+                if quote_index is not None:
+                    kind = AnchorKind.SPEECH
+                    anchor = Anchor(speech_days.get(quote_index, ref.day), AnchorKind.SPEECH)
+        elif kind == AnchorKind.PREVIOUS and any_previous:
             # "that year", "the year before": any dated mention will do, a bare "1988" too
             anchor = last_any or anchor
         elif (
             kind == AnchorKind.PREVIOUS
             and last is not None
             and (rule.kind != "clock" or last_sentence == sent_index)
-            and (rule.kind != "overnight" or sent_index - last_sentence <= 1)
         ):
-            # A clock time takes a day named in its own sentence, "overnight" one named in its own or the
-            # sentence before; otherwise they are on the story's (publication) day.
+            # A clock time takes a day named in its own sentence; otherwise it is on the story's day.
             anchor = last
-        elif kind == AnchorKind.PREVIOUS and rule.kind == "overnight":
-            # No day near: the night before publication (or before the quote was spoken), and said so.
-            kind = AnchorKind.PUBLICATION
-            if quote_index is not None:
-                kind = AnchorKind.SPEECH
-                anchor = Anchor(speech_days.get(quote_index, ref.day), AnchorKind.SPEECH)
         recent_quarter = last_quarter[1] if last_quarter and sent_index - last_quarter[0] <= 3 else None
         adjunct = _ADJUNCT_BEFORE.search(doc.text, max(0, cand.start - 20), cand.start) is not None
         anchor = Anchor(anchor.day, anchor.kind, anchor.granularity, recent_quarter, adjunct)
@@ -1194,6 +1198,8 @@ def tag(
         if story_day and res.day is not None:
             last = Anchor(res.day, kind)
             last_sentence = sent_index
+            if res.granularity == "day":
+                last_day = (sent_index, res.day)
     return out
 
 
