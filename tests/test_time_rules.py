@@ -264,6 +264,9 @@ TARGET_WEEKDAY = [
     ("1989-10-30", "The offer was due to expire Friday.", "Friday", "1989-11-03"),
     ("1989-10-30", "It had been due to expire Friday evening.", "Friday evening", "1989-10-27TEV"),
     ("2000-03-30", "Officials met on Tuesday morning.", "Tuesday morning", "2000-03-28TMO"),
+    # A plan told in the past is still ahead.
+    ("2000-01-07", "Protesters were planning to drive around the airport on Monday.", "Monday", "2000-01-10"),
+    ("2000-01-07", "A rally planned for Saturday was called off.", "Saturday", "2000-01-08"),
 ]
 
 
