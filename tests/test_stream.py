@@ -296,3 +296,12 @@ def test_parse_stream_on_disk_gives_the_same_events(jobs: int, tmp_path: Path) -
     assert [a.id for a in tl.articles] == [a.id for a in batch.articles]
     assert sorted(tl.warnings) == sorted(batch.warnings)
     tl.close()  # type: ignore[union-attr]
+
+
+def test_a_packed_event_is_the_event() -> None:
+    from timeline.spill import pack_event, unpack_event
+
+    events = [e for k in range(len(STORIES)) for e in _timeline(k).events]
+    assert events and any(e.time is not None for e in events)
+    for e in events:
+        assert unpack_event(pack_event(e)) == e

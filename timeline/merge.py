@@ -39,9 +39,14 @@ def _overlap(a: Event, b: Event) -> bool:
 def _days(e: Event) -> range:
     """The days an event's time touches, when it is precise enough to merge on (else none)."""
     t = e.time
-    if t is None or math.isinf(t.lo) or math.isinf(t.hi) or t.hi - t.lo > 3 * DAY:
+    return range(0) if t is None else day_span(t.lo, t.hi)
+
+
+def day_span(lo: float, hi: float) -> range:
+    """The days a time from `lo` to `hi` touches, when it is precise enough to merge on (else none)."""
+    if math.isinf(lo) or math.isinf(hi) or hi - lo > 3 * DAY:
         return range(0)
-    return range(math.floor(t.lo / DAY), math.floor((t.hi - 1e-6) / DAY) + 1)
+    return range(math.floor(lo / DAY), math.floor((hi - 1e-6) / DAY) + 1)
 
 
 def _lemma(e: Event) -> str:
@@ -64,6 +69,11 @@ Side = tuple[frozenset[str], frozenset[str], str]
 def side(e: Event) -> Side:
     """What `alike` compares of an event: its actors' surnames, its title's words, its trigger's lemma."""
     return _surnames(tuple(e.actors)), _words(e.title), _lemma(e)
+
+
+def side_of(actors: list[str], title: str, trigger: str) -> Side:
+    """`side` of an event given by its actors, title and trigger."""
+    return _surnames(tuple(actors)), _words(title), trigger.lower().rstrip("s")[:5]
 
 
 def alike(a: Event, surnames: frozenset[str], words: frozenset[str], lemma: str) -> bool:

@@ -6,7 +6,7 @@ same order: tests/test_spill.py checks that its output is `merge`'s) but writes 
 and holds in memory only what a later article's event must be compared with: the events precise enough to
 be merged into (their times, actors, title words), by day. Everything else is on disk:
 
-- events (pickled, with a few columns the ranking reads), and the sources that merges add to them;
+- events (packed, with a few columns the ranking reads), and the sources that merges add to them;
 - which article span is already which event (a timeline folded twice must not add its events again);
 - relations, and which event ids merges renamed.
 
@@ -18,17 +18,29 @@ spill to temporary files, so memory stays bounded by the cache size and the larg
 
 from __future__ import annotations
 
+import marshal
 import os
-import pickle
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from timeline.build import _key, _solve, anchored, sequence, text_keys, tie_keys
-from timeline.merge import Side, _days, _surnames, alike_sides, side
-from timeline.model import INF, Article, Event, Mention, Modality, Reference, Relation, RelType, Timeline
-from timeline.stream import lighten
+from timeline.merge import Side, _surnames, alike_sides, day_span, side, side_of
+from timeline.model import (
+    INF,
+    AnchorKind,
+    Article,
+    Event,
+    Mention,
+    Modality,
+    Reference,
+    Relation,
+    RelType,
+    Timeline,
+    TimeMention,
+)
+from timeline.stream import NO_SPAN
 
 _SCHEMA = """
 CREATE TABLE events (
@@ -36,9 +48,8 @@ CREATE TABLE events (
     tlo REAL, thi REAL, tval TEXT, title TEXT, data BLOB
 );
 CREATE TABLE extra (seq INTEGER PRIMARY KEY, n INTEGER, data BLOB);
-CREATE TABLE patch (n INTEGER PRIMARY KEY, data BLOB);
-CREATE TABLE sources (article TEXT, lo INTEGER, hi INTEGER, n INTEGER, PRIMARY KEY (article, lo, hi))
-    WITHOUT ROWID;
+CREATE TABLE patch (n INTEGER PRIMARY KEY, actors BLOB, time BLOB);
+CREATE TABLE sources (article TEXT, lo INTEGER, hi INTEGER, n INTEGER);
 CREATE TABLE alias (id TEXT PRIMARY KEY, target TEXT) WITHOUT ROWID;
 CREATE TABLE relations (
     seq INTEGER PRIMARY KEY, source TEXT, target TEXT, type TEXT, signal TEXT, article TEXT,
@@ -46,7 +57,121 @@ CREATE TABLE relations (
 );
 """
 
-_PICKLE = pickle.HIGHEST_PROTOCOL
+_ASSERTED = Modality.ASSERTED.value
+
+
+def _pack_time(t: TimeMention | None) -> tuple | None:
+    if t is None:
+        return None
+    return (
+        t.article,
+        t.start,
+        t.end,
+        t.text,
+        t.type,
+        t.value,
+        t.rule,
+        t.anchor.value,
+        t.granularity,
+        t.mod,
+        t.lo,
+        t.hi,
+        t.rel_days,
+        t.quantity,
+        t.sentence,
+    )
+
+
+def _unpack_time(t: tuple | None) -> TimeMention | None:
+    if t is None:
+        return None
+    return TimeMention(*t[:7], AnchorKind(t[7]), *t[8:])  # type: ignore[arg-type]
+
+
+def _pack_mention(m: Mention) -> tuple:
+    return (m.article, m.sentence, m.trigger, m.text, m.clause)
+
+
+def pack_event(e: Event) -> bytes:
+    """An event as bytes (marshal of plain tuples: several times faster both ways than pickling the
+    dataclasses, whose slots pickle through Python code)."""
+    return marshal.dumps(
+        (
+            e.id,
+            e.title,
+            e.trigger,
+            e.kind,
+            [_pack_mention(m) for m in e.mentions],
+            e.actors,
+            e.place,
+            e.speaker,
+            e.modality.value,
+            _pack_time(e.time),
+            e.time_source,
+            e.lo,
+            e.hi,
+            e.end_lo,
+            e.end_hi,
+            e.rank,
+            e.nominal,
+        )
+    )
+
+
+def unpack_event(data: bytes) -> Event:
+    """`pack_event` undone."""
+    t = marshal.loads(data)
+    mentions = [Mention(a, s, tuple(tr), x, tuple(c)) for a, s, tr, x, c in t[4]]
+    return Event(
+        t[0], t[1], t[2], t[3], mentions, t[5], t[6], t[7], Modality(t[8]), _unpack_time(t[9]), *t[10:]
+    )
+
+
+@dataclass(slots=True)
+class Packed:
+    """A timeline as a worker sends it to a `SpillFold`: its events already as the rows the fold stores
+    (`pack`), so that the process folding them does not unpickle and re-pickle every event."""
+
+    articles: list[Article]
+    references: dict[str, Reference]
+    relations: list[tuple]
+    events: list[tuple]  # (id, kind, modality, time lo, hi, value, title, trigger, actors, mention spans,
+    #                       the event packed, each mention packed for a merge, the time packed, rank)
+    warnings: list[str]
+
+
+def pack(t: Timeline, light: bool) -> Packed:
+    """`t` as a `Packed` timeline; `light`: a mention that joins another event's will lose its text."""
+    events = []
+    for e in t.events:
+        time = e.time
+        mentions = []
+        for m in e.mentions:
+            if light:
+                m = Mention(m.article, m.sentence, m.trigger, "", NO_SPAN)
+            mentions.append(marshal.dumps(_pack_mention(m)))
+        events.append(
+            (
+                e.id,
+                e.kind,
+                e.modality.value,
+                None if time is None else time.lo,
+                None if time is None else time.hi,
+                None if time is None else time.value,
+                e.title,
+                e.trigger,
+                list(e.actors),
+                [(m.article, *m.trigger) for m in e.mentions],
+                pack_event(e),
+                mentions,
+                None if time is None else marshal.dumps(_pack_time(time)),
+                e.rank,
+            )
+        )
+    relations = [
+        (r.source, r.target, r.type.value, r.signal, r.article, *r.gap, r.point) for r in t.relations
+    ]
+    return Packed(t.articles, t.references, relations, events, list(t.warnings))
 
 
 @dataclass(slots=True)
@@ -55,8 +180,11 @@ class _Slot:
 
     n: int
     id: str
-    time: Any  # TimeMention or None
-    modality: Modality
+    lo: float | None  # its time's interval and value (None: no time)
+    hi: float | None
+    value: str | None
+    time: bytes | None  # its time, packed
+    modality: str
     article: str
     actors: list[str]
     side: Side
@@ -108,21 +236,23 @@ class SpillFold:
         self.count = 0
         self.events = 0
         self._last: list[str] | None = None
-        self._first: Timeline | None = None
+        self._first: Packed | None = None
         self._grew = False
         self.articles: list[Article] = []
         self._seen_articles: set[str] = set()
         self.refs: dict[str, Reference] = {}
         self._by_day: dict[tuple[str, int], list[int]] = {}
         self._slots: dict[int, _Slot] = {}
+        self._indexed = False  # whether sources are indexed by span (only needed once an article repeats)
         # What the next flush writes.
         self._rows: list[tuple] = []
         self._extras: list[tuple[int, bytes]] = []
         self._sources: list[tuple[str, int, int, int]] = []
         self._aliases: list[tuple[str, str]] = []
 
-    def add(self, t: Timeline) -> None:
-        """Fold one more timeline in; ValueError if it comes before the previous one in merge's order."""
+    def add(self, t: Timeline | Packed) -> None:
+        """Fold one more timeline in (a worker's `Packed` one, or a Timeline, which is packed here);
+        ValueError if it comes before the previous one in merge's order."""
         key = [a.id for a in t.articles]
         if self._last is not None and key < self._last:
             raise ValueError(
@@ -130,18 +260,22 @@ class SpillFold:
             )
         self._last = key
         later = self.count > 0
+        p = t if isinstance(t, Packed) else pack(t, self.light)
         if not later:
-            self._first = t
+            self._first = p  # kept: when nothing comes after it, the merge is this timeline as it was
         self.count += 1
         # Only a span of an article folded before can already be an event: only those are looked up.
-        repeated = {a.id for a in t.articles if a.id in self._seen_articles}
-        for a in t.articles:
+        repeated = {a.id for a in p.articles if a.id in self._seen_articles}
+        if repeated and not self._indexed:
+            self.db.execute("CREATE INDEX sources_span ON sources (article, lo, hi)")
+            self._indexed = True
+        for a in p.articles:
             if a.id not in self._seen_articles:
                 self._seen_articles.add(a.id)
                 self.articles.append(a)
                 self._grew = self._grew or later
-        self.refs.update({k: v for k, v in t.references.items() if k not in self.refs})
-        for e in sorted(t.events, key=lambda e: e.id):
+        self.refs.update({k: v for k, v in p.references.items() if k not in self.refs})
+        for e in sorted(p.events, key=lambda rec: rec[0]):
             self._add_event(e, later, repeated)
             if repeated:
                 self._flush()  # the next event's lookups must see this one's sources
@@ -149,14 +283,14 @@ class SpillFold:
         self.db.executemany(
             "INSERT INTO relations (source, target, type, signal, article, glo, ghi, point) "
             "VALUES (?,?,?,?,?,?,?,?)",
-            [(r.source, r.target, r.type.value, r.signal, r.article, *r.gap, r.point) for r in t.relations],
+            p.relations,
         )
 
     def _flush(self) -> None:
         db = self.db
         db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)", self._rows)
         db.executemany("INSERT INTO extra (n, data) VALUES (?,?)", self._extras)
-        db.executemany("INSERT OR IGNORE INTO sources VALUES (?,?,?,?)", self._sources)
+        db.executemany("INSERT INTO sources VALUES (?,?,?,?)", self._sources)
         db.executemany("INSERT OR IGNORE INTO alias VALUES (?,?)", self._aliases)
         self._rows.clear()
         self._extras.clear()
@@ -172,91 +306,83 @@ class SpillFold:
         by its sources, when an article is folded again) read back from the file."""
         slot = self._slots.get(n)
         if slot is None:
-            row = self.db.execute("SELECT data FROM events WHERE n = ?", (n,)).fetchone()
-            e: Event = pickle.loads(row[0])
+            e = unpack_event(self.db.execute("SELECT data FROM events WHERE n = ?", (n,)).fetchone()[0])
+            t = e.time
             slot = self._slots[n] = _Slot(
-                n, e.id, e.time, e.modality, e.mentions[0].article, e.actors, side(e)
+                n,
+                e.id,
+                None if t is None else t.lo,
+                None if t is None else t.hi,
+                None if t is None else t.value,
+                None if t is None else marshal.dumps(_pack_time(t)),
+                e.modality.value,
+                e.mentions[0].article,
+                e.actors,
+                side(e),
             )
         return slot
 
-    def _add_event(self, e: Event, later: bool, repeated: set[str]) -> None:
+    def _add_event(self, rec: tuple, later: bool, repeated: set[str]) -> None:
         # The same steps as Fold._add_event, in the same order, so the result is the same.
-        keys = [(m.article, m.trigger[0], m.trigger[1]) for m in e.mentions]
-        known = [k for k in keys if k[0] in repeated]
-        target = next((n for k in known if (n := self._source(k)) is not None), None)
-        days = _days(e)
+        eid, kind, modality, lo, hi, value, title, trigger, actors, keys, data, mentions, time, _ = rec
+        target = None
+        if repeated:
+            target = next((n for k in keys if k[0] in repeated and (n := self._source(k)) is not None), None)
+        days = day_span(lo, hi) if lo is not None else range(0)
         if target is None and days:
-            candidates = sorted({n for d in days for n in self._by_day.get((e.kind, d), [])})
+            candidates = sorted({n for d in days for n in self._by_day.get((kind, d), [])})
             if candidates:
-                target = self._first_same(e, candidates)
+                target = self._first_same(rec, candidates)
         if target is None:
             self._grew = self._grew or later
             n = self.events
             self.events += 1
             for d in days:
-                self._by_day.setdefault((e.kind, d), []).append(n)
+                self._by_day.setdefault((kind, d), []).append(n)
+            article, pos = keys[0][0], keys[0][1]
             if days:
-                self._slots[n] = _Slot(n, e.id, e.time, e.modality, e.mentions[0].article, e.actors, side(e))
-            first, t = e.mentions[0], e.time
-            self._rows.append(
-                (
-                    n,
-                    e.id,
-                    first.article,
-                    first.trigger[0],
-                    e.modality.value,
-                    None if t is None else t.lo,
-                    None if t is None else t.hi,
-                    None if t is None else t.value,
-                    e.title,
-                    pickle.dumps(e, _PICKLE),
-                )
-            )
+                parts = side_of(actors, title, trigger)
+                self._slots[n] = _Slot(n, eid, lo, hi, value, time, modality, article, actors, parts)
+            self._rows.append((n, eid, article, pos, modality, lo, hi, value, title, data))
             self._sources.extend((*k, n) for k in keys)
             return
         slot = self._slot(target)
-        self._aliases.append((e.id, slot.id))
-        for m, k in zip(e.mentions, keys, strict=True):
+        self._aliases.append((eid, slot.id))
+        for m, k in zip(mentions, keys, strict=True):
             if k[0] in repeated and self._source(k) is not None:
                 continue
             self._sources.append((*k, target))
             if repeated:
                 self._flush()
-            if self.light:
-                lighten([m])  # it joins another event's mentions: never the first
-            self._extras.append((target, pickle.dumps(m, _PICKLE)))
+            self._extras.append((target, m))
             self._grew = True
         grown = False
-        for actor in e.actors:
+        for actor in actors:
             if actor not in slot.actors:
                 slot.actors.append(actor)
                 grown = True
         if grown:
-            slot.side = side_with(slot.actors, slot.side)
+            slot.side = (_surnames(tuple(slot.actors)), slot.side[1], slot.side[2])
             slot.changed = True
-        if (
-            e.time is not None
-            and slot.time is not None
-            and (e.time.hi - e.time.lo) < (slot.time.hi - slot.time.lo)
-        ):
-            slot.time = e.time  # the most specific time wins
+        if lo is not None and slot.lo is not None and (hi - lo) < (slot.hi - slot.lo):  # type: ignore[operator]
+            # The most specific time wins.
+            slot.lo, slot.hi, slot.value, slot.time = lo, hi, value, time
             slot.changed = True
 
-    def _first_same(self, e: Event, candidates: list[int]) -> int | None:
+    def _first_same(self, rec: tuple, candidates: list[int]) -> int | None:
         # Fold._first_same over the slots.
-        assert e.time is not None
-        article, lo, hi, modality = e.mentions[0].article, e.time.lo, e.time.hi, e.modality
+        _, _, modality, lo, hi, _, title, trigger, actors, keys = rec[:10]
+        article = keys[0][0]
         mine: Side | None = None
         slots = self._slots
         for n in candidates:
             a = slots[n]
-            t = a.time
-            if a.article == article or t is None or not (t.lo < hi and lo < t.hi):
+            if a.article == article or a.lo is None or not (a.lo < hi and lo < a.hi):  # type: ignore[operator]
                 continue
-            if a.modality != modality and Modality.ASSERTED not in (a.modality, modality):
+            if a.modality != modality and _ASSERTED not in (a.modality, modality):
                 continue
             if mine is None:
-                mine = side(e)
+                mine = side_of(actors, title, trigger)
             if alike_sides(a.side, mine):
                 return n
         return None
@@ -274,7 +400,9 @@ class SpillFold:
             return Timeline([], [], [], [], {}, [])
         if not self._grew:
             self.db.execute("COMMIT")
-            return self._first
+            p = self._first
+            events = [unpack_event(rec[10]) for rec in sorted(p.events, key=lambda rec: rec[13])]
+            return Timeline(p.articles, events, [], [], p.references, p.warnings)
         self._first = None
         warnings: list[str] = []
         self._finish_merge()
@@ -288,12 +416,12 @@ class SpillFold:
         db = self.db
         changed = [s for s in self._slots.values() if s.changed]
         db.executemany(
-            "INSERT INTO patch VALUES (?,?)",
-            [(s.n, pickle.dumps((s.actors, s.time), _PICKLE)) for s in changed],
+            "INSERT INTO patch VALUES (?,?,?)",
+            [(s.n, marshal.dumps(s.actors), s.time) for s in changed],
         )
         db.executemany(
             "UPDATE events SET tlo = ?, thi = ?, tval = ? WHERE n = ?",
-            [(s.time.lo, s.time.hi, s.time.value, s.n) for s in changed if s.time is not None],
+            [(s.lo, s.hi, s.value, s.n) for s in changed if s.time is not None],
         )
         db.execute("CREATE INDEX events_id ON events (id)")
         # Relation ends are renamed once every alias is known, and repeated relations dropped (the first
@@ -466,20 +594,23 @@ class SpilledTimeline:
         db = self.db
         order = "ORDER BY o.p0, o.p1, o.p2, o.p3, o.p4, o.pid, o.ppos"
         main = db.execute(
-            "SELECT e.n, e.data, pa.data, p.lo, p.hi, p.elo, p.ehi FROM ord o JOIN events e ON e.n = o.n "
+            "SELECT e.n, e.data, pa.actors, pa.time, p.lo, p.hi, p.elo, p.ehi "
+            "FROM ord o JOIN events e ON e.n = o.n "
             f"JOIN place p ON p.n = o.n LEFT JOIN patch pa ON pa.n = o.n {order}"
         )
         more = self.db.cursor().execute(
             f"SELECT x.n, x.data FROM extra x JOIN ord o ON o.n = x.n {order}, x.seq"
         )
         ahead = more.fetchone()
-        for rank, (n, data, patched, lo, hi, elo, ehi) in enumerate(main, 1):
-            e: Event = pickle.loads(data)
-            if patched is not None:
-                e.actors, e.time = pickle.loads(patched)
+        for rank, (n, data, actors, time, lo, hi, elo, ehi) in enumerate(main, 1):
+            e = unpack_event(data)
+            if actors is not None:
+                e.actors = marshal.loads(actors)
+                if time is not None:
+                    e.time = _unpack_time(marshal.loads(time))
             while ahead is not None and ahead[0] == n:
-                m: Mention = pickle.loads(ahead[1])
-                e.mentions.append(m)
+                a, s, tr, x, c = marshal.loads(ahead[1])
+                e.mentions.append(Mention(a, s, tuple(tr), x, tuple(c)))
                 ahead = more.fetchone()
             e.lo, e.hi, e.end_lo, e.end_hi = lo, hi, elo, ehi
             e.rank = rank

@@ -34,7 +34,7 @@ from timeline.merge import Side, _days, alike_sides, side
 from timeline.model import Article, Event, Mention, Modality, Reference, Relation, Timeline, TimeMention
 
 if TYPE_CHECKING:
-    from timeline.spill import SpilledTimeline, SpillFold
+    from timeline.spill import Packed, SpilledTimeline, SpillFold
 
 Item = Article | ArticleRef
 Result = Timeline | tuple[str, str]
@@ -210,11 +210,14 @@ def _item_id(item: Item) -> str:
     return item.id
 
 
-def parse_item(item: Item, tz: tzinfo | None = None, keep_text: bool = True) -> Result:
+def parse_item(
+    item: Item, tz: tzinfo | None = None, keep_text: bool = True, packed: bool = False
+) -> Result | Packed:
     """The map step for one article or reference: its timeline, or (article id, error message) when it
     cannot be read or parsed. Errors come back as values, so one bad article never stops a batch or a
     cluster job. Without `keep_text` the timeline's article has no text (what travels back is smaller, and
-    only a table or TimeML output needs the text)."""
+    only a table or TimeML output needs the text). `packed`: the timeline as a `timeline.spill.Packed`,
+    what a `SpillFold` takes (cheaper to send than the timeline's objects)."""
     try:
         article = load_article(item)
         tl = parse_article(article, tz)
@@ -226,6 +229,10 @@ def parse_item(item: Item, tz: tzinfo | None = None, keep_text: bool = True) -> 
         tl.articles[:] = [replace(a, text="") for a in tl.articles]
         for e in tl.events:
             lighten(e.mentions[1:])
+    if packed:
+        from timeline.spill import pack
+
+        return pack(tl, not keep_text)
     return tl
 
 
@@ -242,9 +249,11 @@ def lighten(mentions: Sequence[Mention]) -> None:
         m.clause = NO_SPAN
 
 
-def parse_chunk(items: Sequence[Item], tz: tzinfo | None = None, keep_text: bool = True) -> list[Result]:
+def parse_chunk(
+    items: Sequence[Item], tz: tzinfo | None = None, keep_text: bool = True, packed: bool = False
+) -> list[Result | Packed]:
     """`parse_item` over a few articles: one task, one round trip to a worker."""
-    return [parse_item(item, tz, keep_text) for item in items]
+    return [parse_item(item, tz, keep_text, packed) for item in items]
 
 
 Submit = Callable[..., "Future[list[Result]] | Any"]
@@ -288,9 +297,10 @@ def parse_stream(
     article's timeline, whatever `jobs` is.
 
     `on_error(article_id, message)` hears about articles that could not be read or parsed (they are left
-    out); `on_progress(done, total)` after each article. `submit(parse_chunk, chunk, tz, keep_text)` runs
-    the chunks elsewhere (a Dask client's submit, say) instead of local processes; `prepare` turns each
-    item into what is sent (e.g. `load_article`, when the workers cannot read the caller's files).
+    out); `on_progress(done, total)` after each article. `submit(parse_chunk, chunk, tz, keep_text,
+    packed)` runs the chunks elsewhere (a Dask client's submit, say) instead of local processes; `prepare`
+    turns each item into what is sent (e.g. `load_article`, when the workers cannot read the caller's
+    files).
 
     With `spill` (a directory) the merge is kept in a file there instead of memory (`timeline.spill`):
     what comes back is then a `SpilledTimeline` whose events are read from the file in rank order, the
@@ -339,13 +349,14 @@ def _parse_stream(
     ordered = sorted(items, key=_item_id)  # merge's order: the fold must see the timelines in it
     total = len(ordered)
     jobs = max(1, jobs or os.cpu_count() or 1)
+    packed = not isinstance(f, Fold)  # a SpillFold takes the timelines packed by the workers
     done = 0
 
-    def take(r: Result) -> None:
+    def take(r: Result | Packed) -> None:
         nonlocal done
         done += 1
-        if isinstance(r, Timeline):
-            f.add(r)
+        if not isinstance(r, tuple):
+            f.add(r)  # type: ignore[arg-type]
             if done % 64 == 0:
                 settle()
         elif on_error is not None:
@@ -355,7 +366,7 @@ def _parse_stream(
 
     if submit is None and (jobs == 1 or total < 2):
         for item in ordered:
-            take(parse_item(item, tz, keep_text))
+            take(parse_item(item, tz, keep_text, packed))
         return f.result()
     size = chunk_size(total, jobs)
 
@@ -374,7 +385,7 @@ def _parse_stream(
         pool = ProcessPoolExecutor(max_workers=jobs)
         submit = pool.submit
     try:
-        for results in run_chunks(chunks, lambda c: submit(parse_chunk, c, tz, keep_text), jobs * 4):
+        for results in run_chunks(chunks, lambda c: submit(parse_chunk, c, tz, keep_text, packed), jobs * 4):
             for r in results:
                 take(r)
     finally:
