@@ -125,6 +125,12 @@ def test_quote_without_frame_day_anchors_on_publication():
     assert [m.value for m in yesterday] == ["2025-07-03"]
 
 
+def test_a_spelled_count_of_years_is_no_year():
+    text = "The faith is more than two thousand years old; it began two thousand years ago."
+    mentions = _tag(text, "1998-01-21")
+    assert "2000" not in [m.value for m in mentions], _show(mentions)
+
+
 def test_counts_are_not_dates():
     text = "Russia launched 539 drones and 11 missiles; 476 drones were intercepted and 23 others injured."
     assert _tag(text, FRIDAY) == []

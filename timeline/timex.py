@@ -854,6 +854,10 @@ def _k_ago(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
     unit = _unit_code(g.get("unit") or f["unit"])
     direction = re.sub(r"\s+", " ", (g.get("dir") or f["dir"]).lower())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
+    # "a week or so ago", "about three years ago": the day or period is a guess around the count's.
+    mod2 = re.sub(r"\s+", " ", (g.get("mod2") or "").lower())
+    approx = g.get("orso") or mod2 in ("about", "around", "some")
+    mod = "APPROX" if approx else None
     if isinstance(num, str):
         return Resolved("PAST_REF" if sign < 0 else "FUTURE_REF", "DATE", granularity="vague")
     minutes = _unit_minutes(unit) * num * sign
@@ -866,12 +870,12 @@ def _k_ago(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
         return _quarter(total // 4, total % 4 + 1)
     if unit in ("H", "MIN", "S") or unit == "D":
         d = anchor.day + timedelta(days=round(minutes / DAY_MIN))
-        return _day(d)
+        return _day(d, None, mod)
     if unit.endswith("W"):
-        return _shifted(anchor.day, "week", round(minutes / _unit_minutes("W")), None)
+        return _shifted(anchor.day, "week", round(minutes / _unit_minutes("W")), mod)
     if unit.endswith("M"):
-        return _shifted(anchor.day, "month", round(minutes / _unit_minutes("M")), None)
-    return _shifted(anchor.day, "year", round(minutes / _unit_minutes("Y")), None)
+        return _shifted(anchor.day, "month", round(minutes / _unit_minutes("M")), mod)
+    return _shifted(anchor.day, "year", round(minutes / _unit_minutes("Y")), mod)
 
 
 def _k_shift_day(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
@@ -919,7 +923,7 @@ def _k_duration(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str
     half = g.get("half") or re.search(r"and\s+a\s+half\s*$", g.get("t", ""), re.I)
     if half and not isinstance(num, str):
         num = num + 0.5
-    if isinstance(num, str) and num_word and num_word.lower() in ("a couple of", "a couple"):
+    if isinstance(num, str) and num_word and num_word.lower() in ("a couple of", "a couple", "couple of"):
         mod = "APPROX"
     quantity = None if isinstance(num, str) else _unit_minutes(unit) * num
     return Resolved(_duration_value(num, unit), "DURATION", mod=mod, quantity=quantity)
