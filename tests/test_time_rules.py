@@ -192,6 +192,9 @@ YEARLESS = [
     ("1989-11-02", "It extended to Nov. 20 its offer for the shares.", "Nov. 20", "1989-11-20"),
     ("1989-10-27", "Directors declared a dividend payable Dec. 1 to holders.", "Dec. 1", "1989-12-01"),
     ("2025-11-02", "He stayed in the city until March 6.", "March 6", "2025-03-06"),
+    # A perfect's span "through January" runs on from now: the nearer January.
+    ("1989-10-30", "Lenders have extended loans through January.", "January", "1990-01"),
+    ("1989-10-30", "Sales have risen since January.", "January", "1989-01"),
     # "would" looks ahead of the saying: the nearer one, not last year's.
     ("1999-02-10", "He added that the summit would be held on April 24.", "April 24", "1999-04-24"),
     # A participle after an article is an adjective, not the clause's past tense.

@@ -328,6 +328,7 @@ def _weekday_date(anchor: date, weekday: int, tense: str | None) -> date:
 WRONG_TENSE_DAYS = 210
 WRONG_TENSE_DAYS_ADJUNCT = 270
 _ADJUNCT_BEFORE = re.compile(r"(?<![\w-])(?:in|on|during)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+_UNTIL_BEFORE = re.compile(r"(?<![\w-])(?:through|until|till|into)\s+$", re.I)
 # A past perfect just before a deadline ("it had been due to expire Friday") tells of a target already
 # behind the story: the deadline words then do not point ahead.
 _PLUPERFECT_BEFORE = re.compile(r"\bhad(?:n't|\s+not)?(?:\s+[\w'’-]+){1,5}\s+$", re.I)
@@ -1117,6 +1118,10 @@ def tag(
             tense = "future"
         elif tense in ("past", "perfect") and target:
             tense = None  # a deadline in a past clause ("extended to Nov. 20") is the nearer Nov. 20
+        elif tense == "perfect" and _UNTIL_BEFORE.search(doc.text, max(0, cand.start - 12), cand.start):
+            # A perfect holds now, so what it has made last "through January" runs on from now: the
+            # nearer January, not the one behind ("has extended loans through January", in October).
+            tense = None
         in_story_year = (
             story_year is not None
             and kind == AnchorKind.PUBLICATION
