@@ -4,7 +4,7 @@
 Every figure is a ratio against something measured in the same run: the machines are shared.
 
     python3 benchmarks/throughput.py [--mb 3] [--small 1000] [--large 4000] [--peer-kb 150] [--batch]
-                                     [--repeat 2] [--no-distinct]
+                                     [--in-memory] [--repeat 2] [--no-distinct]
 
 1. Speed: CPU MB/s of newsline over ~--mb MB of articles (one process), next to dateparser's
    `search_dates` on a fixed subset of the same articles (scaled by bytes): target ratio >= 15x.
@@ -15,8 +15,9 @@ Every figure is a ratio against something measured in the same run: the machines
    write the events one a line): wall time ratio (target <= 4.4x for 4x the articles), and memory. Memory
    is peak RSS (VmHWM), and the working memory: peak RSS less the RSS after start-up (imports, rules
    compiled), set against the size of the output.
-   --batch also runs the same files the way newsline did before streaming (every article read, every
-   timeline kept, merged at the end) for comparison.
+   --in-memory also runs them with the merge held in memory (what the other formats do), and --batch
+   the way newsline did before streaming (every article read, every timeline kept, merged at the end),
+   for comparison.
 3. Parallel: --jobs 2 against --jobs 1 on the --large set, the fastest of --repeat alternating runs
    of each: speed-up (target >= 1.7x on 2 cores) and whether the output is byte-identical.
 The last line is a one-line summary.
@@ -143,6 +144,9 @@ def child(path: str, jobs: int, mode: str) -> None:
             write_events(tl, sink)
             if hasattr(tl, "close"):
                 tl.close()
+    elif mode == "memory":  # --format json's way: the same fold, with the merged timeline in memory
+        refs, _ = index_inputs([path], None)
+        write_events(parse_stream(refs, jobs, keep_text=False), sink)
     else:  # before streaming: every article read, every timeline kept, one merge at the end
         articles, _ = read_inputs([path], None)
         timelines = [map_article(a) for a in articles]
@@ -191,6 +195,9 @@ def main() -> int:
     ap.add_argument("--large", type=int, default=4000)
     ap.add_argument("--peer-kb", type=float, default=150.0)
     ap.add_argument("--batch", action="store_true", help="also measure the pre-streaming pipeline")
+    ap.add_argument(
+        "--in-memory", action="store_true", help="also measure the merge held in memory (--format json)"
+    )
     ap.add_argument("--repeat", type=int, default=2, help="runs of --jobs 1 and 2 (the fastest counts)")
     ap.add_argument(
         "--no-distinct", action="store_true", help="skip the scaling runs on distinct stories (see distinct)"
@@ -271,6 +278,8 @@ def main() -> int:
                 r["seconds"] = min(r["seconds"], again["seconds"])
         if args.batch:
             sb, lb = run_child(small, 1, "batch"), run_child(large, 1, "batch")
+        if args.in_memory:
+            sm, lm = run_child(small, 1, "memory"), run_child(large, 1, "memory")
     growth = l1["seconds"] / s1["seconds"]
 
     def work(r: dict) -> float:
@@ -306,6 +315,15 @@ def main() -> int:
         print(
             f"peak RSS ratio {lb['peak_kb'] / sb['peak_kb']:.2f}x, working memory ratio "
             f"{work(lb) / work(sb):.2f}x; same output as streaming: {lb['sha'] == l1['sha']}"
+        )
+    if args.in_memory:
+        print("the merge in memory (what --format json does):")
+        print(memory_line(f"{args.small:>5} articles", sm))
+        print(memory_line(f"{args.large:>5} articles", lm))
+        print(
+            f"time ratio {lm['seconds'] / sm['seconds']:.2f}x; peak RSS ratio "
+            f"{lm['peak_kb'] / sm['peak_kb']:.2f}x, working memory ratio {work(lm) / work(sm):.2f}x; "
+            f"same output as on disk: {lm['sha'] == l1['sha']}"
         )
     speedup = l1["seconds"] / l2["seconds"]
     same = l1["sha"] == l2["sha"]

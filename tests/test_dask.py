@@ -66,6 +66,10 @@ def test_newsline_parse_dask_scheduler(cluster, tmp_path, newsline):
     assert remote.code == local.code == 1  # the bad line
     assert remote.stdout == local.stdout and json.loads(remote.stdout)["articles"]
     assert remote.err_lines == local.err_lines
+    # JSON Lines: the workers send packed timelines and the merge is kept on disk, as locally.
+    local = newsline("parse", dump, "-f", "jsonl", "--jobs", "1")
+    remote = newsline("parse", dump, "-f", "jsonl", "--dask-scheduler", cluster.scheduler_address)
+    assert remote.stdout == local.stdout and len(remote.stdout.splitlines()) > 1
 
 
 def test_without_dask_the_option_is_a_one_line_error(tmp_path):
