@@ -478,15 +478,23 @@ def merge_command(
         del first
     if not loaders:
         raise typer.Exit(EXIT_INPUT)
-    try:
-        tl = merge_loaded(loaders)
-    except (InputError, LoadError, ValueError) as exc:
-        raise fail(f"{exc} (it changed after it was first read)", EXIT_INPUT) from None
-    for w in tl.warnings:
-        say(f"newsline: warning: {w}")
     if fmt == Format.auto:
         fmt = Format.table if sys.stdout.isatty() else Format.json
-    written = write_output(tl, fmt, no_color, None, show_all)
+    with contextlib.ExitStack() as scratch:
+        spill = None
+        if fmt == Format.jsonl:  # as parse does: the merge on disk, the events written one at a time
+            import tempfile
+
+            spill = scratch.enter_context(tempfile.TemporaryDirectory(prefix="newsline-"))
+        try:
+            tl = merge_loaded(loaders, spill)
+        except (InputError, LoadError, ValueError) as exc:
+            raise fail(f"{exc} (it changed after it was first read)", EXIT_INPUT) from None
+        if hasattr(tl, "close"):
+            scratch.callback(tl.close)
+        for w in tl.warnings:
+            say(f"newsline: warning: {w}")
+        written = write_output(tl, fmt, no_color, None, show_all)
     raise typer.Exit(EXIT_INPUT if bad or not written else EXIT_OK)
 
 

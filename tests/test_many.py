@@ -65,6 +65,13 @@ def test_merge_saved_timelines(newsline, tmp_path):
     piped = newsline("merge", str(b), "-", str(a), "-f", "json", input=a.read_text(encoding="utf-8"))
     assert piped.code == 0, piped.stderr
     assert piped.stdout == ab.stdout
+    # JSON Lines keeps the merge on disk: the same events, one a line, and a timeline merged with itself
+    # still comes back unchanged.
+    lines = newsline("merge", str(b), str(a), "-f", "jsonl")
+    assert lines.code == 0, lines.stderr
+    assert [json.loads(x) for x in lines.stdout.splitlines()] == json.loads(ab.stdout)["events"]
+    same = newsline("merge", str(a), str(a), "-f", "jsonl")
+    assert [json.loads(x) for x in same.stdout.splitlines()] == json.loads(a.read_text("utf-8"))["events"]
 
 
 def test_merge_reports_bad_files_and_merges_the_rest(newsline, tmp_path):

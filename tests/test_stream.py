@@ -114,7 +114,18 @@ def test_merging_timelines_loaded_one_at_a_time_is_merge(indices: list[int], pre
         timelines = [merge(timelines[:premerge]), *timelines[premerge:]]
     docs = [to_dict(t) for t in timelines]
     loaders = [([a["id"] for a in d["articles"]], functools.partial(from_dict, d)) for d in docs]
-    assert to_json(merge_loaded(loaders)) == to_json(merge([from_dict(d) for d in docs]))
+    merged = merge([from_dict(d) for d in docs])
+    assert to_json(merge_loaded(loaders)) == to_json(merged)
+    # `newsline merge --format jsonl` keeps the merge on disk: the same events.
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = io.StringIO()
+        spilled = merge_loaded(loaders, tmp)
+        write_jsonl(spilled, out)
+        if hasattr(spilled, "close"):
+            spilled.close()
+    assert out.getvalue() == "".join(to_jsonl(merged))
 
 
 def test_the_fold_refuses_timelines_out_of_merge_order() -> None:

@@ -191,14 +191,22 @@ def fold(timelines: Sequence[Timeline]) -> Timeline:
     return f.result()
 
 
-def merge_loaded(loaders: Sequence[tuple[list[str], Callable[[], Timeline]]]) -> Timeline:
+def merge_loaded(
+    loaders: Sequence[tuple[list[str], Callable[[], Timeline]]], spill: str | None = None
+) -> Timeline | SpilledTimeline:
     """`merge` of timelines that are loaded one at a time: each is given as (its article ids, a function
     that loads it afresh), so only the merge state and the timeline being folded are held, not every
-    input plus a copy of each (what `merge` holds). A loader may raise; its error stops the merge."""
+    input plus a copy of each (what `merge` holds). A loader may raise; its error stops the merge.
+    With `spill` (a directory) the merge state is kept in a file there, as `parse_stream` does."""
     ordered = sorted(loaders, key=lambda x: x[0])  # stable, as merge's sort: the same order
     if len(ordered) == 1:
         return ordered[0][1]()
-    f = Fold()
+    if spill is not None:
+        from timeline.spill import SpillFold
+
+        f: Fold | SpillFold = SpillFold(spill)
+    else:
+        f = Fold()
     for _, load in ordered:
         f.add(load())
     if not f.grew:
