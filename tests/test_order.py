@@ -148,3 +148,53 @@ def test_ranking_group_by_group_is_one_order_over_everything(data: tuple[list[Ev
     want = _kahn_over_everything(events, relations)
     rank(events, relations)
     assert [e.id for e in events] == want
+
+
+@st.composite
+def lone_events(draw: st.DrawFn) -> tuple[Event, dict]:
+    from datetime import date
+
+    from timeline.model import AnchorKind, Modality, Reference, TimeMention
+
+    e = event(0, None, 0)
+    e.modality = draw(st.sampled_from(list(Modality)))
+    if draw(st.booleans()):
+        lo = draw(st.one_of(st.just(-INF), st.integers(0, 8).map(lambda d: d * DAY / 2)))
+        hi = draw(st.one_of(st.just(INF), st.integers(0, 8).map(lambda d: d * DAY / 2)))
+        if not (lo == -INF or hi == INF) and hi < lo and draw(st.booleans()):
+            lo, hi = hi, lo  # else a contradictory time: the network then gives no bounds
+        value = draw(st.sampled_from(["1970-01-02", "PAST_REF", "FUTURE_REF"]))
+        e.time = TimeMention("a", 0, 1, "x", "DATE", value, "r", AnchorKind.PUBLICATION, lo=lo, hi=hi)
+    refs = {}
+    if draw(st.booleans()):
+        refs["a"] = Reference(date(1970, 1, 1 + draw(st.integers(0, 4))), True)
+    return e, refs
+
+
+@SETTINGS
+@given(lone_events())
+def test_an_event_alone_gets_the_bounds_its_network_gives(data: tuple[Event, dict]):
+    from copy import deepcopy
+
+    from timeline.build import _solve_alone, _solve_network
+
+    e, refs = data
+    by_network = deepcopy(e)
+    _solve_network([by_network], [], refs, [])
+    _solve_alone(e, refs)
+    got = (e.lo, e.hi, e.end_lo, e.end_hi)
+    assert got == (by_network.lo, by_network.hi, by_network.end_lo, by_network.end_hi)
+
+
+def test_an_event_alone_with_a_contradictory_time_has_no_bounds():
+    from timeline.build import _solve_alone, _solve_network
+    from timeline.model import AnchorKind, TimeMention
+
+    a, b = event(0, None, 0), event(1, None, 0)
+    for e in (a, b):
+        # It starts on day 2 and ends on day 1: the network finds no bounds, and neither may the shortcut.
+        e.time = TimeMention("a", 0, 1, "x", "DATE", "1970-01-03", "r", AnchorKind.PUBLICATION)
+        e.time.lo, e.time.hi = 2 * DAY, DAY
+    _solve_network([a], [], {}, [])
+    _solve_alone(b, {})
+    assert (a.lo, a.hi, a.end_lo, a.end_hi) == (b.lo, b.hi, b.end_lo, b.end_hi) == (-INF, INF, -INF, INF)

@@ -248,10 +248,48 @@ def order(
     rank(events, relations)
 
 
+_DONE = (Modality.ASSERTED, Modality.REPORTED, Modality.NEGATED)
+
+
 def _solve(
     events: list[Event], relations: list[Relation], refs: dict[str, Reference], warnings: list[str]
 ) -> None:
     """One connected group of events: its STN, the relations it can take, and everyone's bounds."""
+    if len(events) == 1 and not relations:
+        _solve_alone(events[0], refs)  # most events: no network needed
+    else:
+        _solve_network(events, relations, refs, warnings)
+
+
+def _solve_alone(e: Event, refs: dict[str, Reference]) -> None:
+    """`_solve_network` for one event and no relation, in closed form: its start lies in its time, and
+    before the end of the publication day when it is told as done; its end lies between its start and its
+    time's end. (tests/test_order.py checks this against the network.)"""
+    ref = refs.get(e.mentions[0].article)
+    cap = ref.midnight + DAY if ref is not None and e.modality in _DONE else INF
+    t = e.time
+    lo, hi, end_hi = -INF, INF, INF
+    if t is not None and not (math.isinf(t.lo) and math.isinf(t.hi)):
+        if not math.isinf(t.lo):
+            lo = t.lo
+        if not math.isinf(t.hi):
+            hi = t.hi
+            if not t.value.endswith("_REF"):
+                end_hi = t.hi
+        if t.lo < cap:
+            hi = min(hi, cap)
+    else:
+        hi = cap
+    hi = min(hi, end_hi)  # it starts before it ends
+    if hi - lo < -1e-9:  # contradictory, as the network finds it: no bounds
+        lo, hi, end_hi = -INF, INF, INF
+    e.lo, e.hi, e.end_lo, e.end_hi = lo, hi, lo, end_hi
+
+
+def _solve_network(
+    events: list[Event], relations: list[Relation], refs: dict[str, Reference], warnings: list[str]
+) -> None:
+    """`_solve` by a Simple Temporal Network over the group's start and end points."""
     idx = {e.id: i for i, e in enumerate(events)}
     net = STN(2 * len(events) + 1)
     for i, e in enumerate(events):
