@@ -16,12 +16,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from timeline.model import Timeline
 
 EXIT_OK = 0
 EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_DASK = 3
+EXIT_SCRATCH = 4
 
 PARSE_HELP = """Turn news articles into one timeline of dated, ordered events.
 
@@ -157,6 +160,30 @@ def fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
+@contextlib.contextmanager
+def scratch_space(wanted: bool) -> Iterator[str | None]:
+    """A scratch directory for the merge kept on disk (`--format jsonl`), removed at the end, or None when
+    not `wanted`. A disk that is full or cannot be written is one error line and exit code 4."""
+    if not wanted:
+        yield None
+        return
+    import sqlite3
+    import tempfile
+
+    hint = "set TMPDIR to a directory on a disk with room"
+    try:
+        scratch = tempfile.TemporaryDirectory(prefix="newsline-")
+    except OSError as exc:
+        message = f"no scratch directory for the merge: {exc.strerror or exc}; {hint}"
+        raise fail(message, EXIT_SCRATCH) from None
+    with scratch as path:
+        try:
+            yield path
+        except sqlite3.Error as exc:
+            message = f"the merge's scratch file in {tempfile.gettempdir()}: {exc}; {hint}"
+            raise fail(message, EXIT_SCRATCH) from None
+
+
 @app.command(help=PARSE_HELP)
 def parse(
     files: Annotated[
@@ -282,11 +309,7 @@ def parse(
     # and the events are written one at a time as they are read back from it.
     spilling = fmt == Format.jsonl and not entity
     with contextlib.ExitStack() as scratch:
-        spill = None
-        if spilling:
-            import tempfile
-
-            spill = scratch.enter_context(tempfile.TemporaryDirectory(prefix="newsline-"))
+        spill = scratch.enter_context(scratch_space(spilling))
         try:
             if dask_scheduler is not None:
                 from timeline.dask import DaskUnavailable, connect, parse_on_dask
@@ -481,11 +504,8 @@ def merge_command(
     if fmt == Format.auto:
         fmt = Format.table if sys.stdout.isatty() else Format.json
     with contextlib.ExitStack() as scratch:
-        spill = None
-        if fmt == Format.jsonl:  # as parse does: the merge on disk, the events written one at a time
-            import tempfile
-
-            spill = scratch.enter_context(tempfile.TemporaryDirectory(prefix="newsline-"))
+        # As parse does: with JSON Lines the merge is on disk and the events are written one at a time.
+        spill = scratch.enter_context(scratch_space(fmt == Format.jsonl))
         try:
             tl = merge_loaded(loaders, spill)
         except (InputError, LoadError, ValueError) as exc:

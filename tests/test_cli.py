@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT, SAMPLE_REL, base_env
 
 PUB = ("--published", "2025-07-04")
@@ -246,3 +247,34 @@ def test_json_output_does_not_import_rich_or_dateparser():
     assert "timeline" in modules
     heavy = [m for m in modules if m.split(".")[0] in ("rich", "dateparser")]
     assert heavy == [], heavy
+
+
+# Typer, imported here in the test process, warns about a Click deprecation that is not ours.
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_full_scratch_disk_is_one_error_line(tmp_path, monkeypatch, capsys):
+    # --format jsonl keeps the merge in an SQLite file under TMPDIR: a full disk there (simulated) must be
+    # one error line and exit code 4, not a traceback.
+    import sqlite3
+
+    from cli import main as cli_main
+    from timeline.spill import SpillFold
+
+    def full(self):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(SpillFold, "_flush", full)
+    corpus = tmp_path / "two.jsonl"
+    _write_jsonl(
+        corpus,
+        [
+            {"id": "a", "published": "2025-07-05", "text": "Police arrested 12 protesters on Monday."},
+            {"id": "b", "published": "2025-07-05", "text": "The minister resigned on Tuesday."},
+        ],
+    )
+    monkeypatch.setattr(sys, "argv", ["newsline", "parse", str(corpus), "--format", "jsonl", "--jobs", "1"])
+    with pytest.raises(SystemExit) as exit_info:
+        cli_main.run()
+    assert exit_info.value.code == 4
+    err = capsys.readouterr().err
+    line = assert_one_clean_error_line(err)
+    assert "disk is full" in line and "TMPDIR" in line

@@ -137,20 +137,15 @@ class Packed:
     references: dict[str, Reference]
     relations: list[tuple]
     events: list[tuple]  # (id, kind, modality, time lo, hi, value, title, trigger, actors, mention spans,
-    #                       the event packed, each mention packed for a merge, the time packed, rank)
+    #                       the event packed, rank)
     warnings: list[str]
 
 
-def pack(t: Timeline, light: bool) -> Packed:
-    """`t` as a `Packed` timeline; `light`: a mention that joins another event's will lose its text."""
+def pack(t: Timeline) -> Packed:
+    """`t` as a `Packed` timeline."""
     events = []
     for e in t.events:
         time = e.time
-        mentions = []
-        for m in e.mentions:
-            if light:
-                m = Mention(m.article, m.sentence, m.trigger, "", NO_SPAN)
-            mentions.append(marshal.dumps(_pack_mention(m)))
         events.append(
             (
                 e.id,
@@ -164,8 +159,6 @@ def pack(t: Timeline, light: bool) -> Packed:
                 list(e.actors),
                 [(m.article, *m.trigger) for m in e.mentions],
                 pack_event(e),
-                mentions,
-                None if time is None else marshal.dumps(_pack_time(time)),
                 e.rank,
             )
         )
@@ -263,7 +256,7 @@ class SpillFold:
             )
         self._last = key
         later = self.count > 0
-        p = t if isinstance(t, Packed) else pack(t, self.light)
+        p = t if isinstance(t, Packed) else pack(t)
         if not later:
             self._first = p  # kept: when nothing comes after it, the merge is this timeline as it was
         self.count += 1
@@ -334,7 +327,7 @@ class SpillFold:
 
     def _add_event(self, rec: tuple, later: bool, repeated: set[str]) -> None:
         # The same steps as Fold._add_event, in the same order, so the result is the same.
-        eid, kind, modality, lo, hi, value, title, trigger, actors, keys, data, mentions, time, _ = rec
+        eid, kind, modality, lo, hi, value, title, trigger, actors, keys, data, _ = rec
         target = None
         if repeated:
             target = next((n for k in keys if k[0] in repeated and (n := self._source(k)) is not None), None)
@@ -367,13 +360,16 @@ class SpillFold:
             return
         slot = self._slot(target)
         self._aliases.append((eid, target))
-        for m, k in zip(mentions, keys, strict=True):
+        packed = marshal.loads(data)  # its sources and time, as pack_event left them
+        for m, k in zip(packed[4], keys, strict=True):
             if k[0] in repeated and self._source(k) is not None:
                 continue
             self._sources.append((*k, target))
             if repeated:
                 self._flush()
-            self._extras.append((target, m))
+            if self.light:
+                m = (m[0], m[1], m[2], "", NO_SPAN)  # it joins another event's sources: never the first
+            self._extras.append((target, marshal.dumps(m)))
             self._grew = True
         new = [a for a in dict.fromkeys(actors) if a not in slot.actors]
         if new:
@@ -383,7 +379,7 @@ class SpillFold:
         if lo is not None and slot.lo is not None and (hi - lo) < (slot.hi - slot.lo):  # type: ignore[operator]
             # The most specific time wins.
             slot.lo, slot.hi = lo, hi
-            self._retimes.append((target, lo, hi, value, time))
+            self._retimes.append((target, lo, hi, value, marshal.dumps(packed[9])))
 
     def _first_same(self, rec: tuple, candidates: list[int]) -> int | None:
         # Fold._first_same over the slots.
@@ -417,7 +413,7 @@ class SpillFold:
         if not self._grew:
             self.db.execute("COMMIT")
             p = self._first
-            events = [unpack_event(rec[10]) for rec in sorted(p.events, key=lambda rec: rec[13])]
+            events = [unpack_event(rec[10]) for rec in sorted(p.events, key=lambda rec: rec[11])]
             return Timeline(p.articles, events, [], [], p.references, p.warnings)
         self._first = None
         warnings: list[str] = []

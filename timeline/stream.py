@@ -240,7 +240,7 @@ def parse_item(
     if packed:
         from timeline.spill import pack
 
-        return pack(tl, not keep_text)
+        return pack(tl)
     return tl
 
 
