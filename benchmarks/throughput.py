@@ -19,7 +19,9 @@ Every figure is a ratio against something measured in the same run: the machines
    the way newsline did before streaming (every article read, every timeline kept, merged at the end),
    for comparison.
 3. Parallel: --jobs 2 against --jobs 1 on the --large set, the fastest of --repeat alternating runs
-   of each: speed-up (target >= 1.7x on 2 cores) and whether the output is byte-identical.
+   of each: speed-up (target >= 1.7x on 2 cores) and whether the output is byte-identical. Beside it,
+   what the machine allows: the CPU time of one process parsing alone against two parsing at once (on
+   a shared or virtual machine two busy processes slow each other down, whatever the program).
 The last line is a one-line summary.
 """
 
@@ -121,6 +123,40 @@ def memory_kb(field: str) -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # not Linux: the best there is
 
 
+def solo(path: str, count: int) -> None:
+    """Run in a fresh process: parse the first `count` articles of the file one after the other (no
+    merge, no output) and print the CPU seconds it took."""
+    from timeline.ingest import index_inputs
+    from timeline.stream import parse_item
+
+    refs, _ = index_inputs([path], None)
+    parse_item(refs[0], None, False)  # rules compiled
+    t0 = time.process_time()
+    for ref in refs[:count]:
+        parse_item(ref, None, False)
+    print(json.dumps({"cpu": time.process_time() - t0}))
+
+
+def contention(path: Path, count: int = 400) -> tuple[float, float]:
+    """CPU seconds of one process parsing `count` articles alone (the faster of two runs), and the mean of
+    two such processes run at the same time. Each core should give the same work the same CPU time; on a
+    shared or virtual machine two busy processes slow each other down, which caps what --jobs 2 can gain."""
+
+    def start() -> subprocess.Popen[str]:
+        cmd = [sys.executable, __file__, "--solo", str(path), str(count)]
+        return subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+
+    def cpu(p: subprocess.Popen[str]) -> float:
+        out, _ = p.communicate()
+        return float(json.loads(out.strip().splitlines()[-1])["cpu"])
+
+    alone = cpu(start())
+    pair = [start(), start()]
+    together = sum(cpu(p) for p in pair) / 2
+    alone = min(alone, cpu(start()))
+    return alone, together
+
+
 def child(path: str, jobs: int, mode: str) -> None:
     """Run in a fresh process: parse the JSON Lines file with `jobs` workers; print seconds, RSS after
     start-up and at the peak, the output's size and a hash of it."""
@@ -203,9 +239,13 @@ def main() -> int:
         "--no-distinct", action="store_true", help="skip the scaling runs on distinct stories (see distinct)"
     )
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    ap.add_argument("--solo", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         child(args.child[0], int(args.child[1]), args.child[2])
+        return 0
+    if args.solo:
+        solo(args.solo[0], int(args.solo[1]))
         return 0
     if not BENCH.exists():
         print(f"benchmark data not found at {BENCH}", file=sys.stderr)
@@ -280,6 +320,8 @@ def main() -> int:
             sb, lb = run_child(small, 1, "batch"), run_child(large, 1, "batch")
         if args.in_memory:
             sm, lm = run_child(small, 1, "memory"), run_child(large, 1, "memory")
+        probe = min(400, args.large)
+        alone, together = contention(large, probe)
     growth = l1["seconds"] / s1["seconds"]
 
     def work(r: dict) -> float:
@@ -332,6 +374,12 @@ def main() -> int:
         f"speed-up {speedup:.2f}x "
         f"(target >= 1.7x), identical output: {same}"
     )
+    ceiling = 2 * alone / together
+    print(
+        f"the machine: parsing {probe} articles takes {alone:.2f} s of CPU alone, {together:.2f} s each "
+        f"when two processes do it at once ({together / alone:.2f}x): two processes give at most "
+        f"{ceiling:.2f}x; --jobs 2 got {speedup / ceiling:.0%} of that"
+    )
     # Where the CPU goes with --jobs 2: the workers parse; the main process receives, folds, ranks the
     # merged timeline and writes it, and whatever of that is not overlapped with parsing is serial.
     print(
@@ -343,7 +391,7 @@ def main() -> int:
     print(
         f"throughput {ours_mbs:.3f} MB/s ratio {ratio:.1f}x scaling {growth:.2f}x (cpu {cpu_growth:.2f}x) "
         f"peak-rss {l1['peak_kb'] / s1['peak_kb']:.2f}x working-memory {work(l1) / work(s1):.2f}x output "
-        f"{l1['out_mb'] / s1['out_mb']:.2f}x jobs2 {speedup:.2f}x identical {same}"
+        f"{l1['out_mb'] / s1['out_mb']:.2f}x jobs2 {speedup:.2f}x (ceiling {ceiling:.2f}x) identical {same}"
         + (
             ""
             if args.no_distinct
