@@ -225,6 +225,17 @@ def order(
     Events that no relation connects constrain each other only through their own times, so each
     connected group gets its own small network: the cost grows with the largest group, not with the
     number of events (a merged timeline of thousands of articles stays fast)."""
+    groups, rels = related_groups(events, relations)
+    for root in sorted(groups):
+        _solve(groups[root], rels.get(root, []), refs, warnings)
+    _rank(events, relations, groups, rels)
+
+
+def related_groups(
+    events: list[Event], relations: list[Relation]
+) -> tuple[dict[str, list[Event]], dict[str, list[Relation]]]:
+    """The events that relations connect, group by group (keyed by a member's id), and each group's
+    relations (those whose two ends are events)."""
     parent = {e.id: e.id for e in events}
 
     def find(x: str) -> str:
@@ -233,19 +244,16 @@ def order(
             x = parent[x]
         return x
 
-    for r in relations:
-        if r.source in parent and r.target in parent:
-            parent[find(r.source)] = find(r.target)
+    linked = [r for r in relations if r.source in parent and r.target in parent]
+    for r in linked:
+        parent[find(r.source)] = find(r.target)
     groups: dict[str, list[Event]] = {}
     for e in events:
         groups.setdefault(find(e.id), []).append(e)
     rels: dict[str, list[Relation]] = {}
-    for r in relations:
-        if r.source in parent and r.target in parent:
-            rels.setdefault(find(r.source), []).append(r)
-    for root in sorted(groups):
-        _solve(groups[root], rels.get(root, []), refs, warnings)
-    rank(events, relations)
+    for r in linked:
+        rels.setdefault(find(r.source), []).append(r)
+    return groups, rels
 
 
 _DONE = (Modality.ASSERTED, Modality.REPORTED, Modality.NEGATED)
@@ -368,6 +376,17 @@ def rank(events: list[Event], relations: list[Relation]) -> None:
     The order is computed group by group (`sequence`) and the groups' orders are then merged by a sort
     key of each event's own (`sequence` explains why that is the one global order): so a timeline too
     large for memory can be ranked one group at a time and sorted on disk (timeline.spill)."""
+    groups, rels = related_groups(events, relations)
+    _rank(events, relations, groups, rels)
+
+
+def _rank(
+    events: list[Event],
+    relations: list[Relation],
+    groups: dict[str, list[Event]],
+    rels: dict[str, list[Relation]],
+) -> None:
+    """`rank`, given the groups of related events (`order` has them already)."""
     text_order = sorted(events, key=lambda e: (e.mentions[0].article, e.mentions[0].trigger[0]))
     anchored_ids = {e.id: anchored(e) for e in events}
     keys = dict(
@@ -377,27 +396,9 @@ def rank(events: list[Event], relations: list[Relation]) -> None:
         )
     )
     tie_keys(relations, keys, anchored_ids)
-    parent = {e.id: e.id for e in events}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for r in relations:
-        if r.source in parent and r.target in parent:
-            parent[find(r.source)] = find(r.target)
-    groups: dict[str, list[str]] = {}
-    for e in events:
-        groups.setdefault(find(e.id), []).append(e.id)
-    rels: dict[str, list[Relation]] = {}
-    for r in relations:
-        if r.source in parent and r.target in parent:
-            rels.setdefault(find(r.source), []).append(r)
     place: dict[str, tuple] = {}
-    for root, ids in groups.items():
-        place.update(sequence(ids, rels.get(root, []), keys))
+    for root, members in groups.items():
+        place.update(sequence([e.id for e in members], rels.get(root, []), keys))
     events.sort(key=lambda e: place[e.id])
     for n, e in enumerate(events, 1):
         e.rank = n

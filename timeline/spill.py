@@ -23,6 +23,8 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from timeline.build import _key, _solve, anchored, sequence, text_keys, tie_keys
@@ -525,7 +527,8 @@ class SpillFold:
             "WHERE p.g IS NOT NULL ORDER BY p.g, p.n"
         )
         out = []
-        for g, members in _runs(grouped):
+        for g, run in groupby(grouped, key=itemgetter(0)):
+            members = list(run)
             keys = {eid: (k0, k1, k2, k3, k4) for _, eid, _, k0, k1, k2, k3, k4, _ in members}
             anchored_ids = {eid: bool(anch) for _, eid, anch, *_ in members}
             n_of = {eid: n for _, eid, *_, n in members}
@@ -548,21 +551,18 @@ class SpillFold:
             "SELECT g.g, e.n, e.id, e.title, e.modality, e.tlo, e.thi, e.tval, e.article, e.pos "
             "FROM events e LEFT JOIN grp g ON g.id = e.id ORDER BY g.g, e.n"
         )
-        run: list[_Stub] = []
-        current: int | None = None
-        for g, n, eid, title, modality, tlo, thi, tval, article, pos in rows:
-            time = _Time(tlo, thi, tval) if tval is not None else None
-            stub = _Stub(n, eid, title, Modality(modality), time, [_First(article, (pos, pos))])
+        for g, run in groupby(rows, key=itemgetter(0)):
+            # Lazily: the events no relation touches are one run here, and most of the events.
+            stubs = (
+                _Stub(n, eid, title, Modality(modality), None if tval is None else _Time(tlo, thi, tval),
+                      [_First(article, (pos, pos))])
+                for _, n, eid, title, modality, tlo, thi, tval, article, pos in run
+            )  # fmt: skip
             if g is None:
-                yield None, [stub]
-                continue
-            if g != current and run:
-                yield current, run
-                run = []
-            current = g
-            run.append(stub)
-        if run:
-            yield current, run
+                for stub in stubs:
+                    yield None, [stub]
+            else:
+                yield g, list(stubs)
 
     def _relations(self, g: int) -> list[Relation]:
         return [
@@ -573,24 +573,6 @@ class SpillFold:
                 (g,),
             )
         ]
-
-
-def side_with(actors: list[str], old: Side) -> Side:
-    """An event's side of `alike` after its actors grew (its title and trigger stay)."""
-    return _surnames(tuple(actors)), old[1], old[2]
-
-
-def _runs(rows: Any) -> Iterator[tuple[int, list[tuple]]]:
-    run: list[tuple] = []
-    current = None
-    for row in rows:
-        if row[0] != current and run:
-            yield current, run  # type: ignore[misc]
-            run = []
-        current = row[0]
-        run.append(row)
-    if run:
-        yield current, run  # type: ignore[misc]
 
 
 @dataclass
