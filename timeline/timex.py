@@ -852,6 +852,8 @@ def _k_shift(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
 
 def _k_ago(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     num = _number(g.get("num") or f["num"])
+    if (g.get("half") or g.get("half2")) and not isinstance(num, str):
+        num += 0.5  # "a minute and a half later", "two and a half years earlier"
     unit = _unit_code(g.get("unit") or f["unit"])
     direction = re.sub(r"\s+", " ", (g.get("dir") or f["dir"]).lower())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
