@@ -185,6 +185,16 @@ YEARLESS = [
     ("2000-01-06", "The vote is on Jan. 14.", "Jan. 14", "2000-01-14"),
     ("1998-12-05", "The three are expected to join in April.", "April", "1999-04"),
     ("2023-04-21", "She ruled, setting a hearing on damages for September 4.", "September 4", "2023-09-04"),
+    # A simple present that tells of a planned event looks ahead; a cause after "is due to" does not.
+    ("2025-07-04", "The trial begins in March.", "March", "2026-03"),
+    ("2025-07-04", "The trial is due to begin in March.", "March", "2026-03"),
+    ("2025-07-04", "The festival opens on March 5.", "March 5", "2026-03-05"),
+    ("2025-07-04", "The market opens on Christmas Eve.", "Christmas Eve", "2025-12-24"),
+    ("2025-07-04", "The trial opens in the spring.", "the spring", "2026-SP"),
+    ("2025-07-04", "The drop is due to lower sales in March.", "March", "2025-03"),
+    ("2025-07-04", "The trial was due to begin in March.", "March", "2025-03"),
+    ("2025-07-04", "The talks did not begin in March.", "March", "2025-03"),
+    ("2025-07-04", "Russia launches drones on Thursday.", "Thursday", "2025-07-03"),
     # A time adjunct of a past verb is behind, even ten months back.
     ("2025-07-04", "Sales fell in September.", "September", "2024-09"),
     ("2025-07-04", "The board met on Oct. 2 and approved the plan.", "Oct. 2", "2024-10-02"),

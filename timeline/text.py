@@ -183,7 +183,14 @@ def segment(text: str) -> Document:
 @cache
 def _future_re() -> re.Pattern[str]:
     words = sorted(lexicon()["future_markers"], key=len, reverse=True)
-    return re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.I)
+    due = "|".join(lexicon()["due_to_verbs"])
+    alternation = "|".join(re.escape(w) for w in words) + rf"|(?:is|are|'s|’s)\s+due\s+to\s+(?:{due})"
+    return re.compile(r"(?<![\w’'])(?:" + alternation + r")(?![\w])", re.I)
+
+
+@cache
+def _scheduled_verbs() -> frozenset[str]:
+    return frozenset(lexicon()["scheduled_verbs"])
 
 
 @cache
@@ -232,11 +239,14 @@ _NOT_PAST_ED = frozenset(
 
 
 def token_tense(tok: Token) -> str | None:
-    """'past', 'present', 'future' or 'conditional' ("would") when a word shows it, else None."""
+    """'past', 'present', 'future', 'conditional' ("would") or 'scheduled' (a simple present that tells of
+    a planned event: "the trial begins in March") when a word shows it, else None."""
     w = tok.lower.replace("’", "'")
     lex = lexicon()
     if w in ("will", "'ll", "shall", "won't"):
         return "future"
+    if w in _scheduled_verbs() and tok.text[0].islower():
+        return "scheduled"
     if w in lex["conditional_markers"]:
         # "said the summit would be held on April 24": ahead of the saying, so neither a past nor a
         # future of its own; a date it governs takes the nearer one.
@@ -269,6 +279,33 @@ _AUX_BEFORE_PARTICIPLE = frozenset(
 )
 
 
+_AUX_BEFORE_BASE = frozenset(
+    [
+        "to",
+        "did",
+        "didn't",
+        "does",
+        "doesn't",
+        "do",
+        "don't",
+        "not",
+        "never",
+        "will",
+        "won't",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "cannot",
+        "can't",
+        "couldn't",
+        "wouldn't",
+        "shall",
+    ]
+)
 _PERFECT = frozenset(["has", "have", "'ve", "’ve", "hasn't", "haven't"])
 # A participle right after a determiner is an adjective ("a still unspecified date", "the proposed
 # merger"), not a verb: a verb never follows an article.
@@ -289,8 +326,8 @@ def _participle_follows(tokens: list[Token], aux: Token) -> bool:
 
 
 def tense_near(doc: Document, start: int, end: int) -> str | None:
-    """The tense of the clause around [start, end): 'past', 'perfect' ("has risen"), 'present', 'future' or
-    'conditional' ("would"),
+    """The tense of the clause around [start, end): 'past', 'perfect' ("has risen"), 'present', 'future',
+    'scheduled' ("begins", see `token_tense`) or 'conditional' ("would"),
     from the nearest word that shows a tense ("will", "said", "is", a multi-word future marker such as "is
     expected to"), within the clause and on the same side of any quote mark as the expression. Words before
     the expression win ties (auxiliaries come first)."""
@@ -337,6 +374,8 @@ def tense_near(doc: Document, start: int, end: int) -> str | None:
             tense = "perfect"  # "has fallen": a past whose result holds now
         elif tense is None or (tense == "past" and after in _AUX_BEFORE_PARTICIPLE):
             continue  # "will be held", "was held": the auxiliary carries the tense
+        elif tense == "scheduled" and after in _AUX_BEFORE_BASE:
+            continue  # "did not begin", "won't start": the auxiliary carries the tense
         elif tense == "past" and (
             after in _DETERMINERS
             or (before_after in _DETERMINERS and (after == "still" or after.endswith("ly")))

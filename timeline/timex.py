@@ -354,6 +354,8 @@ def _year_for(anchor: date, month: int, day: int | None, tense: str | None, adju
     nearest = min(options, key=lambda o: abs(o[0]))
     if tense == "perfect":
         tense = "past"  # "has risen since March": a month the perfect tells of is behind
+    elif tense == "scheduled":
+        tense = "future"  # "the trial begins in March": a planned event is ahead
     if tense not in ("past", "future"):
         return nearest[1]
     # The tense decides, unless the year it points to is much farther away than the other: "the Jan. 14
@@ -563,7 +565,7 @@ def _k_day_of_month(
     if tense in ("past", "perfect"):
         options = [d for d in options if d <= anchor.day] or options
         best = max(options)
-    elif tense == "future":
+    elif tense in ("future", "scheduled"):
         options = [d for d in options if d >= anchor.day] or options
         best = min(options)
     else:
@@ -616,7 +618,7 @@ def _k_holiday(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
     options = [_holiday_date(code, y) for y in (anchor.day.year - 1, anchor.day.year, anchor.day.year + 1)]
     if rel == "last" or (not rel and tense == "past"):
         pick = max((d for d in options if d < anchor.day), default=options[0])
-    elif rel == "next" or (not rel and tense == "future"):
+    elif rel == "next" or (not rel and tense in ("future", "scheduled")):
         pick = min((d for d in options if d > anchor.day), default=options[-1])
     elif rel == "this":
         pick = options[1]
