@@ -285,7 +285,8 @@ def _pod_bounds(d: date, pod: str) -> tuple[float, float]:
 def _mod_code(word: str | None) -> str | None:
     if not word:
         return None
-    return _lex("mod", word)
+    key = re.sub(r"\s+", " ", word.lower())
+    return _lex("span_mod" if key in data()["lexicon"]["span_mod"] else "mod", word)
 
 
 def _narrow(lo: float, hi: float, mod: str | None) -> tuple[float, float]:
