@@ -448,7 +448,7 @@ def _year(year: int, mod: str | None) -> Resolved:
 def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     # "the early hours of Friday" is early Friday; "the night of Oct. 23" is Oct. 23 at night.
     mod = _mod_code(g.get("mod") or ("early" if g.get("hours") else None))
-    pod_word = g.get("pod") or g.get("pod2")
+    pod_word = g.get("pod") or g.get("pod2") or g.get("pod3") or g.get("pod4")
     pod = _lex("pod", pod_word) if pod_word else None
     year = int(g["year"]) if g.get("year") else None
     month_word = g.get("month")
