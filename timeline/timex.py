@@ -596,8 +596,19 @@ def _holiday_date(code: str, year: int) -> date:
         m = (a + 11 * h + 22 * ll) // 451
         month, day = divmod(h + ll - 7 * m + 114, 31)
         return date(year, month, day + 1) + timedelta(days=int(code[6:] or 0))
+    if code.startswith("OEASTER"):
+        # The Julian computus, then the Julian calendar's lag behind the Gregorian in that century.
+        a, b, c = year % 4, year % 7, year % 19
+        d = (19 * c + 15) % 30
+        e = (2 * a + 4 * b - d + 34) % 7
+        month, day = divmod(d + e + 114, 31)
+        lag = year // 100 - year // 400 - 2
+        return date(year, month, day + 1) + timedelta(days=lag + int(code[7:] or 0))
     month_s, rule = code.split("-")
     month = int(month_s)
+    rule, plus, days_after = rule.partition("+")
+    if plus:  # "11-TH4+1": Black Friday, the day after Thanksgiving
+        return _holiday_date(f"{month_s}-{rule}", year) + timedelta(days=int(days_after))
     if rule.isdigit():
         return date(year, month, int(rule))
     if rule == "ELECTION":  # the Tuesday after the first Monday
