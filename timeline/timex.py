@@ -758,6 +758,23 @@ def _reporting_quarter(rule_name: str, groups: dict[str, str]) -> bool:
     return re.sub(r"\s+", " ", (groups.get("which") or "").lower()) in _REPORTED_QUARTER
 
 
+def _k_quarter_abbrev(
+    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
+) -> Resolved | None:
+    if not g.get("qh") and not g.get("qh2"):  # "FY2026", "FY26"
+        return _year(int(g["year"]) if len(g["year"]) == 4 else 2000 + int(g["year"]), None)
+    letter = (g.get("qh") or g["qh2"]).upper()
+    n = int(g.get("n") or g["n2"])
+    if letter == "H" and n > 2:
+        return None
+    year_s = g.get("year") or g.get("year2")
+    first_month = 3 * n - 2 if letter == "Q" else 6 * n - 5
+    year = int(year_s) if year_s else _part_year(anchor.day, "", tense, first_month)
+    if letter == "Q":
+        return _quarter(year, n)
+    return _k_half({"half": "first" if n == 1 else "second", "year": str(year)}, f, anchor, tense)
+
+
 def _k_half(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     word = (g.get("half") or g.get("halfq") or g.get("half2") or g["half3"]).lower()
     n = 1 if word == "first" else 2
@@ -1025,6 +1042,7 @@ KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], 
     "season": _k_season,
     "quarter": _k_quarter,
     "half": _k_half,
+    "quarter_abbrev": _k_quarter_abbrev,
     "holiday": _k_holiday,
     "weekend": _k_weekend,
     "year_end": _k_year_end,
