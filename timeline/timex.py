@@ -996,7 +996,9 @@ def _k_ref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
 def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     if g.get("noon"):
         g = {**g, "hour": "0" if g["noon"].lower() == "midnight" else "12"}
-    if g.get("hour2"):
+    if g.get("minute2"):  # "17:00 CET": a 24-hour clock time known by its zone
+        g = {**g, "hour": g["hour2"], "minute": g["minute2"]}
+    elif g.get("hour2"):
         hour = int(g["hour2"]) % 12
         part = (g.get("part") or "").lower()
         if part in ("afternoon", "evening") or (g.get("night") and hour >= 6):
@@ -1013,13 +1015,15 @@ def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
         return None
     weekday_word = g.get("weekday") or g.get("weekday2")
     d = _weekday_date(anchor.day, _lex("weekday", weekday_word), tense) if weekday_word else anchor.day
-    if g.get("month") and g.get("day"):
-        month = _lex("month", g["month"])
+    month_word, day_s = g.get("month") or g.get("month2"), g.get("day") or g.get("day2")
+    if month_word and day_s:
+        month = _lex("month", month_word)
         try:
-            d = date(_year_for(anchor.day, month, int(g["day"]), tense), month, int(g["day"]))
+            year = int(g["year"]) if g.get("year") else _year_for(anchor.day, month, int(day_s), tense)
+            d = date(year, month, int(day_s))
         except ValueError:
             return None
-    day_named = bool(weekday_word or g.get("day"))
+    day_named = bool(weekday_word or day_s)
     if g.get("noon") and g["noon"].lower() == "midnight" and day_named:
         hour = 24  # "midnight on Thursday" ends Thursday
     lo = to_minutes(d) + hour * 60 + minute
