@@ -1013,7 +1013,7 @@ def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
         hour = 0
     if hour > 23:
         return None
-    weekday_word = g.get("weekday") or g.get("weekday2")
+    weekday_word = g.get("weekday") or g.get("weekday2") or g.get("weekday3") or g.get("weekday4")
     d = _weekday_date(anchor.day, _lex("weekday", weekday_word), tense) if weekday_word else anchor.day
     month_word, day_s = g.get("month") or g.get("month2"), g.get("day") or g.get("day2")
     if month_word and day_s:
