@@ -333,6 +333,24 @@ def test_a_stated_year_needs_no_publication_date():
     assert values["Christmas 1999"] == ("1999-12-25", None)
 
 
+RANGES_OF_CLOCK_TIMES = [
+    # (text, values): a range that runs past midnight ends on the next day; one that does not, the same day.
+    ("The curfew runs from 22:00 to 06:00.", ["2025-07-04T22:00", "2025-07-05T06:00"]),
+    ("The curfew runs from 10 p.m. until 6 a.m.", ["2025-07-04T22:00", "2025-07-05T06:00"]),
+    ("Shops open from 9 a.m. to 5 p.m.", ["2025-07-04T09:00", "2025-07-04T17:00"]),
+    ("He left at 10 p.m. and at 6 a.m. returned.", ["2025-07-04T22:00", "2025-07-04T06:00"]),
+    ("Drones flew from 11 p.m. Thursday to 4 a.m. Friday.", ["2025-07-03T23:00", "2025-07-04T04:00"]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), RANGES_OF_CLOCK_TIMES, ids=[r[0] for r in RANGES_OF_CLOCK_TIMES])
+def test_a_range_of_clock_times(text: str, values: list[str]):
+    mentions = _tag(text, "2025-07-04")
+    assert [m.value for m in mentions] == values, _show(mentions)
+    assert all(m.lo < m.hi for m in mentions)
+    assert [m.lo for m in mentions] == sorted(m.lo for m in mentions) or values[1] < values[0]
+
+
 # --------------------------------------------------------------------------------------------------------
 # Known gaps: expressions the tagger does not get right yet. Strict, so that a fix shows up as a failure
 # to be moved into the tables above.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -1137,8 +1138,10 @@ def tag(
             kind == AnchorKind.PREVIOUS
             and last is not None
             and (rule.kind != "clock" or last_sentence == sent_index)
+            and not (rule.kind == "clock" and any(cand.groups.get(k) for k in _NAMED_DAY))
         ):
-            # A clock time takes a day named in its own sentence; otherwise it is on the story's day.
+            # A clock time takes a day named in its own sentence; otherwise it is on the story's day. One
+            # that names its weekday or date ("4 a.m. Friday") is placed as a weekday or date alone is.
             anchor = last
         recent_quarter = last_quarter[1] if last_quarter and sent_index - last_quarter[0] <= 3 else None
         adjunct = _ADJUNCT_BEFORE.search(doc.text, max(0, cand.start - 20), cand.start) is not None
@@ -1247,7 +1250,38 @@ def tag(
             last_sentence = sent_index
             if res.granularity == "day":
                 last_day = (sent_index, res.day)
+    _ranges_past_midnight(doc.text, out)
     return out
+
+
+_NAMED_DAY = ("weekday", "weekday2", "month", "month2")
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|and|through|-|–|—)\s*$", re.I)
+_CLOCK_ONLY = re.compile(r"[\d:.\s]+(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|local\s+time))?", re.I)
+
+
+def _ranges_past_midnight(text: str, mentions: list[TimeMention]) -> None:
+    """A range of clock times that runs past midnight ("a curfew from 22:00 to 06:00", "from 10 p.m. until
+    6 a.m."): its end, a bare clock time earlier than its start on the same day, is on the next day."""
+    for first, second in itertools.pairwise(mentions):
+        if (
+            first.type != "TIME"
+            or second.type != "TIME"
+            or first.granularity != "minute"
+            or second.granularity != "minute"
+            or first.sentence != second.sentence
+            or not _RANGE_JOIN.fullmatch(text, first.end, second.start)
+            or not _CLOCK_ONLY.fullmatch(second.text)
+            or second.value[:10] != first.value[:10]
+            or second.value[11:] >= first.value[11:]
+        ):
+            continue
+        if re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", second.value):
+            next_day = date.fromisoformat(second.value[:10]) + timedelta(days=1)
+            second.value = next_day.isoformat() + second.value[10:]
+        second.lo += DAY_MIN
+        second.hi += DAY_MIN
+        if second.rel_days is not None:
+            second.rel_days += 1
 
 
 _DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.I)
