@@ -21,7 +21,7 @@ from typing import Any
 
 from timeline.model import INF, AnchorKind, Reference, TimeMention, to_minutes
 from timeline.rules import load
-from timeline.text import Document, is_target, tense_near
+from timeline.text import Document, is_target, lexicon, tense_near, token_tense
 
 DAY_MIN = 1440.0
 
@@ -1157,6 +1157,13 @@ def tag(
             # A deadline named by its weekday alone ("postponed until Tuesday morning") is the coming one:
             # a target already passed would be given its date, or told in the past perfect.
             tense = "future"
+        elif (
+            tense in ("past", "perfect", "present", None)
+            and cand.groups.get("weekday")
+            and not any(cand.groups.get(k) for k in ("month", "day", "year", "rel", "wrel"))
+            and _planned_before(doc, cand.start, cand.end)
+        ):
+            tense = "future"  # "Protesters planned a rally on Saturday": the plan's day is ahead
         elif tense in ("past", "perfect") and target:
             tense = None  # a deadline in a past clause ("extended to Nov. 20") is the nearer Nov. 20
         elif tense == "perfect" and _UNTIL_BEFORE.search(doc.text, max(0, cand.start - 12), cand.start):
@@ -1282,6 +1289,53 @@ def _ranges_past_midnight(text: str, mentions: list[TimeMention]) -> None:
         second.hi += DAY_MIN
         if second.rel_days is not None:
             second.rel_days += 1
+
+
+PLAN_REACH = 80  # characters between a plan verb and the weekday it governs
+
+
+# Before a plan verb, words that make the plan an old one: "as (previously) planned", "had planned".
+_OLD_PLAN = frozenset(["as", "had", "previously", "originally", "initially", "once"])
+# After the weekday, words that end the plan's stretch of clause.
+_STRETCH_END = frozenset(["and", "but", "while", "when", "after", "before", "because"])
+
+
+def _planned_before(doc: Document, start: int, end: int) -> bool:
+    """Whether a plan verb ("planned", "scheduled") governs the expression at [start, end) from before it, in
+    the same stretch of clause (no comma, no other tensed word between): "planned a rally in the square on
+    Saturday", not "planned the raid that killed 12 people on Saturday". A plan that a past verb after the
+    expression undoes ("a service planned for Saturday was canceled") or an old one ("as planned") is not
+    ahead."""
+    sent = doc.sentence_at(start)
+    lo = max(sent.start, start - PLAN_REACH)
+    stop = max(doc.text.rfind(c, lo, start) for c in ',;:()"“”')
+    lo = max(lo, stop + 1)
+    plans = _plan_verbs()
+    tokens = sent.tokens
+    i = bisect.bisect_left(tokens, start, key=lambda t: t.start) - 1
+    while i >= 0 and tokens[i].start >= lo:
+        tok = tokens[i]
+        if tok.lower in plans:
+            if i > 0 and tokens[i - 1].lower in _OLD_PLAN:
+                return False
+            break
+        if token_tense(tok) is not None:
+            return False
+        i -= 1
+    else:
+        return False
+    hi = min((k for k in (doc.text.find(c, end, sent.end) for c in ",;:()") if k >= 0), default=sent.end)
+    j = bisect.bisect_left(tokens, end, key=lambda t: t.start)
+    while j < len(tokens) and tokens[j].start < hi and tokens[j].lower not in _STRETCH_END:
+        if token_tense(tokens[j]) == "past":
+            return False
+        j += 1
+    return True
+
+
+@cache
+def _plan_verbs() -> frozenset[str]:
+    return frozenset(lexicon()["plan_verbs"])
 
 
 _DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.I)
