@@ -21,7 +21,7 @@ from typing import Any
 
 from timeline.model import INF, AnchorKind, Reference, TimeMention, to_minutes
 from timeline.rules import load
-from timeline.text import Document, is_target, lexicon, tense_near, token_tense
+from timeline.text import Document, Sentence, is_target, lexicon, tense_near, token_tense
 
 DAY_MIN = 1440.0
 
@@ -1146,6 +1146,8 @@ def tag(
         recent_quarter = last_quarter[1] if last_quarter and sent_index - last_quarter[0] <= 3 else None
         adjunct = _ADJUNCT_BEFORE.search(doc.text, max(0, cand.start - 20), cand.start) is not None
         anchor = Anchor(anchor.day, anchor.kind, anchor.granularity, recent_quarter, adjunct)
+        if rule.fields.get("not_past") and _past_beside(sent, cand.start, cand.end):
+            continue  # "was soon released": shortly after a past event, no time of its own
         tense = tense_near(doc, cand.start, cand.end)
         target = is_target(doc, cand.start)
         if (
@@ -1259,6 +1261,20 @@ def tag(
                 last_day = (sent_index, res.day)
     _ranges_past_midnight(doc.text, out)
     return out
+
+
+def _past_beside(sent: Sentence, start: int, end: int) -> bool:
+    """Whether the verb right beside [start, end) is in the past: a past auxiliary just before it ("was
+    soon released") or a past form just after it ("soon became"). A modal before it ("may soon deploy")
+    or a participle ("to be applied soon") is not."""
+    tokens = sent.tokens
+    i = bisect.bisect_left(tokens, start, key=lambda t: t.start)
+    before = tokens[i - 1] if i > 0 else None
+    j = bisect.bisect_left(tokens, end, key=lambda t: t.start)
+    after = tokens[j] if j < len(tokens) else None
+    if before is not None and before.lower in lexicon()["auxiliaries_past"]:
+        return True
+    return after is not None and token_tense(after) == "past"
 
 
 _NAMED_DAY = ("weekday", "weekday2", "month", "month2")
