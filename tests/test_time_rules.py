@@ -351,6 +351,28 @@ def test_a_range_of_clock_times(text: str, values: list[str]):
     assert [m.lo for m in mentions] == sorted(m.lo for m in mentions) or values[1] < values[0]
 
 
+RANGES_OF_WEEKDAYS = [
+    # (publication day, text, values): a range of weekdays runs forward, in the week the tense points to,
+    # else the one nearer publication. 2025-07-04 is a Friday, 2025-07-02 a Wednesday.
+    ("2025-07-04", "Strikes hit between Monday and Wednesday.", ["2025-06-30", "2025-07-02"]),
+    ("2025-07-02", "Talks will be held from Tuesday to Thursday.", ["2025-07-08", "2025-07-10"]),
+    ("2025-07-02", "Talks were held from Tuesday to Thursday.", ["2025-06-24", "2025-06-26"]),
+    ("2025-07-04", "Talks were held from Tuesday to Thursday.", ["2025-07-01", "2025-07-03"]),
+    ("2025-07-02", "The market is closed from Saturday to Monday.", ["2025-07-05", "2025-07-07"]),
+    # Not a range: each weekday keeps its own day.
+    ("2025-07-02", "He arrived Tuesday and will leave Thursday.", ["2025-07-01", "2025-07-03"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("ref", "text", "values"), RANGES_OF_WEEKDAYS, ids=[r[1] for r in RANGES_OF_WEEKDAYS]
+)
+def test_a_range_of_weekdays(ref: str, text: str, values: list[str]):
+    mentions = _tag(text, ref)
+    assert [m.value for m in mentions] == values, _show(mentions)
+    assert [m.lo for m in mentions] == sorted(m.lo for m in mentions)
+
+
 # --------------------------------------------------------------------------------------------------------
 # Known gaps: expressions the tagger does not get right yet. Strict, so that a fix shows up as a failure
 # to be moved into the tables above.

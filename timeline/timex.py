@@ -1260,6 +1260,7 @@ def tag(
             if res.granularity == "day":
                 last_day = (sent_index, res.day)
     _ranges_past_midnight(doc.text, out)
+    _weekday_ranges(doc, out)
     return out
 
 
@@ -1305,6 +1306,52 @@ def _ranges_past_midnight(text: str, mentions: list[TimeMention]) -> None:
         second.hi += DAY_MIN
         if second.rel_days is not None:
             second.rel_days += 1
+
+
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:(?:early|late)\s+)?$", re.I)
+_WEEKDAY_RULES = frozenset(["weekday"])
+
+
+def _weekday_ranges(doc: Document, mentions: list[TimeMention]) -> None:
+    """A range of two weekdays ("between Monday and Wednesday", "from Friday to Sunday") runs forward: each
+    weekday alone goes to its nearer day, which can put the end before the start when publication falls
+    inside the range. Then the range is the one the clause's tense points to (a present one holds now or
+    lies ahead), else the one nearer the publication day (the past on a tie)."""
+    text = doc.text
+    for first, second in itertools.pairwise(mentions):
+        if (
+            first.rule not in _WEEKDAY_RULES
+            or second.rule not in _WEEKDAY_RULES
+            or first.sentence != second.sentence
+            or first.rel_days is None
+            or second.rel_days is None
+            or second.rel_days >= first.rel_days
+            or not _RANGE_JOIN.fullmatch(text, first.end, second.start)
+            or not _RANGE_OPEN.search(text, max(0, first.start - 20), first.start)
+        ):
+            continue
+        ahead = (first.rel_days, second.rel_days + 7)  # the end moved a week on
+        behind = (first.rel_days - 7, second.rel_days)  # the start moved a week back
+
+        def gap(span: tuple[int, int]) -> int:
+            return 0 if span[0] <= 0 <= span[1] else min(abs(span[0]), abs(span[1]))
+
+        tense = tense_near(doc, first.start, second.end)
+        if tense in ("future", "scheduled"):
+            forward = True
+        elif tense in ("past", "perfect"):
+            forward = False
+        elif tense == "present":
+            forward = gap(behind) > 0  # "is closed from Saturday to Monday": now or ahead, not all behind
+        else:
+            forward = gap(ahead) < gap(behind)
+        moved, days = (second, 7) if forward else (first, -7)
+        if re.match(r"\d{4}-\d\d-\d\d", moved.value):
+            day = date.fromisoformat(moved.value[:10]) + timedelta(days=days)
+            moved.value = day.isoformat() + moved.value[10:]
+        moved.lo += days * DAY_MIN
+        moved.hi += days * DAY_MIN
+        moved.rel_days = (moved.rel_days or 0) + days
 
 
 PLAN_REACH = 80  # characters between a plan verb and the weekday it governs
