@@ -87,6 +87,9 @@ PINNED = [
     ("Russia may soon deploy up to 1,000 long-range drones.", "soon", "FUTURE_REF", None),
     ("Russia may deploy up to 1,000 long-range drones per day.", "per day", "P1D", None),
     ("Russian forces continue with nightly barrages.", "nightly", "XXXX-XX-XXTNI", None),
+    ("Drones struck the city three times a week.", "three times a week", "P1W", None),
+    ("The cut saves $500 million a year.", "a year", "P1Y", None),
+    ("The ministry said it would reply as soon as possible.", "as soon as possible", "FUTURE_REF", None),
     ("Trump confirmed Thursday's hour-long phone call with Putin.", "hour-long", "PT1H", None),
     ("The leaders will meet again next week.", "next week", "2025-W28", None),
 ]
