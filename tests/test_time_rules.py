@@ -73,6 +73,7 @@ FRIDAY = date(2025, 7, 4)
 # (text, the expression, expected value, expected mod or None for "not checked")
 PINNED = [
     ("Officials said the talks ended on Thursday.", "Thursday", "2025-07-03", None),
+    ("The former minister, 62, died on Monday.", "Monday", "2025-06-30", None),
     ("Zelensky stated on Friday that the attack was large.", "Friday", "2025-07-04", None),
     ("The air raid alerts began yesterday.", "yesterday", "2025-07-03", None),
     ("Russia launched its largest drone assault on Ukraine overnight.", "overnight", "2025-07-03TNI", None),

@@ -270,6 +270,8 @@ def token_tense(tok: Token) -> str | None:
         return "past"
     if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED and tok.text[0].islower():
         return "past"
+    if w in lex["short_past"] and tok.text[0].islower():
+        return "past"
     return None
 
 
