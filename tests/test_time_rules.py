@@ -89,6 +89,7 @@ PINNED = [
     ("Russia may deploy up to 1,000 long-range drones per day.", "per day", "P1D", None),
     ("Russian forces continue with nightly barrages.", "nightly", "XXXX-XX-XXTNI", None),
     ("Drones struck the city three times a week.", "three times a week", "P1W", None),
+    ("The hearing was adjourned until 10 a.m. tomorrow.", "10 a.m. tomorrow", "2025-07-05T10:00", None),
     ("The cut saves $500 million a year.", "a year", "P1Y", None),
     ("The ministry said it would reply as soon as possible.", "as soon as possible", "FUTURE_REF", None),
     ("Trump confirmed Thursday's hour-long phone call with Putin.", "hour-long", "PT1H", None),
@@ -121,6 +122,13 @@ def test_quote_anchors_on_the_frame_day():
     assert yesterday[0].anchor == AnchorKind.SPEECH
     monday = [m for m in tl.time_mentions if m.text == "Monday"]
     assert monday and monday[0].value == "2025-06-30"
+
+
+def test_a_clock_time_with_its_day_in_a_quote_anchors_on_the_frame_day():
+    text = '"We will meet at 9 a.m. tomorrow," he said on Wednesday.'
+    tl = timeline.parse_text(text, published="2025-07-04")
+    found = [(m.text, m.value, m.anchor) for m in tl.time_mentions if m.type == "TIME"]
+    assert found == [("9 a.m. tomorrow", "2025-07-03T09:00", AnchorKind.SPEECH)], found
 
 
 def test_quote_without_frame_day_anchors_on_publication():

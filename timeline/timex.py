@@ -1016,6 +1016,9 @@ def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
         return None
     weekday_word = g.get("weekday") or g.get("weekday2") or g.get("weekday3") or g.get("weekday4")
     d = _weekday_date(anchor.day, _lex("weekday", weekday_word), tense) if weekday_word else anchor.day
+    dayref = (g.get("dayref") or "").lower()
+    if dayref:  # "10 a.m. tomorrow"; "10 p.m. tonight" is today's
+        d = anchor.day + timedelta(days=0 if dayref == "tonight" else int(_lex("dayref", dayref)))
     month_word, day_s = g.get("month") or g.get("month2"), g.get("day") or g.get("day2")
     if month_word and day_s:
         month = _lex("month", month_word)
@@ -1024,7 +1027,7 @@ def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
             d = date(year, month, int(day_s))
         except ValueError:
             return None
-    day_named = bool(weekday_word or day_s)
+    day_named = bool(weekday_word or day_s or dayref)
     if g.get("noon") and g["noon"].lower() == "midnight" and day_named:
         hour = 24  # "midnight on Thursday" ends Thursday
     lo = to_minutes(d) + hour * 60 + minute
@@ -1111,6 +1114,10 @@ def tag(
             continue
         anchor = publication
         kind = rule.anchor
+        if rule.kind == "clock" and any(cand.groups.get(k) for k in _NAMED_DAY):
+            # A clock time that names its day ("4 a.m. Friday", "10 a.m. tomorrow") is placed as the day
+            # alone is: from publication, or from when a quote was spoken.
+            kind = AnchorKind.PUBLICATION
         quote_index = doc.quote_index(cand.start)  # a binary search: a scan was quadratic in quotes
         if kind == AnchorKind.PUBLICATION and quote_index is not None:
             kind = AnchorKind.SPEECH
@@ -1138,10 +1145,8 @@ def tag(
             kind == AnchorKind.PREVIOUS
             and last is not None
             and (rule.kind != "clock" or last_sentence == sent_index)
-            and not (rule.kind == "clock" and any(cand.groups.get(k) for k in _NAMED_DAY))
         ):
-            # A clock time takes a day named in its own sentence; otherwise it is on the story's day. One
-            # that names its weekday or date ("4 a.m. Friday") is placed as a weekday or date alone is.
+            # A clock time takes a day named in its own sentence; otherwise it is on the story's day.
             anchor = last
         recent_quarter = last_quarter[1] if last_quarter and sent_index - last_quarter[0] <= 3 else None
         adjunct = _ADJUNCT_BEFORE.search(doc.text, max(0, cand.start - 20), cand.start) is not None
@@ -1278,7 +1283,7 @@ def _past_beside(sent: Sentence, start: int, end: int) -> bool:
     return after is not None and token_tense(after) == "past"
 
 
-_NAMED_DAY = ("weekday", "weekday2", "month", "month2")
+_NAMED_DAY = ("weekday", "weekday2", "month", "month2", "dayref")
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|and|through|-|–|—)\s*$", re.I)
 _CLOCK_ONLY = re.compile(r"[\d:.\s]+(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|local\s+time))?", re.I)
 
