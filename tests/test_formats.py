@@ -230,3 +230,31 @@ def test_every_command_help_has_a_worked_example(newsline, command):
     assert r.code == 0, r.stderr
     assert "Worked example" in r.stdout
     assert "newsline " + command in r.stdout
+
+
+SPANS = [
+    # (start, end exclusive, label): the days a vague time ("a few days later") lies between.
+    ("2025-07-01T00:00", "2025-07-11T00:00", "1-10 Jul 2025"),
+    ("2025-06-28T00:00", "2025-07-05T00:00", "28 Jun - 4 Jul 2025"),
+    ("2025-07-03T00:00", "2025-07-04T00:00", "Thu 3 Jul 2025"),
+    ("2024-12-30T00:00", "2025-01-03T00:00", "30 Dec 2024 - 2 Jan 2025"),
+    ("1989-01-01T00:00", "1998-12-31T00:00", "Jan 1989 - Dec 1998"),
+]
+
+
+@pytest.mark.parametrize(("start", "end", "label"), SPANS, ids=[s[2] for s in SPANS])
+def test_span_label(start: str, end: str, label: str):
+    from timeline.formats import span_label
+
+    assert span_label(start, end) == label
+
+
+def test_a_vague_day_is_shown_by_the_days_it_lies_between():
+    from timeline.formats import day_label
+
+    tl = timeline.parse_text(
+        "The bank failed on Monday. A few days later, the minister resigned.", published="2025-07-04"
+    )
+    d = timeline.to_dict(tl)
+    labels = [day_label(e["when"]) for e in d["events"]]
+    assert labels == ["Mon 30 Jun 2025", "1-10 Jul 2025"], labels

@@ -131,6 +131,16 @@ def test_a_clock_time_with_its_day_in_a_quote_anchors_on_the_frame_day():
     assert found == [("9 a.m. tomorrow", "2025-07-03T09:00", AnchorKind.SPEECH)], found
 
 
+def test_a_vague_count_later_is_after_its_anchor_not_after_publication():
+    """ "A few days later" after a past day is some day within the ten after it: bounds, no FUTURE_REF."""
+    mentions = _tag("The bank failed on Monday. A few days later, the minister resigned.", FRIDAY)
+    monday, later = mentions
+    assert later.value == "XXXX-XX-XX", _show(mentions)
+    assert monday.hi <= later.lo < later.hi <= monday.hi + 10 * 1440
+    ago = _tag("The plant opened several years ago.", FRIDAY)[0]
+    assert ago.value == "PAST_REF" and ago.hi <= _tag("today", FRIDAY)[0].lo
+
+
 def test_quote_without_frame_day_anchors_on_publication():
     tl = timeline.parse_text('Zelensky said: "The alerts began yesterday." ', published="2025-07-04")
     yesterday = [m for m in tl.time_mentions if m.text == "yesterday"]

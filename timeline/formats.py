@@ -104,7 +104,29 @@ def day_label(when: dict[str, Any] | None) -> str:
         where = "pub. day" if days == 0 else f"pub. {days:+d} d"
         named = _WEEKDAY_RE.search(when["text"])
         return f"{named.group(1)[:3].title()} ({where})" if named else where
+    if value.startswith("XXXX") and when.get("start") and when.get("end"):
+        # "a few days later": no day of its own, but the days it lies between are known.
+        return span_label(when["start"], when["end"])
     return value
+
+
+def span_label(start: str, end: str) -> str:
+    """The days from `start` up to `end` (exclusive, ISO times) as a reader wants them: "1-4 Jul 2025",
+    "28 Jun - 4 Jul 2025", "Jan 1989 - Dec 1998" for long spans."""
+    first = date.fromisoformat(start[:10])
+    last = date.fromisoformat(end[:10])
+    if end[10:] in ("", "T00:00") and last > first:
+        last -= timedelta(days=1)  # the end is exclusive: midnight closes the day before
+    if (last - first).days > 62:
+        a, b = first.strftime("%b %Y"), last.strftime("%b %Y")
+        return a if a == b else f"{a} - {b}"
+    if first == last:
+        return f"{WEEKDAYS[first.weekday()]} {first.day} {first.strftime('%b')} {first.year}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}-{last.day} {first.strftime('%b')} {first.year}"
+    if first.year == last.year:
+        return f"{first.day} {first.strftime('%b')} - {last.day} {last.strftime('%b')} {last.year}"
+    return f"{first.day} {first.strftime('%b %Y')} - {last.day} {last.strftime('%b %Y')}"
 
 
 MARKS = {"reported": "reported", "planned": "planned", "possible": "possible", "negated": "did not happen"}

@@ -60,6 +60,9 @@ class Anchor:
     # Whether the expression is a time adjunct of its clause ("fell in September", "met on March 5"):
     # the clause's tense then holds more firmly than for a date inside a noun phrase or a plan.
     adjunct: bool = False
+    # Whether the day is a time the story named ("on Monday ... a few days later"), not the publication or
+    # speech day it fell back on.
+    from_story: bool = False
 
 
 @dataclass(slots=True)
@@ -882,6 +885,24 @@ def _k_shift(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
     return _shifted(anchor.day, unit, shift, mod)
 
 
+def _unit_bounds(d: date, unit: str) -> tuple[float, float]:
+    """The day, week, month or year (by TIMEX3 unit code) that holds `d`, in minutes: what "a few weeks
+    later" counts on from."""
+    if unit.endswith("Y") or unit.endswith("Q"):
+        return to_minutes(date(d.year, 1, 1)), to_minutes(date(d.year + 1, 1, 1))
+    if unit.endswith("M"):
+        first = date(d.year, d.month, 1)
+        return to_minutes(first), to_minutes((first + timedelta(days=32)).replace(day=1))
+    if unit.endswith("W"):
+        monday = d - timedelta(days=d.weekday())
+        return to_minutes(monday), to_minutes(monday + timedelta(days=7))
+    return _day_bounds(d)
+
+
+# An unknown time of a unit's size: a day, a week, a month, a year (TIMEX3 placeholders).
+_UNKNOWN_OF_UNIT = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "Y": "XXXX"}
+
+
 def _k_ago(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     num = _number(g.get("num") or f["num"])
     if (g.get("half") or g.get("half2")) and not isinstance(num, str):
@@ -894,7 +915,20 @@ def _k_ago(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
     approx = g.get("orso") or mod2 in ("about", "around", "some")
     mod = "APPROX" if approx else None
     if isinstance(num, str):
-        return Resolved("PAST_REF" if sign < 0 else "FUTURE_REF", "DATE", granularity="vague")
+        # "a few days later", "several years ago": no count, but the side of the anchor is known, and a few
+        # or several of a unit are fewer than ten. Told from a past time ("The bank failed on Monday. A few
+        # days later ..."), the day is not after publication: an unknown day of the unit's kind, not
+        # FUTURE_REF.
+        lo, hi = _unit_bounds(anchor.day, unit)
+        reach = 10 * _unit_minutes(unit)
+        if reach >= DAY_MIN:
+            reach = round(reach / DAY_MIN) * DAY_MIN  # whole days: the span ends at a midnight
+        lo, hi = (hi, hi + reach) if sign > 0 else (lo - reach, lo)
+        if not anchor.from_story:
+            value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        else:
+            value = _UNKNOWN_OF_UNIT.get(unit[-1], "XXXX")
+        return Resolved(value, "DATE", lo, hi, "vague")
     minutes = _unit_minutes(unit) * num * sign
     if unit == "Y" and anchor.quarter is not None and float(num).is_integer():
         # "a year earlier" after "the third quarter" is that quarter a year before.
@@ -1131,7 +1165,7 @@ def tag(
             if last_day is not None and sent_index - last_day[0] <= 1:
                 # The night before a day named in its own sentence or the one before ("closed lower
                 # Friday. ... overnight losses in New York"); a night or an hour is no such day.
-                anchor = Anchor(last_day[1], kind)
+                anchor = Anchor(last_day[1], kind, from_story=True)
             else:
                 # No day near: the night before publication (or before the quote was spoken), said so.
                 kind = AnchorKind.PUBLICATION
@@ -1150,7 +1184,9 @@ def tag(
             anchor = last
         recent_quarter = last_quarter[1] if last_quarter and sent_index - last_quarter[0] <= 3 else None
         adjunct = _ADJUNCT_BEFORE.search(doc.text, max(0, cand.start - 20), cand.start) is not None
-        anchor = Anchor(anchor.day, anchor.kind, anchor.granularity, recent_quarter, adjunct)
+        anchor = Anchor(
+            anchor.day, anchor.kind, anchor.granularity, recent_quarter, adjunct, anchor.from_story
+        )
         if rule.fields.get("not_past") and _past_beside(sent, cand.start, cand.end):
             continue  # "was soon released": shortly after a past event, no time of its own
         tense = tense_near(doc, cand.start, cand.end)
@@ -1189,7 +1225,7 @@ def tag(
         if in_story_year and story_year is not None:
             # The nearer such month to the story's day: the tense of a past story says nothing about it.
             kind, tense = AnchorKind.PREVIOUS, None
-            anchor = Anchor(story_year[1], kind, anchor.granularity, recent_quarter, adjunct)
+            anchor = Anchor(story_year[1], kind, anchor.granularity, recent_quarter, adjunct, True)
         try:
             res = KINDS[rule.kind](cand.groups, rule.fields, anchor, tense)
         except (ValueError, OverflowError):
@@ -1257,10 +1293,10 @@ def tag(
             elif story_year is not None and res.day.year != story_year[1].year:
                 story_year = None
         if res.day is not None and quote_index is None and res.granularity not in ("decade", "century"):
-            last_any = Anchor(res.day, kind)
+            last_any = Anchor(res.day, kind, from_story=True)
             last_any_sentence = sent_index
         if story_day and res.day is not None:
-            last = Anchor(res.day, kind)
+            last = Anchor(res.day, kind, from_story=True)
             last_sentence = sent_index
             if res.granularity == "day":
                 last_day = (sent_index, res.day)
