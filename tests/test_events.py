@@ -490,3 +490,17 @@ def test_merge_keeps_every_mention(texts: list[str]):
     after = sorted((m.article, m.trigger) for e in merged.events for m in e.mentions)
     assert before == after
     assert sorted(e.rank for e in merged.events) == list(range(1, len(merged.events) + 1))
+
+
+ACTORS = [
+    # (text, trigger, actors): a time expression opening the sentence names nobody.
+    ("Several years later, talks failed.", "failed", []),
+    ("Three days later, the army withdrew.", "withdrew", []),
+    ("Last week, Zelensky spoke with Trump.", "spoke", ["Trump", "Zelensky"]),
+    ("Yesterday, Putin called Trump.", "called", ["Putin", "Trump"]),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "actors"), ACTORS, ids=[a[0] for a in ACTORS])
+def test_actors(text: str, trigger: str, actors: list[str]):
+    assert sorted(by_trigger(parse(text), trigger).actors) == actors
