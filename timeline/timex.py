@@ -831,6 +831,8 @@ def _k_dayref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
     pod = f.get("pod") or (_lex("pod", g["pod"]) if g.get("pod") else None)
     if g.get("pod2"):
         pod = {"day": "MI", "morning": "MO", "afternoon": "AF"}[re.sub(r"^mid-?", "", g["pod2"].lower())]
+    if f.get("story_day") and pod == "NI" and not anchor.from_story and tense in ("past", "perfect"):
+        offset -= 1  # "Sirens sounded during the night", no day named: the night before, as "overnight"
     return _day(anchor.day + timedelta(days=offset), pod, _mod_code(g.get("mod")))
 
 
