@@ -258,6 +258,8 @@ STORY = [
     # (publication, text, expression, value): the story's own times, not the publication's
     ("2023-06-01", "On April 3, 2011, the plant flooded. In May, engineers found cracks.", "May", "2011-05"),
     ("2023-06-01", "On April 3, 2011, the plant flooded. The plant will reopen in May.", "May", "2023-05"),
+    ("2023-06-01", "On April 3, 2011, the plant flooded. In the summer, engineers found cracks.",
+     "the summer", "2011-SU"),
     ("1998-04-18", "On May 22, 1995, he was promoted. The next year he moved. In December, police cited him.",
      "December", "1997-12"),
     ("2020-01-10", "On Wednesday, January 8, 2020, the court voided the November 27 border agreement. "

@@ -1218,9 +1218,8 @@ def tag(
         in_story_year = (
             story_year is not None
             and kind == AnchorKind.PUBLICATION
-            and rule.kind == "date"
-            and "month" in cand.groups
-            and not any(cand.groups.get(k) for k in ("year", "year2", "spelled", "yrel", "wrel"))
+            and ((rule.kind == "date" and "month" in cand.groups) or rule.kind == "season")
+            and not any(cand.groups.get(k) for k in ("year", "year2", "spelled", "yrel", "wrel", "rel"))
             and sent_index - story_year[0] <= 2
             and tense in ("past", "perfect")
         )
