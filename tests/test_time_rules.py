@@ -383,6 +383,7 @@ RANGES_OF_WEEKDAYS = [
     ("2025-07-02", "Talks were held from Tuesday to Thursday.", ["2025-06-24", "2025-06-26"]),
     ("2025-07-04", "Talks were held from Tuesday to Thursday.", ["2025-07-01", "2025-07-03"]),
     ("2025-07-02", "The market is closed from Saturday to Monday.", ["2025-07-05", "2025-07-07"]),
+    ("2025-07-02", "The office stays open Monday to Friday.", ["2025-06-30", "2025-07-04"]),
     # Not a range: each weekday keeps its own day.
     ("2025-07-02", "He arrived Tuesday and will leave Thursday.", ["2025-07-01", "2025-07-03"]),
 ]

@@ -1352,6 +1352,7 @@ def _ranges_past_midnight(text: str, mentions: list[TimeMention]) -> None:
 
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:(?:early|late)\s+)?$", re.I)
 _WEEKDAY_RULES = frozenset(["weekday"])
+_AND_JOIN = re.compile(r"\s*and\s*", re.I)
 
 
 def _weekday_ranges(doc: Document, mentions: list[TimeMention]) -> None:
@@ -1369,7 +1370,11 @@ def _weekday_ranges(doc: Document, mentions: list[TimeMention]) -> None:
             or second.rel_days is None
             or second.rel_days >= first.rel_days
             or not _RANGE_JOIN.fullmatch(text, first.end, second.start)
-            or not _RANGE_OPEN.search(text, max(0, first.start - 20), first.start)
+            or (
+                # "Monday to Friday" is a range as it stands; "Monday and Friday" only after "between"
+                _AND_JOIN.fullmatch(text, first.end, second.start)
+                and not _RANGE_OPEN.search(text, max(0, first.start - 20), first.start)
+            )
         ):
             continue
         ahead = (first.rel_days, second.rel_days + 7)  # the end moved a week on
