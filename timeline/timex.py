@@ -1000,6 +1000,12 @@ def _k_duration(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str
     return Resolved(_duration_value(num, unit), "DURATION", mod=mod, quantity=quantity)
 
 
+def _k_in_units(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    if g.get("time") or tense == "future":
+        return _k_ago({**g, "dir": "from now"}, f, Anchor(anchor.day, anchor.kind, anchor.granularity), tense)
+    return _k_duration(g, f, anchor, tense)
+
+
 def _k_set(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     if g.get("freq"):
         return Resolved(_lex("freq", g["freq"]), "SET")
@@ -1096,6 +1102,7 @@ KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], 
     "ago": _k_ago,
     "shift_day": _k_shift_day,
     "duration": _k_duration,
+    "in_units": _k_in_units,
     "set": _k_set,
     "ref": _k_ref,
     "clock": _k_clock,
