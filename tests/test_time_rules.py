@@ -398,6 +398,31 @@ def test_a_range_of_weekdays(ref: str, text: str, values: list[str]):
     assert [m.lo for m in mentions] == sorted(m.lo for m in mentions)
 
 
+CLOCK_ON_A_DAY = [
+    # (publication day, text, expression, value): a clock time or the day's edge, then the day it is on.
+    ("2025-07-04", "The ceasefire took effect at midnight on Christmas Eve.", "midnight on Christmas Eve",
+     "2024-12-24T24:00"),
+    ("2025-07-04", "Fireworks will start at noon on New Year's Day.", "noon on New Year's Day",
+     "2026-01-01T12:00"),
+    ("2025-07-04", "The ships left at dawn on July 3.", "dawn on July 3", "2025-07-03TMO"),
+    ("2025-07-04", "The parade starts at 9 a.m. on the 4th of July.", "9 a.m. on the 4th of July",
+     "2025-07-04T09:00"),
+    # Not the clock's day: two expressions.
+    ("2025-07-04", "He arrived at 5 p.m. and left on Friday.", "5 p.m.", "2025-07-04T17:00"),
+]
+
+
+@pytest.mark.parametrize(
+    ("ref", "text", "expression", "value"), CLOCK_ON_A_DAY, ids=[c[2] for c in CLOCK_ON_A_DAY]
+)
+def test_a_clock_time_on_a_named_day(ref: str, text: str, expression: str, value: str):
+    mentions = _tag(text, ref)
+    found = [m for m in mentions if m.text == expression]
+    assert found and found[0].value == value and found[0].type == "TIME", _show(mentions)
+    m = found[0]
+    assert m.lo < m.hi and m.rel_days is not None
+
+
 # --------------------------------------------------------------------------------------------------------
 # Known gaps: expressions the tagger does not get right yet. Strict, so that a fix shows up as a failure
 # to be moved into the tables above.

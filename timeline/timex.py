@@ -833,6 +833,11 @@ def _k_dayref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
         pod = {"day": "MI", "morning": "MO", "afternoon": "AF"}[re.sub(r"^mid-?", "", g["pod2"].lower())]
     if f.get("story_day") and pod == "NI" and not anchor.from_story and tense in ("past", "perfect"):
         offset -= 1  # "Sirens sounded during the night", no day named: the night before, as "overnight"
+    if g.get("hours"):
+        # "in the early hours" is the start of the story's day; what went on "into the small hours" of a
+        # day named before ran past its midnight, to the start of the next.
+        into = "into" in g and anchor.from_story
+        return _day(anchor.day + timedelta(days=offset + into), None, "START")
     return _day(anchor.day + timedelta(days=offset), pod, _mod_code(g.get("mod")))
 
 
@@ -879,6 +884,8 @@ def _k_shift(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
             quantity=_unit_minutes(value[2:] if unit != "weekend" else "D") * (2 if unit == "weekend" else 1),
         )
     shift = int(_lex("rel", rel))
+    if rel == "this coming" and unit == "weekend" and anchor.day.weekday() < 5:
+        shift = 0  # on a weekday, "this coming weekend" is this week's
     if unit in ("decade", "century"):
         size = 10 if unit == "decade" else 100
         first = (anchor.day.year // size + shift) * size
@@ -957,7 +964,8 @@ def _k_shift_day(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: st
         pod = _lex("pod", unit)
         return _day(anchor.day + timedelta(days=sign), pod)
     if unit == "day":
-        return _day(anchor.day + timedelta(days=sign))
+        # "the early hours of the next day": its start
+        return _day(anchor.day + timedelta(days=sign), None, "START" if g.get("hours") else None)
     return _shifted(anchor.day, unit, sign, None)
 
 
@@ -1151,6 +1159,7 @@ def tag(
     # story told in the past ("On April 3, 2011, ... In May, ...") goes on in that year.
     story_year: tuple[int, date] | None = None
     publication = Anchor(ref.day, AnchorKind.PUBLICATION)
+    dayless_clocks: set[int] = set()  # indexes in `out` of clock times that name no day of their own
     for cand in recognise(doc.text):
         rule = cand.rule
         if rule.kind == "none":
@@ -1277,6 +1286,10 @@ def tag(
             sentence=sent.index,
         )
         out.append(mention)
+        if (rule.kind == "clock" or rule.name == "daylight") and not any(
+            cand.groups.get(k) for k in _NAMED_DAY
+        ):
+            dayless_clocks.add(len(out) - 1)
         if (
             res.day is not None
             and (rule.name == "quarter" or _reporting_quarter(rule.name, cand.groups))
@@ -1308,6 +1321,7 @@ def tag(
             last_sentence = sent_index
             if res.granularity == "day":
                 last_day = (sent_index, res.day)
+    out = _clock_on_day(doc.text, out, dayless_clocks)
     _ranges_past_midnight(doc.text, out)
     _weekday_ranges(doc, out)
     return out
@@ -1330,6 +1344,63 @@ def _past_beside(sent: Sentence, start: int, end: int) -> bool:
 _NAMED_DAY = ("weekday", "weekday2", "month", "month2", "dayref")
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|and|through|-|–|—)\s*$", re.I)
 _CLOCK_ONLY = re.compile(r"[\d:.\s]+(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|local\s+time))?", re.I)
+
+
+_ON_DAY = re.compile(r",?\s+(?:on|of)\s+(?:the\s+)?|\s+", re.I)
+_GMT = re.compile(r"\b(?:GMT|UTC)\b")
+_DAY_VALUE = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}")
+
+
+def _clock_on_day(text: str, mentions: list[TimeMention], dayless: set[int]) -> list[TimeMention]:
+    """A clock time followed by the day it is on, which no clock rule spells ("at midnight on Christmas
+    Eve", "noon on New Year's Day", "at dawn on July 3"): one TIME on that day. Alone, the clock time went to
+    the story's day and the day stood apart."""
+    out: list[TimeMention] = []
+    skip = False
+    for i, m in enumerate(mentions):
+        if skip:
+            skip = False
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            i in dayless
+            and nxt is not None
+            and m.granularity in ("minute", "part_of_day")
+            and nxt.type == "DATE"
+            and nxt.granularity == "day"
+            and nxt.sentence == m.sentence
+            and _DAY_VALUE.fullmatch(nxt.value)
+            and m.rel_days is not None
+            and nxt.rel_days is not None
+            and _ON_DAY.fullmatch(text, m.end, nxt.start)
+            and not _GMT.search(m.text)  # "0315 GMT Monday" restates a local time, whose day it may not be
+        ):
+            shift = (nxt.rel_days - m.rel_days) * DAY_MIN
+            clock = m.value[10:]
+            if clock == "T00:00" and re.search(r"midnight", m.text, re.I):
+                clock, shift = "T24:00", shift + DAY_MIN  # "midnight on Christmas Eve" ends that day
+            out.append(
+                TimeMention(
+                    article=m.article,
+                    start=m.start,
+                    end=nxt.end,
+                    text=text[m.start : nxt.end],
+                    type="TIME",
+                    value=nxt.value + clock,
+                    rule=m.rule,
+                    anchor=nxt.anchor,
+                    granularity=m.granularity,
+                    mod=m.mod,
+                    lo=m.lo + shift,
+                    hi=m.hi + shift,
+                    rel_days=nxt.rel_days,
+                    sentence=m.sentence,
+                )
+            )
+            skip = True
+            continue
+        out.append(m)
+    return out
 
 
 def _ranges_past_midnight(text: str, mentions: list[TimeMention]) -> None:
