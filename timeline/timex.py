@@ -457,7 +457,7 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
     year = int(g["year"]) if g.get("year") else None
     month_word = g.get("month")
     month = (int(month_word) if month_word.isdigit() else _lex("month", month_word)) if month_word else None
-    day = int(g["day"]) if g.get("day") else None
+    day = int(g["day"]) if g.get("day") else _lex("day_ordinal", g["dayword"]) if g.get("dayword") else None
     weekday_word = g.get("weekday") or g.get("weekday2")
     if g.get("spelled"):
         year = _spelled_year(g["spelled"])
@@ -684,6 +684,11 @@ def _k_decade(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
         g = {**g, "year": str(century * 10 + digit)}
     first = int(g["year"]) * 10
     mod = _mod_code(g.get("mod"))
+    if first % 100 == 0 and first < 2000 and g.get("year"):
+        # "the 1800s", "the early 1900s": the hundred years, not their first ten. (The 2000s are told as
+        # the decade: the century has a name, "this century", that they are seldom used for.)
+        lo, hi = _narrow(to_minutes(date(first, 1, 1)), to_minutes(date(first + 100, 1, 1)), mod)
+        return Resolved(f"{first // 100:02d}", "DATE", lo, hi, "century", mod, date(first, 1, 1))
     lo, hi = _narrow(to_minutes(date(first, 1, 1)), to_minutes(date(first + 10, 1, 1)), mod)
     return Resolved(g["year"], "DATE", lo, hi, "decade", mod, date(first, 1, 1))
 
