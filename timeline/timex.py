@@ -872,7 +872,7 @@ def _shifted(anchor: date, unit: str, shift: int, mod: str | None) -> Resolved:
 def _k_shift(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     rel = re.sub(r"\s+", " ", (g.get("rel") or f["rel"]).lower())
     unit = (g.get("unit") or f["unit"]).lower()
-    mod = _mod_code(g.get("mod"))
+    mod = _mod_code(g.get("mod") or g.get("mod2"))
     if rel in ("the past", "the coming", "the last", "past"):
         # "the past year" is a stretch of time that ends now: a duration.
         value = {
@@ -1014,7 +1014,7 @@ def _k_duration(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str
 
 
 def _k_in_units(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
-    if g.get("time") or tense == "future":
+    if g.get("time") or tense in ("future", "scheduled"):
         return _k_ago({**g, "dir": "from now"}, f, Anchor(anchor.day, anchor.kind, anchor.granularity), tense)
     return _k_duration(g, f, anchor, tense)
 
