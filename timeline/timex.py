@@ -628,8 +628,9 @@ def _holiday_date(code: str, year: int) -> date:
 
 def _k_holiday(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     code = _lex("holiday", g["holiday"])
+    pod = _lex("pod", g["pod"]) if g.get("pod") else None
     if g.get("year"):
-        return _day(_holiday_date(code, int(g["year"])))
+        return _holiday_day(_holiday_date(code, int(g["year"])), pod, bool(g.get("weekend")))
     rel = (g.get("wrel") or "").lower()
     options = [_holiday_date(code, y) for y in (anchor.day.year - 1, anchor.day.year, anchor.day.year + 1)]
     if rel == "last" or (not rel and tense == "past"):
@@ -640,7 +641,24 @@ def _k_holiday(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
         pick = options[1]
     else:
         pick = min(options, key=lambda d: abs((d - anchor.day).days))
-    return _day(pick)
+    return _holiday_day(pick, pod, bool(g.get("weekend")))
+
+
+def _holiday_day(d: date, pod: str | None, weekend: bool) -> Resolved:
+    """The holiday's day, a part of it ("Christmas morning"), or the weekend it falls in or next to ("the
+    Easter weekend", "the Thanksgiving weekend": the one from its Saturday to Sunday)."""
+    if not weekend:
+        return _day(d, pod)
+    # The nearest Saturday and Sunday: Easter's own, the one before a Monday ("the Labor Day weekend"), the
+    # one after a Thursday ("the Thanksgiving weekend").
+    w = d.weekday()
+    if w == 6:
+        sat = d - timedelta(days=1)
+    elif 5 - w <= w + 1:
+        sat = d + timedelta(days=5 - w)
+    else:
+        sat = d - timedelta(days=w + 2)
+    return _shifted(sat, "weekend", 0, None)
 
 
 def _k_year_end(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
