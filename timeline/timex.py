@@ -455,7 +455,9 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
     pod_word = g.get("pod") or g.get("pod2") or g.get("pod3") or g.get("pod4")
     pod = _lex("pod", pod_word) if pod_word else None
     year = int(g["year"]) if g.get("year") else None
-    month_word = g.get("month")
+    month_word = g.get("month") or g.get("month3")
+    if g.get("day3"):  # "2025.07.13"
+        g = {**g, "day": g["day3"]}
     month = (int(month_word) if month_word.isdigit() else _lex("month", month_word)) if month_word else None
     day = int(g["day"]) if g.get("day") else _lex("day_ordinal", g["dayword"]) if g.get("dayword") else None
     weekday_word = g.get("weekday") or g.get("weekday2")
