@@ -34,11 +34,13 @@ NEWS_WORDS = [
     "hour-long", "two-day", "per", "every", "nightly", "daily", "overnight", "tonight", "yesterday",
     "today", "tomorrow", "morning", "evening", "night", "late", "early", "mid", "recently", "soon", "now",
     "summer", "winter", "1990s", "U.S.", "Gen.", "Dr.", "decade", "century", "quarter", "third", "first",
-    "fiscal", "weekend", "over", "Christmas", "Easter", "Thanksgiving", "year-earlier",
+    "fiscal", "weekend", "over", "Christmas", "Easter", "Thanksgiving", "year-earlier", "half", "fortnight",
+    "midweek", "small", "other", "midnight", "noon", "dawn", "time", "opens", "expires", "within", "minutes",
 ]
 DATE_WORDS = [
     "July", "January", "Sept.", "Dec.", "4", "31", "2025", "2003", "1999", "12", "9:30", "a.m.", "p.m.",
-    "20:00", "2025-07-03", "3rd", "28th",
+    "20:00", "2025-07-03", "3rd", "28th", "2024/25", "2025/7/3", "2025.07.13", "1800s", "end-June",
+    "twenty-first", "fifth",
 ]
 NUMBERS = [
     "539", "476", "1,000", "11", "23", "0", "three", "five", "several", "few",
