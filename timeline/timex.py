@@ -477,6 +477,17 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
             y = anchor.day.year
         return _month(y, month, mod)
     if month and day:
+        mrel = re.sub(r"\s+", " ", g.get("mrel", "").lower())
+        if year is None and mrel:
+            # "last Oct. 23": the latest one before the anchor; "next Nov. 5" the first after it
+            this_year = anchor.day.year
+            try:
+                if mrel in ("last", "this past"):
+                    year = this_year if date(this_year, month, day) < anchor.day else this_year - 1
+                else:
+                    year = this_year if date(this_year, month, day) > anchor.day else this_year + 1
+            except ValueError:
+                return None
         if year is None:
             year = _year_for(anchor.day, month, day, tense, anchor.adjunct)
             if weekday_word:
