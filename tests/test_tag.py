@@ -237,6 +237,19 @@ def test_tag_help_worked_example_is_true(newsline, tmp_path):
     assert expected in newsline("tag", "--help").stdout
 
 
+def test_tag_readme_example_is_true(newsline, tmp_path):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    story = re.search(r'\(`story.txt`: "(.+?)"\)', readme, re.S)
+    shown = re.search(r"newsline tag story\.txt .*\n((?:    \S.*\t.*\n)+)", readme)
+    assert story and shown, "the README's newsline tag example moved"
+    (tmp_path / "story.txt").write_text(re.sub(r"\s+", " ", story.group(1)), encoding="utf-8")
+    r = newsline("tag", "story.txt", "--published", "2025-07-04", "--format", "jsonl", cwd=tmp_path)
+    assert r.code == 0, r.stderr
+    mentions = [json.loads(line) for line in r.stdout.splitlines()]
+    got = ["\t".join([m["text"], m["type"], m["value"], m["mod"] or ""]).rstrip() for m in mentions]
+    assert got == [line[4:].rstrip() for line in shown.group(1).splitlines()]
+
+
 def test_tag_plain_text_to_timeml(newsline, tmp_path):
     src = tmp_path / "story.txt"
     src.write_text("Talks <ended> on Monday & resumed yesterday.\n", encoding="utf-8")
