@@ -639,8 +639,27 @@ def _holiday_date(code: str, year: int) -> date:
     return first + timedelta(weeks=int(rule[2]) - 1)
 
 
+_NTH = {
+    "first": "1",
+    "1st": "1",
+    "second": "2",
+    "2nd": "2",
+    "third": "3",
+    "3rd": "3",
+    "fourth": "4",
+    "4th": "4",
+    "last": "L",
+    "final": "L",
+}
+
+
 def _k_holiday(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
-    code = _lex("holiday", g["holiday"])
+    if g.get("nth"):
+        # "the first Sunday of October", "the last Friday in June": built as the holidays so defined are
+        weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][_lex("weekday", g["weekday"])]
+        code = f"{_lex('month', g['month']):02d}-{weekday}{_NTH[g['nth'].lower()]}"
+    else:
+        code = _lex("holiday", g["holiday"])
     pod = _lex("pod", g["pod"]) if g.get("pod") else None
     if g.get("year"):
         return _holiday_day(_holiday_date(code, int(g["year"])), pod, bool(g.get("weekend")))
@@ -867,6 +886,8 @@ def _k_dayref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
     pod = f.get("pod") or (_lex("pod", g["pod"]) if g.get("pod") else None)
     if g.get("pod2"):
         pod = {"day": "MI", "morning": "MO", "afternoon": "AF"}[re.sub(r"^mid-?", "", g["pod2"].lower())]
+    if "daytime" in g:  # "during the day"
+        pod = "DT"
     if f.get("story_day") and pod == "NI" and not anchor.from_story and tense in ("past", "perfect"):
         offset -= 1  # "Sirens sounded during the night", no day named: the night before, as "overnight"
     if g.get("hours"):
@@ -1226,6 +1247,12 @@ def tag(
                 if quote_index is not None:
                     kind = AnchorKind.SPEECH
                     anchor = Anchor(speech_days.get(quote_index, ref.day), AnchorKind.SPEECH)
+        elif kind == AnchorKind.PREVIOUS and rule.fields.get("near_previous") and (
+            last is None or sent_index - last_sentence > 1
+        ):
+            # "Later in the day" far from any day named: the story's main day, which the events' narrative
+            # time finds better than the last day named or publication would
+            continue
         elif kind == AnchorKind.PREVIOUS and any_previous:
             # "that year", "the year before": any dated mention will do, a bare "1988" too
             anchor = last_any or anchor
