@@ -970,6 +970,30 @@ _UNKNOWN_OF_UNIT = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XX
 
 
 def _k_ago(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+    res = _k_ago_point(g, f, anchor, tense)
+    mod2 = re.sub(r"\s+", " ", (g.get("mod2") or "").lower())
+    if res is None or res.value in ("PAST_REF", "FUTURE_REF") or mod2 not in _AGO_BOUNDS:
+        return res
+    # "more than four decades ago" is before that year, "less than a week ago" after that week's start and
+    # by now; "more than a year later" after, "nearly two weeks ago" close to it
+    direction = re.sub(r"\s+", " ", (g.get("dir") or f["dir"]).lower())
+    back = direction in ("ago", "earlier", "before")
+    side = _AGO_BOUNDS[mod2]
+    if not back:
+        side = {"BEFORE": "AFTER", "AFTER": "BEFORE"}.get(side, side)
+    res.mod = side
+    anchor_lo, anchor_hi = _day_bounds(anchor.day)
+    if side == "BEFORE":
+        res.lo, res.hi = (-INF, res.hi) if back else (anchor_lo, res.hi)
+    elif side == "AFTER":
+        res.lo, res.hi = (res.lo, anchor_hi) if back else (res.lo, INF)
+    return res
+
+
+_AGO_BOUNDS = {"more than": "BEFORE", "less than": "AFTER", "nearly": "APPROX", "almost": "APPROX"}
+
+
+def _k_ago_point(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     num = _number(g.get("num") or f["num"])
     if (g.get("half") or g.get("half2")) and not isinstance(num, str):
         num += 0.5  # "a minute and a half later", "two and a half years earlier"
