@@ -398,6 +398,24 @@ def test_a_range_of_weekdays(ref: str, text: str, values: list[str]):
     assert [m.lo for m in mentions] == sorted(m.lo for m in mentions)
 
 
+RANGES_OF_MONTHS = [
+    # (publication day, text, values): a range of months runs forward; a past clause moves its start back.
+    ("2025-07-04", "Talks ran from November to February.", ["2024-11", "2025-02"]),
+    ("2025-07-04", "Talks will run from November to February.", ["2025-11", "2026-02"]),
+    ("2025-07-04", "Heating use peaks Dec.-Feb.", ["2025-12", "2026-02"]),
+    ("2025-07-04", "The festival runs June-August.", ["2025-06", "2025-08"]),
+    # Not a range: each month keeps its own year.
+    ("2025-07-04", "Prices rose in November and fell in February.", ["2024-11", "2025-02"]),
+]
+
+
+@pytest.mark.parametrize(("ref", "text", "values"), RANGES_OF_MONTHS, ids=[r[1] for r in RANGES_OF_MONTHS])
+def test_a_range_of_months(ref: str, text: str, values: list[str]):
+    mentions = _tag(text, ref)
+    assert [m.value for m in mentions] == values, _show(mentions)
+    assert [m.lo for m in mentions] == sorted(m.lo for m in mentions)
+
+
 CLOCK_ON_A_DAY = [
     # (publication day, text, expression, value): a clock time or the day's edge, then the day it is on.
     ("2025-07-04", "The ceasefire took effect at midnight on Christmas Eve.", "midnight on Christmas Eve",

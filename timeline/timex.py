@@ -1411,7 +1411,43 @@ def tag(
     out = _clock_on_day(doc.text, out, dayless_clocks)
     _ranges_past_midnight(doc.text, out)
     _weekday_ranges(doc, out)
+    _month_ranges(doc, out)
     return out
+
+
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+_HAS_YEAR = re.compile(r"\d{4}")
+
+
+def _month_ranges(doc: Document, mentions: list[TimeMention]) -> None:
+    """A range of two months with no year ("from November to February", "Dec.-Feb.") runs forward: each
+    month alone goes to the year its tense and distance give, which can put the end before the start. Then
+    a past clause moves the start a year back, any other the end a year on."""
+    text = doc.text
+    for first, second in itertools.pairwise(mentions):
+        if (
+            first.granularity != "month"
+            or second.granularity != "month"
+            or first.sentence != second.sentence
+            or not _MONTH_VALUE.fullmatch(first.value)
+            or not _MONTH_VALUE.fullmatch(second.value)
+            or _HAS_YEAR.search(first.text)
+            or _HAS_YEAR.search(second.text)
+            or second.lo >= first.lo
+            or not _RANGE_JOIN.fullmatch(text, first.end, second.start)
+            or (
+                _AND_JOIN.fullmatch(text, first.end, second.start)
+                and not _RANGE_OPEN.search(text, max(0, first.start - 20), first.start)
+            )
+        ):
+            continue
+        back = tense_near(doc, first.start, second.end) in ("past", "perfect")
+        moved, years = (first, -1) if back else (second, 1)
+        year, month = int(moved.value[:4]) + years, int(moved.value[5:7])
+        moved.value = f"{year:04d}-{month:02d}{moved.value[7:]}"
+        span = to_minutes(date(year, month, 1)) - to_minutes(date(year - years, month, 1))
+        moved.lo += span
+        moved.hi += span
 
 
 def _past_beside(sent: Sentence, start: int, end: int) -> bool:
