@@ -258,3 +258,27 @@ def test_a_vague_day_is_shown_by_the_days_it_lies_between():
     d = timeline.to_dict(tl)
     labels = [day_label(e["when"]) for e in d["events"]]
     assert labels == ["Mon 30 Jun 2025", "1-10 Jul 2025"], labels
+
+
+PERIODS = [
+    # (TIMEX3 value, label): a time coarser than a day as the table, CSV and Markdown show it.
+    ("2025-W29", "week of 14 Jul 2025"),
+    ("2025-W27-WE", "weekend 5-6 Jul 2025"),
+    ("2025-08", "Aug 2025"),
+    ("2025-Q3", "Q3 2025"),
+    ("2026-H2", "H2 2026"),
+    ("2025-SU", "summer 2025"),
+    ("2025-WI", "winter 2025-26"),
+    ("2025", "2025"),
+    ("199", "1990s"),
+    ("18", "1800s"),
+    # Not a period of the calendar: the value as it is.
+    ("P3D", "P3D"),
+    ("XXXX-WXX", "XXXX-WXX"),
+    ("2025-W54", "2025-W54"),
+]
+
+
+@pytest.mark.parametrize(("value", "label"), PERIODS, ids=[p[0] for p in PERIODS])
+def test_period_label(value: str, label: str):
+    assert day_label({"text": "", "value": value, "relative_day": None}) == label

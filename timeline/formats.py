@@ -107,6 +107,45 @@ def day_label(when: dict[str, Any] | None) -> str:
     if value.startswith("XXXX") and when.get("start") and when.get("end"):
         # "a few days later": no day of its own, but the days it lies between are known.
         return span_label(when["start"], when["end"])
+    return period_label(value)
+
+
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_PERIOD = re.compile(
+    r"(?P<year>\d{4})(?:-W(?P<week>\d\d)(?P<we>-WE)?|-(?P<month>\d\d)|-Q(?P<q>[1-4])|-H(?P<h>[12])"
+    r"|-(?P<season>SP|SU|FA|WI))?|(?P<decade>\d{3})|(?P<century>\d{2})"
+)
+
+
+def period_label(value: str) -> str:
+    """A TIMEX3 value coarser than a day as a reader wants it: "week of 14 Jul 2025", "Aug 2025", "Q3 2025",
+    "summer 2025", "winter 2025-26", "1990s", "1800s"; any other value as it is."""
+    m = _PERIOD.fullmatch(value)
+    if not m:
+        return value
+    year = int(m["year"]) if m["year"] else None
+    if m["week"] and year is not None:
+        try:
+            monday = date.fromisocalendar(year, int(m["week"]), 1)
+        except ValueError:
+            return value
+        if m["we"]:
+            return "weekend " + span_label((monday + timedelta(days=5)).isoformat(),
+                                           (monday + timedelta(days=7)).isoformat())
+        return f"week of {monday.day} {monday.strftime('%b')} {monday.year}"
+    if m["month"] and year is not None and 1 <= int(m["month"]) <= 12:
+        return f"{date(year, int(m['month']), 1).strftime('%b')} {year}"
+    if m["q"]:
+        return f"Q{m['q']} {year}"
+    if m["h"]:
+        return f"H{m['h']} {year}"
+    if m["season"] and year is not None:
+        name = _SEASONS[m["season"]]
+        return f"{name} {year}-{(year + 1) % 100:02d}" if m["season"] == "WI" else f"{name} {year}"
+    if m["decade"]:
+        return f"{m['decade']}0s"
+    if m["century"]:
+        return f"{m['century']}00s"
     return value
 
 
