@@ -1758,7 +1758,8 @@ def _finish(doc: Document, e: Event, own: list[Draft], times: list[TimeMention])
         for d in own
         if d.trig.nominal and d.complement_of is None and d.clause != _np_bounds(d.region, d.trig.tok)
     ]
-    main = (carried or verbal or nominal)[0]
+    # The first telling of those: "Drones struck Kyiv ... The attack came hours after" reads as the strike.
+    main = min(carried + verbal, key=lambda d: d.trig.start) if carried or verbal else nominal[0]
     a, b = main.clause
     if main.trig.nominal and not carried:
         a, b = _np_bounds(main.region, main.trig.tok)
