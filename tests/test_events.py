@@ -108,6 +108,18 @@ def test_title_is_who_did_what_without_the_time():
     assert "Monday" not in e.title
 
 
+TITLES = [
+    # (text, trigger, title): no dangling adverb of a cut-off time or signal, no leading "of".
+    ("Troops left. The withdrawal came just hours after the ceasefire.", "came", "The withdrawal came"),
+    ("The decision came after weeks of talks.", "talks", "Talks"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "title"), TITLES, ids=[t[2] for t in TITLES])
+def test_titles(text: str, word: str, title: str):
+    assert by_trigger(parse(text), word).title == title
+
+
 def test_a_statement_is_an_event_and_comes_after_what_it_reports():
     tl = parse("Police said on Friday that a man attacked a guard on Thursday.")
     said, attacked = by_trigger(tl, "said"), by_trigger(tl, "attacked")

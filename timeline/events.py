@@ -1786,6 +1786,9 @@ _TITLE_CUT = re.compile(
 _TIME_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|during|since|by|late|early)\s+)?$")
 
 
+_DANGLING_ADVERB = r"\s(?:just|only|shortly|soon|immediately|barely|almost|nearly|some|about)\W*$"
+
+
 def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]) -> str:
     """A short, readable "who did what": the clause without its time words, attributions and tail."""
     text = doc.text[a:b]
@@ -1807,6 +1810,8 @@ def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]
     sig = _signal_re().search(text, max(0, d.trig.end - a))
     if sig and sig.start() > d.trig.end - a:
         text = text[: sig.start()]
+    # The adverb of a time or signal cut off after it goes too: "came just [hours after the call]".
+    text = re.sub(_DANGLING_ADVERB, "", text, flags=re.I)
     text = re.sub(r"^\s*\w+ly,\s*", "", text)
     text = re.sub(
         r"^(?:on|in|at|during|after|before|with|for|from|under|amid)\b[^,]{0,40},\s*",
@@ -1815,7 +1820,7 @@ def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]
         flags=re.I,
     )
     text = re.sub(
-        r"^(?:that|and|but|then|also|yet|notably|when|after|before|while)\s+", "", text.strip(), flags=re.I
+        r"^(?:that|and|but|then|also|yet|notably|when|after|before|while|of)\s+", "", text.strip(), flags=re.I
     )
     text = re.sub(r"^[\"“”'\s,]+|[\"“”'\s,;:.]+$", "", text)
     text = re.sub(r"\s{2,}", " ", text).replace(" ,", ",")
