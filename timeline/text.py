@@ -185,6 +185,8 @@ def _future_re() -> re.Pattern[str]:
     words = sorted(lexicon()["future_markers"], key=len, reverse=True)
     due = "|".join(lexicon()["due_to_verbs"])
     alternation = "|".join(re.escape(w) for w in words) + rf"|(?:is|are|'s|’s)\s+due\s+to\s+(?:{due})"
+    # "must reach a deal by Tuesday" looks ahead; "must have left on Monday" back
+    alternation += r"|(?:must|might)(?!\s+(?:not\s+)?(?:have|'ve|’ve)\b)"
     return re.compile(r"(?<![\w’'])(?:" + alternation + r")(?![\w])", re.I)
 
 
@@ -277,7 +279,9 @@ def token_tense(tok: Token) -> str | None:
 
 _CLAUSE_JOIN = re.compile(r",\s*(?:but|and|while|whereas|although|though|yet)\b|\s(?:but|whereas)\s", re.I)
 _AUX_BEFORE_PARTICIPLE = frozenset(
-    ["be", "been", "being", "is", "are", "was", "were", "has", "have", "had", "'s"]
+    # "will stay closed", "remains shut": a participle after a copula is an adjective; the copula tells
+    ["be", "been", "being", "is", "are", "was", "were", "has", "have", "had", "'s", "stay", "stays", "remain",
+     "remains", "become", "becomes", "get", "gets", "keep", "keeps"]
 )
 
 

@@ -334,6 +334,8 @@ WRONG_TENSE_DAYS = 210
 WRONG_TENSE_DAYS_ADJUNCT = 270
 _ADJUNCT_BEFORE = re.compile(r"(?<![\w-])(?:in|on|during)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _UNTIL_BEFORE = re.compile(r"(?<![\w-])(?:through|until|till|into)\s+$", re.I)
+# "since Sunday", "ever since March": the time a state began, behind the story whatever the verb's tense
+_SINCE_BEFORE = re.compile(r"(?<![\w-])since\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 # A past perfect just before a deadline ("it had been due to expire Friday") tells of a target already
 # behind the story: the deadline words then do not point ahead.
 _PLUPERFECT_BEFORE = re.compile(r"\bhad(?:n't|\s+not)?(?:\s+[\w'’-]+){1,5}\s+$", re.I)
@@ -1296,6 +1298,7 @@ def tag(
             continue  # "was soon released": shortly after a past event, no time of its own
         tense = tense_near(doc, cand.start, cand.end)
         target = is_target(doc, cand.start)
+        since = _SINCE_BEFORE.search(doc.text, max(0, cand.start - 16), cand.start) is not None
         if (
             target
             and cand.groups.get("weekday")
@@ -1312,6 +1315,8 @@ def tag(
             and _planned_before(doc, cand.start, cand.end)
         ):
             tense = "future"  # "Protesters planned a rally on Saturday": the plan's day is ahead
+        elif since:
+            tense = "past"
         elif tense in ("past", "perfect") and target:
             tense = None  # a deadline in a past clause ("extended to Nov. 20") is the nearer Nov. 20
         elif tense == "perfect" and _UNTIL_BEFORE.search(doc.text, max(0, cand.start - 12), cand.start):
@@ -1332,6 +1337,18 @@ def tag(
             anchor = Anchor(story_year[1], kind, anchor.granularity, recent_quarter, adjunct, True)
         try:
             res = KINDS[rule.kind](cand.groups, rule.fields, anchor, tense)
+            if (
+                since
+                and res is not None
+                and res.day is not None
+                and res.day > anchor.day
+                and rule.kind == "date"
+                and cand.groups.get("month")
+                and not any(cand.groups.get(k) for k in ("year", "year2", "spelled", "yrel", "wrel"))
+            ):
+                # "has been closed since September", in July: the September behind, however near the next
+                earlier = {**cand.groups, "year": str(res.day.year - 1)}
+                res = KINDS[rule.kind](earlier, rule.fields, anchor, tense)
         except (ValueError, OverflowError):
             # Off the calendar ("1999 decades earlier" is year -17989): no date to give, and no reason to
             # lose the article over it.
