@@ -277,6 +277,11 @@ def token_tense(tok: Token) -> str | None:
     return None
 
 
+# Irregular pasts with the present's form; token_tense leaves them without a tense.
+_SAME_FORM_PASTS = frozenset(
+    ["set", "put", "cut", "let", "hit", "cost", "shut", "spread", "hurt", "quit", "burst"]
+)
+_SUBJECT_PRONOUNS_PLURAL = frozenset(["i", "we", "you", "they"])
 _CLAUSE_JOIN = re.compile(r",\s*(?:but|and|while|whereas|although|though|yet)\b|\s(?:but|whereas)\s", re.I)
 _AUX_BEFORE_PARTICIPLE = frozenset(
     # "will stay closed", "remains shut": a participle after a copula is an adjective; the copula tells
@@ -376,6 +381,16 @@ def tense_near(doc: Document, start: int, end: int) -> str | None:
         if tok.start < left or tok.end > right or (start <= tok.start < end):
             continue
         tense = token_tense(tok)
+        if (
+            tense is None
+            and tok.lower in _SAME_FORM_PASTS
+            and tok.text[0].islower()
+            and after not in _AUX_BEFORE_BASE
+            and after not in _SUBJECT_PRONOUNS_PLURAL
+            and after not in ("'ll", "’ll")
+        ):
+            # "The company cut 300 jobs on Monday": the past, as news tells it (a headline's present too)
+            tense = "past"
         if tense == "past" and after in _PERFECT:
             tense = "perfect"  # "has fallen": a past whose result holds now
         elif tense is None or (tense == "past" and after in _AUX_BEFORE_PARTICIPLE):
