@@ -1487,14 +1487,14 @@ _CLOCK_ONLY = re.compile(r"[\d:.\s]+(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|local\s+
 
 
 _ON_DAY = re.compile(r",?\s+(?:on|of)\s+(?:the\s+)?|\s+", re.I)
-_GMT = re.compile(r"\b(?:GMT|UTC)\b")
 _DAY_VALUE = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}")
 
 
 def _clock_on_day(text: str, mentions: list[TimeMention], dayless: set[int]) -> list[TimeMention]:
     """A clock time followed by the day it is on, which no clock rule spells ("at midnight on Christmas
     Eve", "noon on New Year's Day", "at dawn on July 3"): one TIME on that day. Alone, the clock time went to
-    the story's day and the day stood apart."""
+    the story's day and the day stood apart. A restatement in another zone in parentheses ("(0735 GMT)") is
+    no clock time of its own (rule zone_restated), so the day after it goes to the local time."""
     out: list[TimeMention] = []
     skip = False
     for i, m in enumerate(mentions):
@@ -1513,7 +1513,6 @@ def _clock_on_day(text: str, mentions: list[TimeMention], dayless: set[int]) -> 
             and m.rel_days is not None
             and nxt.rel_days is not None
             and _ON_DAY.fullmatch(text, m.end, nxt.start)
-            and not _GMT.search(m.text)  # "0315 GMT Monday" restates a local time, whose day it may not be
         ):
             shift = (nxt.rel_days - m.rel_days) * DAY_MIN
             clock = m.value[10:]
