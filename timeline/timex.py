@@ -466,6 +466,8 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
     if g.get("spelled"):
         year = _spelled_year(g["spelled"])
     if g.get("cent") and year is not None and year < 100:  # "1999-00": the second year of a range
+        if year <= int(g["fyy"]) and g["fyy"] != "99":
+            return None  # "2025-06" is no range of years ("2025-2106"); the first year stands alone
         year += int(g["cent"]) * 100 + (100 if year < int(g["fyy"]) else 0)
     if month and not day and g.get("yrel"):
         return _month(anchor.day.year + int(_lex("rel", g["yrel"])), month, mod)
