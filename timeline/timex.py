@@ -1109,8 +1109,19 @@ def _k_set(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
         return Resolved(f"XXXX-WXX-{_lex('weekday', wd) + 1}{pod}", "SET")
     if g.get("month"):
         return Resolved(f"XXXX-{_lex('month', g['month']):02d}", "SET")
+    if g.get("holiday"):  # "every Christmas": the day when fixed, else once a year
+        code = str(_lex("holiday", g["holiday"]))
+        return Resolved(f"XXXX-{code}" if re.fullmatch(r"\d\d-\d\d", code) else "P1Y", "SET")
+    if g.get("pod3"):  # "every night"
+        return Resolved(f"XXXX-XX-XXT{_lex('pod', g['pod3'])}", "SET")
+    if g.get("season"):  # "each winter"
+        return Resolved(f"XXXX-{_lex('season', g['season'])}", "SET")
+    if g.get("weekends") or g.get("weekends2"):
+        return Resolved("XXXX-WXX-WE", "SET")
     if g.get("units"):
-        num = 2.0 if g["num"].lower() == "other" else _number(g["num"])
+        word = re.sub(r"\s+", " ", g["num"].lower())
+        vague = {"other": 2.0, "half": 0.5, "few": "X", "several": "X"}
+        num = vague[word] if word in vague else _number(word)
         return Resolved(_duration_value(num, _unit_code(g["units"])), "SET")
     return Resolved(_duration_value(1, _unit_code(g["unit"])), "SET")
 
