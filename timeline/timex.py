@@ -824,13 +824,15 @@ def _reporting_quarter(rule_name: str, groups: dict[str, str]) -> bool:
 def _k_quarter_abbrev(
     g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
 ) -> Resolved | None:
-    if not g.get("qh") and not g.get("qh2"):  # "FY2026", "FY26"
+    if not g.get("qh") and not g.get("qh2") and not g.get("qh3"):  # "FY2026", "FY26"
         return _year(int(g["year"]) if len(g["year"]) == 4 else 2000 + int(g["year"]), None)
-    letter = (g.get("qh") or g["qh2"]).upper()
-    n = int(g.get("n") or g["n2"])
+    letter = (g.get("qh") or g.get("qh2") or g["qh3"]).upper()
+    n = int(g.get("n") or g.get("n2") or g["n3"])
     if letter == "H" and n > 2:
         return None
-    year_s = g.get("year") or g.get("year2")
+    year_s = g.get("year") or g.get("year2") or g.get("year3")
+    if year_s and len(year_s) == 2:  # "2Q25"; "1Q99" written in 1999 or 2025 is 1999
+        year_s = str(2000 + int(year_s) if 2000 + int(year_s) <= anchor.day.year + 10 else 1900 + int(year_s))
     first_month = 3 * n - 2 if letter == "Q" else 6 * n - 5
     year = int(year_s) if year_s else _part_year(anchor.day, "", tense, first_month)
     if letter == "Q":
