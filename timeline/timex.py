@@ -716,8 +716,9 @@ def _k_weekend(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
 
 
 def _k_century(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
-    words = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
-    n = int(g["n"]) if g.get("n") else words[g["word"].lower()]
+    n = int(g["n"]) if g.get("n") else int(_lex("day_ordinal", g["word"]))
+    if not 1 <= n <= 21:
+        return None
     first = (n - 1) * 100
     mod = _mod_code(g.get("mod"))
     lo, hi = _narrow(to_minutes(date(max(first, 1), 1, 1)), to_minutes(date(first + 100, 1, 1)), mod)
@@ -730,7 +731,7 @@ _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seven
 def _k_decade(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     if not g.get("year"):
         spelled = (g.get("spelled_decade") or "").lower()
-        digit = _DECADE_WORDS.index(spelled) + 2 if spelled else int(g["digit"])
+        digit = _DECADE_WORDS.index(spelled) + 2 if spelled else int(g.get("digit") or g["digit2"])
         # The last decade with that digit to have begun by the anchor: "the '80s" written in 1998 or 2025.
         century = anchor.day.year // 100
         if century * 100 + digit * 10 > anchor.day.year:
