@@ -404,6 +404,13 @@ RANGES_OF_MONTHS = [
     ("2025-07-04", "Talks will run from November to February.", ["2025-11", "2026-02"]),
     ("2025-07-04", "Heating use peaks Dec.-Feb.", ["2025-12", "2026-02"]),
     ("2025-07-04", "The festival runs June-August.", ["2025-06", "2025-08"]),
+    # A year after the end is the range's; a past range that would end ahead is the one a year before.
+    ("2025-07-04", "Rainfall in June-August 2024 was below average.", ["2024-06", "2024-08"]),
+    ("2025-07-04", "Rainfall from June to August 2024 was below average.", ["2024-06", "2024-08"]),
+    ("2025-07-04", "The exhibition ran from May to August.", ["2024-05", "2024-08"]),
+    ("2025-07-04", "The exhibition runs from May to August.", ["2025-05", "2025-08"]),
+    ("2025-07-04", "The survey ran from March to May.", ["2025-03", "2025-05"]),
+    ("2025-07-04", "Sales fell between January and March.", ["2025-01", "2025-03"]),
     # Not a range: each month keeps its own year.
     ("2025-07-04", "Prices rose in November and fell in February.", ["2024-11", "2025-02"]),
 ]

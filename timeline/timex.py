@@ -1444,7 +1444,8 @@ def tag(
     out = _clock_on_day(doc.text, out, dayless_clocks)
     _ranges_past_midnight(doc.text, out)
     _weekday_ranges(doc, out)
-    _month_ranges(doc, out)
+    _year_carried_back(doc, out)
+    _month_ranges(doc, out, ref.day)
     return out
 
 
@@ -1452,12 +1453,64 @@ _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 _HAS_YEAR = re.compile(r"\d{4}")
 
 
-def _month_ranges(doc: Document, mentions: list[TimeMention]) -> None:
-    """A range of two months with no year ("from November to February", "Dec.-Feb.") runs forward: each
-    month alone goes to the year its tense and distance give, which can put the end before the start. Then
-    a past clause moves the start a year back, any other the end a year on."""
+def _year_carried_back(doc: Document, mentions: list[TimeMention]) -> None:
+    """The year that closes a range of months closes both ends ("from June to August 2024", "June-August
+    2024"): the first month, which has none of its own, is in that year (the year before when it comes later
+    in the calendar: "December to February 2025")."""
     text = doc.text
     for first, second in itertools.pairwise(mentions):
+        if (
+            first.granularity != "month"
+            or second.granularity != "month"
+            or first.sentence != second.sentence
+            or not _MONTH_VALUE.fullmatch(first.value)
+            or not _MONTH_VALUE.fullmatch(second.value)
+            or _HAS_YEAR.search(first.text)
+            or not _HAS_YEAR.search(second.text)
+            or not _RANGE_JOIN.fullmatch(text, first.end, second.start)
+        ):
+            continue
+        month, end_year, end_month = int(first.value[5:7]), int(second.value[:4]), int(second.value[5:7])
+        year = end_year if month <= end_month else end_year - 1
+        shift = to_minutes(date(year, month, 1)) - to_minutes(date(int(first.value[:4]), month, 1))
+        first.value = f"{year:04d}-{month:02d}{first.value[7:]}"
+        first.lo += shift
+        first.hi += shift
+
+
+def _shift_month(m: TimeMention, years: int) -> None:
+    year, month = int(m.value[:4]) + years, int(m.value[5:7])
+    m.value = f"{year:04d}-{month:02d}{m.value[7:]}"
+    span = to_minutes(date(year, month, 1)) - to_minutes(date(year - years, month, 1))
+    m.lo += span
+    m.hi += span
+
+
+def _month_ranges(doc: Document, mentions: list[TimeMention], today: date) -> None:
+    """A range of two months with no year ("from November to February", "Dec.-Feb.") runs forward: each
+    month alone goes to the year its tense and distance give, which can put the end before the start. Then
+    a past clause moves the start a year back, any other the end a year on. A past range that would end
+    after publication ("The exhibition ran from May to August", in July) is the one a year before."""
+    text = doc.text
+    now = to_minutes(today)
+    for first, second in itertools.pairwise(mentions):
+        if (
+            first.granularity == "month"
+            and second.granularity == "month"
+            and first.sentence == second.sentence
+            and _MONTH_VALUE.fullmatch(first.value)
+            and _MONTH_VALUE.fullmatch(second.value)
+            and not _HAS_YEAR.search(first.text)
+            and not _HAS_YEAR.search(second.text)
+            and first.lo <= second.lo
+            and second.lo > now
+            and _RANGE_JOIN.fullmatch(text, first.end, second.start)
+            and _RANGE_OPEN.search(text, max(0, first.start - 20), first.start)
+            and tense_near(doc, first.start, second.end) == "past"
+        ):
+            _shift_month(first, -1)
+            _shift_month(second, -1)
+            continue
         if (
             first.granularity != "month"
             or second.granularity != "month"
@@ -1475,12 +1528,10 @@ def _month_ranges(doc: Document, mentions: list[TimeMention]) -> None:
         ):
             continue
         back = tense_near(doc, first.start, second.end) in ("past", "perfect")
-        moved, years = (first, -1) if back else (second, 1)
-        year, month = int(moved.value[:4]) + years, int(moved.value[5:7])
-        moved.value = f"{year:04d}-{month:02d}{moved.value[7:]}"
-        span = to_minutes(date(year, month, 1)) - to_minutes(date(year - years, month, 1))
-        moved.lo += span
-        moved.hi += span
+        if back:
+            _shift_month(first, -1)
+        else:
+            _shift_month(second, 1)
 
 
 def _past_beside(sent: Sentence, start: int, end: int) -> bool:
