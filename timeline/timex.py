@@ -1093,7 +1093,31 @@ def _k_duration(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str
     if isinstance(num, str) and num_word and num_word.lower() in ("a couple of", "a couple", "couple of"):
         mod = "APPROX"
     quantity = None if isinstance(num, str) else _unit_minutes(unit) * num
-    return Resolved(_duration_value(num, unit), "DURATION", mod=mod, quantity=quantity)
+    value = _duration_value(num, unit)
+    if g.get("unit_b") and not isinstance(num, str):
+        # "1 hour 45 minutes", "two years and six months": one duration of both parts
+        num_b = _number(g["num_b"])
+        unit_b = _unit_code(g["unit_b"])
+        if isinstance(num_b, str):  # "two hours and a few minutes": more than the first part
+            return Resolved(value, "DURATION", mod=mod or "MORE_THAN", quantity=quantity)
+        second = _duration_value(num_b, unit_b)
+        bigger_first = _unit_minutes(unit_b) < _unit_minutes(unit)
+        value = _add_durations(value, second) if bigger_first else _add_durations(second, value)
+        quantity = (quantity or 0) + _unit_minutes(unit_b) * num_b
+    return Resolved(value, "DURATION", mod=mod, quantity=quantity)
+
+
+_DURATION_PARTS = re.compile(r"P((?:[\d.]+[YMWDQ])*)(?:T((?:[\d.]+[HMS])*))?")
+
+
+def _add_durations(a: str, b: str) -> str:
+    """Two TIMEX3 durations of different units as one: PT1H + PT45M is PT1H45M, P2Y + P6M is P2Y6M."""
+    ma, mb = _DURATION_PARTS.fullmatch(a), _DURATION_PARTS.fullmatch(b)
+    if not ma or not mb:
+        return a
+    date_part = (ma.group(1) or "") + (mb.group(1) or "")
+    time_part = (ma.group(2) or "") + (mb.group(2) or "")
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 def _k_in_units(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
