@@ -432,6 +432,10 @@ CLOCK_ON_A_DAY = [
     ("2025-07-04", "The ships left at dawn on July 3.", "dawn on July 3", "2025-07-03TMO"),
     ("2025-07-04", "The parade starts at 9 a.m. on the 4th of July.", "9 a.m. on the 4th of July",
      "2025-07-04T09:00"),
+    ("2025-07-04", "The suspect was seen at 11 o'clock on Monday night.", "11 o'clock on Monday night",
+     "2025-06-30T23:00"),
+    ("2025-07-04", "They met at 2 o'clock on Tuesday afternoon.", "2 o'clock on Tuesday afternoon",
+     "2025-07-01T14:00"),
     # Not the clock's day: two expressions.
     ("2025-07-04", "He arrived at 5 p.m. and left on Friday.", "5 p.m.", "2025-07-04T17:00"),
 ]

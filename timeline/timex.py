@@ -1215,6 +1215,27 @@ def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
     return Resolved(f"{d.isoformat()}T{hour:02d}:{minute:02d}", "TIME", lo, hi, "minute", mod, d)
 
 
+def _k_clock_words(
+    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
+) -> Resolved | None:
+    word = g.get("h") or g["h2"]
+    hour = int(word) if word.isdigit() else int(_lex("clock_hour", word))
+    minute = 0
+    q = re.sub(r"\s+", " ", (g.get("q") or g.get("q2") or "").lower()).removesuffix(" minutes")
+    if q:
+        minute = 30 if q == "half" else 15 if q in ("quarter", "a quarter") else int(_number(q))
+        if minute >= 60:
+            return None
+        if g.get("rel2"):  # "a quarter to five"
+            hour, minute = hour - 1, 60 - minute
+    part = (g.get("part") or "").lower()
+    if (part in ("afternoon", "evening") or (g.get("night") and hour >= 6)) and hour < 12:
+        hour += 12
+    return _k_clock(
+        {"hour": str(hour % 24), "minute": f"{minute:02d}", "approx": g.get("approx", "")}, f, anchor, tense
+    )
+
+
 KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], Resolved | None]] = {
     "date": _k_date,
     "days_around": _k_days_around,
@@ -1237,6 +1258,7 @@ KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], 
     "set": _k_set,
     "ref": _k_ref,
     "clock": _k_clock,
+    "clock_words": _k_clock_words,
     "numeric_date": _k_numeric_date,
     "day_of_month": _k_day_of_month,
 }
@@ -1313,8 +1335,10 @@ def tag(
                 if quote_index is not None:
                     kind = AnchorKind.SPEECH
                     anchor = Anchor(speech_days.get(quote_index, ref.day), AnchorKind.SPEECH)
-        elif kind == AnchorKind.PREVIOUS and rule.fields.get("near_previous") and (
-            last is None or sent_index - last_sentence > 1
+        elif (
+            kind == AnchorKind.PREVIOUS
+            and rule.fields.get("near_previous")
+            and (last is None or sent_index - last_sentence > 1)
         ):
             # "Later in the day" far from any day named: the story's main day, which the events' narrative
             # time finds better than the last day named or publication would
@@ -1430,7 +1454,7 @@ def tag(
             sentence=sent.index,
         )
         out.append(mention)
-        if (rule.kind == "clock" or rule.name == "daylight") and not any(
+        if (rule.kind in ("clock", "clock_words") or rule.name == "daylight") and not any(
             cand.groups.get(k) for k in _NAMED_DAY
         ):
             dayless_clocks.add(len(out) - 1)
@@ -1578,6 +1602,8 @@ _CLOCK_ONLY = re.compile(r"[\d:.\s]+(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|local\s+
 
 
 _ON_DAY = re.compile(r",?\s+(?:on|of)\s+(?:the\s+)?|\s+", re.I)
+_DAY_PART_VALUE = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}T(MO|AF|EV|NI)")
+_AM_PM = re.compile(r"\d\s*[ap]\.?m\b|morning|afternoon|evening|night|noon|midnight", re.I)
 _DAY_VALUE = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}")
 
 
@@ -1597,16 +1623,27 @@ def _clock_on_day(text: str, mentions: list[TimeMention], dayless: set[int]) -> 
             i in dayless
             and nxt is not None
             and m.granularity in ("minute", "part_of_day")
-            and nxt.type == "DATE"
-            and nxt.granularity == "day"
+            and (
+                (nxt.type == "DATE" and nxt.granularity == "day" and _DAY_VALUE.fullmatch(nxt.value))
+                # "11 o'clock on Monday night": the clock time in that part of the day
+                or (
+                    m.granularity == "minute"
+                    and nxt.granularity == "part_of_day"
+                    and _DAY_PART_VALUE.fullmatch(nxt.value) is not None
+                )
+            )
             and nxt.sentence == m.sentence
-            and _DAY_VALUE.fullmatch(nxt.value)
             and m.rel_days is not None
             and nxt.rel_days is not None
             and _ON_DAY.fullmatch(text, m.end, nxt.start)
         ):
             shift = (nxt.rel_days - m.rel_days) * DAY_MIN
             clock = m.value[10:]
+            late = _DAY_PART_VALUE.fullmatch(nxt.value)
+            if late and late.group(1) in ("AF", "EV", "NI") and not _AM_PM.search(m.text):
+                hour = int(clock[1:3])
+                if (late.group(1) != "NI" or hour >= 6) and hour < 12:  # "11 o'clock at night": 23:00
+                    clock, shift = f"T{hour + 12:02d}{clock[3:]}", shift + 12 * 60
             if clock == "T00:00" and re.search(r"midnight", m.text, re.I):
                 clock, shift = "T24:00", shift + DAY_MIN  # "midnight on Christmas Eve" ends that day
             out.append(
@@ -1616,7 +1653,7 @@ def _clock_on_day(text: str, mentions: list[TimeMention], dayless: set[int]) -> 
                     end=nxt.end,
                     text=text[m.start : nxt.end],
                     type="TIME",
-                    value=nxt.value + clock,
+                    value=nxt.value[:10] + clock,
                     rule=m.rule,
                     anchor=nxt.anchor,
                     granularity=m.granularity,
