@@ -364,6 +364,9 @@ RANGES_OF_CLOCK_TIMES = [
     ("Shops open from 9 a.m. to 5 p.m.", ["2025-07-04T09:00", "2025-07-04T17:00"]),
     ("He left at 10 p.m. and at 6 a.m. returned.", ["2025-07-04T22:00", "2025-07-04T06:00"]),
     ("Drones flew from 11 p.m. Thursday to 4 a.m. Friday.", ["2025-07-03T23:00", "2025-07-04T04:00"]),
+    # The day named after the end is the start's too (the day before, for a range past midnight).
+    ("The strike will run from 6am to 9pm on Saturday.", ["2025-07-05T06:00", "2025-07-05T21:00"]),
+    ("The curfew runs from 10pm to 6am on Saturday.", ["2025-07-04T22:00", "2025-07-05T06:00"]),
 ]
 
 

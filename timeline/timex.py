@@ -1622,6 +1622,30 @@ def _clock_on_day(text: str, mentions: list[TimeMention], dayless: set[int]) -> 
         if (
             i in dayless
             and nxt is not None
+            and i + 1 not in dayless
+            and m.granularity == "minute"
+            and nxt.granularity == "minute"
+            and nxt.sentence == m.sentence
+            and m.rel_days is not None
+            and nxt.rel_days is not None
+            and _RANGE_JOIN.fullmatch(text, m.end, nxt.start)
+            and _DAY_VALUE.fullmatch(nxt.value[:10])
+        ):
+            # "from 6am to 9pm on Saturday": the start is on the end's day (the day before, when its clock
+            # time is later: "from 10pm to 6am on Saturday" begins on Friday)
+            days = nxt.rel_days - m.rel_days - (1 if m.value[10:] > nxt.value[10:] else 0)
+            if days and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value[:10]):
+                m.value = (date.fromisoformat(m.value[:10]) + timedelta(days=days)).isoformat() + m.value[10:]
+            elif days:
+                m.value = nxt.value[:10] + m.value[10:]
+            m.lo += days * DAY_MIN
+            m.hi += days * DAY_MIN
+            m.rel_days += days
+            out.append(m)
+            continue
+        if (
+            i in dayless
+            and nxt is not None
             and m.granularity in ("minute", "part_of_day")
             and (
                 (nxt.type == "DATE" and nxt.granularity == "day" and _DAY_VALUE.fullmatch(nxt.value))
