@@ -131,6 +131,14 @@ def test_a_clock_time_with_its_day_in_a_quote_anchors_on_the_frame_day():
     assert found == [("9 a.m. tomorrow", "2025-07-03T09:00", AnchorKind.SPEECH)], found
 
 
+def test_a_quote_said_on_a_stated_date_anchors_there():
+    """A frame that gives the full date ("said on 15 January 2024") is the speech day, in another year too."""
+    text = '"Last year was a record," the chief executive said on 15 January 2024.'
+    tl = timeline.parse_text(text, published="2025-07-04")
+    found = {m.text: (m.value, m.anchor) for m in tl.time_mentions}
+    assert found["Last year"] == ("2023", AnchorKind.SPEECH), found
+
+
 def test_a_vague_count_later_is_after_its_anchor_not_after_publication():
     """ "A few days later" after a past day is some day within the ten after it: bounds, no FUTURE_REF."""
     mentions = _tag("The bank failed on Monday. A few days later, the minister resigned.", FRIDAY)

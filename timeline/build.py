@@ -89,6 +89,9 @@ def _stand_in_day(doc: Document) -> date:
     return base + timedelta(days=best)
 
 
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def _speech_days(doc: Document, mentions: list[TimeMention], ref: Reference) -> dict[int, date]:
     """The day each quote was said: a day-precise time in its reporting frame, else the speaker's previous
     quote's day when the frame only says "he added", else the publication day."""
@@ -106,12 +109,16 @@ def _speech_days(doc: Document, mentions: list[TimeMention], ref: Reference) -> 
             for si in sorted(sent_idx)
             for m in by_sentence.get(si, [])
             if doc.quote_at(m.start) is None
-            and m.rel_days is not None
+            and (m.rel_days is not None or _FULL_DAY.match(m.value))
             and m.granularity in ("day", "part_of_day", "minute")
         ]
         if frame:
             near = min(frame, key=lambda m: min(abs(m.start - q.start), abs(m.start - q.end)))
-            out[qi] = ref.day + timedelta(days=near.rel_days or 0)
+            # a day the frame states in full ("said on 15 January 2024") is that day, whatever publication
+            if near.rel_days is not None:
+                out[qi] = ref.day + timedelta(days=near.rel_days)
+            else:
+                out[qi] = date.fromisoformat(near.value[:10])
         else:
             sent = doc.sentences[q.sentence]
             frame_text = doc.text[sent.start : q.start]
