@@ -1358,6 +1358,8 @@ def tag(
         anchor = Anchor(
             anchor.day, anchor.kind, anchor.granularity, recent_quarter, adjunct, anchor.from_story
         )
+        if rule.fields.get("not_in_play") and _play_re().search(sent.text):
+            continue  # "left in the fourth quarter": a period of a game
         if rule.fields.get("not_past") and _past_beside(sent, cand.start, cand.end):
             continue  # "was soon released": shortly after a past event, no time of its own
         tense = tense_near(doc, cand.start, cand.end)
@@ -1813,6 +1815,12 @@ def _planned_before(doc: Document, start: int, end: int) -> bool:
 
 
 @cache
+@cache
+def _play_re() -> re.Pattern[str]:
+    words = sorted(lexicon()["play_words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r"|led\s+by\s+\d+(?!\s*%))\b", re.I)
+
+
 def _plan_verbs() -> frozenset[str]:
     return frozenset(lexicon()["plan_verbs"])
 
