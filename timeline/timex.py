@@ -528,6 +528,14 @@ def _k_days_around(
     g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
 ) -> Resolved | None:
     """ "the day before last Tuesday": the inner day as `_k_date` finds it, moved by the count of days."""
+    if (g.get("weekday") and not g.get("dir")) or g.get("weekday2") or g.get("weekday3"):
+        # "a week on Monday", "Monday week": a week after the coming one; "a week last Monday" before that
+        back = (g.get("wrel") or "").lower() == "last"
+        word = g.get("weekday") or g.get("weekday2") or g.get("weekday3")
+        inner = _k_date({"weekday": word, "wrel": "last" if back else "next"}, f, anchor, tense)
+        if inner is None or inner.day is None:
+            return None
+        return _day(inner.day + timedelta(days=-7 if back else 7))
     inner = _k_date(g, f, anchor, tense)
     if inner is None or inner.day is None:
         return None
