@@ -224,7 +224,10 @@ YEARLESS = [
     ("2025-07-04", "The drop is due to lower sales in March.", "March", "2025-03"),
     ("2025-07-04", "The trial was due to begin in March.", "March", "2025-03"),
     ("2025-07-04", "The talks did not begin in March.", "March", "2025-03"),
-    ("2025-07-04", "Russia launches drones on Thursday.", "Thursday", "2025-07-03"),
+    # A weekday under it: ahead in the story's body; in a headline (no full stop), which tells the past in
+    # the present, the nearer day.
+    ("2025-07-04", "Russia launches drones on Thursday", "Thursday", "2025-07-03"),
+    ("2025-07-04", "The trial resumes on Wednesday.", "Wednesday", "2025-07-09"),
     # Holidays: fixed, nth weekday, Easter-relative (Western and Orthodox), and the days after Thanksgiving.
     ("2025-07-05", "The parade was held on Palm Sunday.", "Palm Sunday", "2025-04-13"),
     ("2025-07-05", "Services were held on Orthodox Easter.", "Orthodox Easter", "2025-04-20"),

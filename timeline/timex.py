@@ -335,6 +335,9 @@ WRONG_TENSE_DAYS_ADJUNCT = 270
 _ADJUNCT_BEFORE = re.compile(r"(?<![\w-])(?:in|on|during)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _UNTIL_BEFORE = re.compile(r"(?<![\w-])(?:through|until|till|into)\s+$", re.I)
 # "since Sunday", "ever since March": the time a state began, behind the story whatever the verb's tense
+_WEEKDAY_JOIN_AFTER = re.compile(r"\s*(?:to|through|till|until|and|-|–)\s*[A-Z][a-z]+day\b")
+_WEEKDAY_JOIN_BEFORE = re.compile(r"\b[A-Z][a-z]+day\s*(?:to|through|till|until|and|-|–)\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s*$")
 _SINCE_BEFORE = re.compile(r"(?<![\w-])since\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 # A past perfect just before a deadline ("it had been due to expire Friday") tells of a target already
 # behind the story: the deadline words then do not point ahead.
@@ -1394,6 +1397,18 @@ def tag(
             tense = "future"  # "Protesters planned a rally on Saturday": the plan's day is ahead
         elif since:
             tense = "past"
+        elif (
+            tense == "scheduled"
+            and cand.groups.get("weekday")
+            and not any(cand.groups.get(k) for k in ("month", "day", "year", "rel", "wrel"))
+            and _SENTENCE_END.search(sent.text)
+            # a range of weekdays ("open Monday to Friday") is the range pass's to place
+            and not _WEEKDAY_JOIN_AFTER.match(doc.text, cand.end)
+            and not _WEEKDAY_JOIN_BEFORE.search(doc.text, max(0, cand.start - 25), cand.start)
+        ):
+            # "The trial resumes on Wednesday." in a story's body is the coming Wednesday; a headline's
+            # present ("Russia launches drones on Thursday", no full stop) tells the past
+            tense = "future"
         elif tense in ("past", "perfect") and target:
             tense = None  # a deadline in a past clause ("extended to Nov. 20") is the nearer Nov. 20
         elif tense == "perfect" and _UNTIL_BEFORE.search(doc.text, max(0, cand.start - 12), cand.start):
