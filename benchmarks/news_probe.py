@@ -92,6 +92,18 @@ def locate(sentence, text, occurrence=0):
     return i, i + len(text)
 
 
+def mismatches(m, e):
+    """What of value, type and mod a tag gets wrong against an expectation."""
+    kinds = []
+    if m["value"] not in as_tuple(e.value):
+        kinds.append("value")
+    if m["type"] != e.type:
+        kinds.append("type")
+    if m["mod"] not in as_tuple(e.mod):
+        kinds.append("mod")
+    return kinds
+
+
 def compare(c, got):
     """Problems of one case: list of dicts with kind, expected, got."""
     problems = []
@@ -115,26 +127,12 @@ def compare(c, got):
             j = exact[0]
             used.add(j)
             m = got[j]
-            kinds = []
-            if m["value"] not in as_tuple(e.value):
-                kinds.append("value")
-            if m["type"] != e.type:
-                kinds.append("type")
-            if m["mod"] not in as_tuple(e.mod):
-                kinds.append("mod")
-            for k in kinds:
+            for k in mismatches(m, e):
                 problems.append(dict(kind=k, expected=exp, got=m, deb=deb))
         elif overl:
             for j in overl:
                 used.add(j)
-            m = got[overl[0]]
-            extra = []
-            if m["value"] not in as_tuple(e.value):
-                extra.append("value")
-            if m["type"] != e.type:
-                extra.append("type")
-            if m["mod"] not in as_tuple(e.mod):
-                extra.append("mod")
+            extra = mismatches(got[overl[0]], e)
             problems.append(dict(kind="span", expected=exp, got=[got[j] for j in overl], also=extra, deb=deb))
         else:
             problems.append(dict(kind="missed", expected=exp, got=None, deb=deb))

@@ -1529,6 +1529,18 @@ _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 _HAS_YEAR = re.compile(r"\d{4}")
 
 
+def _month_pair(first: TimeMention, second: TimeMention) -> bool:
+    """Whether two mentions of one sentence are each a month (YYYY-MM), the first without a year written."""
+    return (
+        first.granularity == "month"
+        and second.granularity == "month"
+        and first.sentence == second.sentence
+        and _MONTH_VALUE.fullmatch(first.value) is not None
+        and _MONTH_VALUE.fullmatch(second.value) is not None
+        and not _HAS_YEAR.search(first.text)
+    )
+
+
 def _year_carried_back(doc: Document, mentions: list[TimeMention]) -> None:
     """The year that closes a range of months closes both ends ("from June to August 2024", "June-August
     2024"): the first month, which has none of its own, is in that year (the year before when it comes later
@@ -1536,12 +1548,7 @@ def _year_carried_back(doc: Document, mentions: list[TimeMention]) -> None:
     text = doc.text
     for first, second in itertools.pairwise(mentions):
         if (
-            first.granularity != "month"
-            or second.granularity != "month"
-            or first.sentence != second.sentence
-            or not _MONTH_VALUE.fullmatch(first.value)
-            or not _MONTH_VALUE.fullmatch(second.value)
-            or _HAS_YEAR.search(first.text)
+            not _month_pair(first, second)
             or not _HAS_YEAR.search(second.text)
             or not _RANGE_JOIN.fullmatch(text, first.end, second.start)
         ):
@@ -1571,12 +1578,7 @@ def _month_ranges(doc: Document, mentions: list[TimeMention], today: date) -> No
     now = to_minutes(today)
     for first, second in itertools.pairwise(mentions):
         if (
-            first.granularity == "month"
-            and second.granularity == "month"
-            and first.sentence == second.sentence
-            and _MONTH_VALUE.fullmatch(first.value)
-            and _MONTH_VALUE.fullmatch(second.value)
-            and not _HAS_YEAR.search(first.text)
+            _month_pair(first, second)
             and not _HAS_YEAR.search(second.text)
             and first.lo <= second.lo
             and second.lo > now
@@ -1588,19 +1590,10 @@ def _month_ranges(doc: Document, mentions: list[TimeMention], today: date) -> No
             _shift_month(second, -1)
             continue
         if (
-            first.granularity != "month"
-            or second.granularity != "month"
-            or first.sentence != second.sentence
-            or not _MONTH_VALUE.fullmatch(first.value)
-            or not _MONTH_VALUE.fullmatch(second.value)
-            or _HAS_YEAR.search(first.text)
+            not _month_pair(first, second)
             or _HAS_YEAR.search(second.text)
             or second.lo >= first.lo
-            or not _RANGE_JOIN.fullmatch(text, first.end, second.start)
-            or (
-                _AND_JOIN.fullmatch(text, first.end, second.start)
-                and not _RANGE_OPEN.search(text, max(0, first.start - 20), first.start)
-            )
+            or not _joined_as_range(text, first, second)
         ):
             continue
         back = tense_near(doc, first.start, second.end) in ("past", "perfect")
@@ -1752,6 +1745,17 @@ _WEEKDAY_RULES = frozenset(["weekday"])
 _AND_JOIN = re.compile(r"\s*and\s*", re.I)
 
 
+def _joined_as_range(text: str, first: TimeMention, second: TimeMention) -> bool:
+    """Whether two time expressions are the ends of one range: "Monday to Friday", "June-August"; joined by
+    "and" only after "between" ("Tuesday and Thursday" can be two days)."""
+    if not _RANGE_JOIN.fullmatch(text, first.end, second.start):
+        return False
+    return not (
+        _AND_JOIN.fullmatch(text, first.end, second.start)
+        and not _RANGE_OPEN.search(text, max(0, first.start - 20), first.start)
+    )
+
+
 def _weekday_ranges(doc: Document, mentions: list[TimeMention]) -> None:
     """A range of two weekdays ("between Monday and Wednesday", "from Friday to Sunday") runs forward: each
     weekday alone goes to its nearer day, which can put the end before the start when publication falls
@@ -1766,12 +1770,7 @@ def _weekday_ranges(doc: Document, mentions: list[TimeMention]) -> None:
             or first.rel_days is None
             or second.rel_days is None
             or second.rel_days >= first.rel_days
-            or not _RANGE_JOIN.fullmatch(text, first.end, second.start)
-            or (
-                # "Monday to Friday" is a range as it stands; "Monday and Friday" only after "between"
-                _AND_JOIN.fullmatch(text, first.end, second.start)
-                and not _RANGE_OPEN.search(text, max(0, first.start - 20), first.start)
-            )
+            or not _joined_as_range(text, first, second)
         ):
             continue
         ahead = (first.rel_days, second.rel_days + 7)  # the end moved a week on
