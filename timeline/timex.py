@@ -250,6 +250,13 @@ def recognise(text: str, everywhere: bool = False) -> list[Candidate]:
 # Resolution helpers
 
 
+def _weekday_index(word: str) -> int:
+    """Monday 0 ... Sunday 6, from the name or its abbreviation ("Mon", "Thurs.")."""
+    key = word.lower().rstrip(".")
+    table = data()["lexicon"]
+    return int(table["weekday"].get(key, table["weekday_abbr"].get(key, 0)))
+
+
 def _lex(name: str, word: str) -> Any:
     table = data()["lexicon"][name]
     key = re.sub(r"\s+", " ", word.lower())
@@ -497,8 +504,9 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
                 return None
         if year is None:
             year = _year_for(anchor.day, month, day, tense, anchor.adjunct)
-            if weekday_word:
-                year = _year_of_weekday(anchor.day, month, day, _lex("weekday", weekday_word), year)
+            if weekday_word and weekday_word.lower() in data()["lexicon"]["weekday"]:
+                # a full weekday name settles the year; an abbreviation may be a name ("The Sun 30 June")
+                year = _year_of_weekday(anchor.day, month, day, _weekday_index(weekday_word), year)
         try:
             d = date(year, month, day)
         except ValueError:
