@@ -341,10 +341,12 @@ WRONG_TENSE_DAYS = 210
 WRONG_TENSE_DAYS_ADJUNCT = 270
 _ADJUNCT_BEFORE = re.compile(r"(?<![\w-])(?:in|on|during)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _UNTIL_BEFORE = re.compile(r"(?<![\w-])(?:through|until|till|into)\s+$", re.I)
-# "since Sunday", "ever since March": the time a state began, behind the story whatever the verb's tense
+# A weekday at either end of a range of weekdays ("open Monday to Friday"), and the end of a sentence of a
+# story's body (a headline has no full stop)
 _WEEKDAY_JOIN_AFTER = re.compile(r"\s*(?:to|through|till|until|and|-|–)\s*[A-Z][a-z]+day\b")
 _WEEKDAY_JOIN_BEFORE = re.compile(r"\b[A-Z][a-z]+day\s*(?:to|through|till|until|and|-|–)\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s*$")
+# "since Sunday", "ever since March": the time a state began, behind the story whatever the verb's tense
 _SINCE_BEFORE = re.compile(r"(?<![\w-])since\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 # A past perfect just before a deadline ("it had been due to expire Friday") tells of a target already
 # behind the story: the deadline words then do not point ahead.
@@ -539,14 +541,6 @@ def _k_days_around(
     g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
 ) -> Resolved | None:
     """ "the day before last Tuesday": the inner day as `_k_date` finds it, moved by the count of days."""
-    if (g.get("weekday") and not g.get("dir")) or g.get("weekday2") or g.get("weekday3"):
-        # "a week on Monday", "Monday week": a week after the coming one; "a week last Monday" before that
-        back = (g.get("wrel") or "").lower() == "last"
-        word = g.get("weekday") or g.get("weekday2") or g.get("weekday3")
-        inner = _k_date({"weekday": word, "wrel": "last" if back else "next"}, f, anchor, tense)
-        if inner is None or inner.day is None:
-            return None
-        return _day(inner.day + timedelta(days=-7 if back else 7))
     inner = _k_date(g, f, anchor, tense)
     if inner is None or inner.day is None:
         return None
@@ -555,6 +549,19 @@ def _k_days_around(
         return None  # "a few days before Friday": no day to give
     step = int(num) if g["dir"].lower() == "after" else -int(num)
     return _day(inner.day + timedelta(days=step))
+
+
+def _k_weekday_week(
+    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
+) -> Resolved | None:
+    """ "a week on Monday", "Monday week": a week after the coming Monday; "a week last Monday" a week before
+    the last one."""
+    back = (g.get("wrel") or "").lower() == "last"
+    word = g.get("weekday") or g.get("weekday2") or g["weekday3"]
+    inner = _k_date({"weekday": word, "wrel": "last" if back else "next"}, f, anchor, tense)
+    if inner is None or inner.day is None:
+        return None
+    return _day(inner.day + timedelta(days=-7 if back else 7))
 
 
 def _year_of_weekday(anchor: date, month: int, day: int, weekday: int, guess: int) -> int:
@@ -1261,6 +1268,7 @@ def _k_clock_words(
 KINDS: dict[str, Callable[[dict[str, str], dict[str, Any], Anchor, str | None], Resolved | None]] = {
     "date": _k_date,
     "days_around": _k_days_around,
+    "weekday_week": _k_weekday_week,
     "decade": _k_decade,
     "century": _k_century,
     "season": _k_season,
