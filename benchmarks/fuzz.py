@@ -114,11 +114,11 @@ def make_case(rng: random.Random) -> str:
 
 
 def check(text: str, published: str | None, validate: bool, validator) -> None:
-    import timeline
-    from timeline.formats import to_csv, to_markdown, to_timelinejs, to_timeml
+    import newsline
+    from newsline.formats.writers import to_csv, to_markdown, to_timelinejs, to_timeml
 
-    tl = timeline.parse_text(text, published=published, id="fuzz")
-    d = timeline.to_dict(tl)
+    tl = newsline.parse_text(text, published=published, id="fuzz")
+    d = newsline.to_dict(tl)
     json.dumps(d, ensure_ascii=False).encode("utf-8")
     if validate:
         errors = list(validator.iter_errors(d))
@@ -138,8 +138,7 @@ def worker(args: tuple[int, int, int, float, float]) -> dict:
     """Run cases [start, stop) of the run seeded `seed` until `deadline`; a summary of what happened."""
     seed, start, stop, deadline, slow = args
     import jsonschema
-
-    from timeline.schema import schema
+    from newsline.schema import schema
 
     validator = jsonschema.Draft202012Validator(schema())
     failures: dict[str, tuple[int, str, str]] = {}

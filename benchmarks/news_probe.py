@@ -9,7 +9,7 @@ a case gives another. Cases 1-484 were written before the tagger was first run o
 is the fair one; the rest were aimed at the weaknesses found. A case marked debatable (the TIMEX3
 conventions allow either reading) is printed but not counted.
 
-Each sentence is tagged as its own article with timeline.timeml.tag_text, the function behind `newsline tag`
+Each sentence is tagged as its own article with newsline.timex.tag_text, the function behind `newsline tag`
 (it anchors quotes on their speech time); --cli runs `newsline tag FILES --published ... --format jsonl`
 instead. The last line: 'news_probe cases N with errors E (first round e of 484) errors T'.
 """
@@ -34,7 +34,7 @@ FIRST_ROUND = 484  # cases 1-484 were written before running the tagger; the res
 
 
 def run_library():
-    from timeline.timeml import tag_text
+    from newsline.timex.reference import tag_text
 
     out = {}
     for c in CASES:

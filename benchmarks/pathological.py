@@ -79,10 +79,10 @@ import sys, time
 sys.path.insert(0, {root!r})
 sys.path.insert(0, {bench!r})
 from pathological import make
-import timeline
+import newsline
 text = make({case!r}, {n})
 t0 = time.perf_counter()
-d = timeline.to_dict(timeline.parse_text(text, published="2025-07-04"))
+d = newsline.to_dict(newsline.parse_text(text, published="2025-07-04"))
 print(time.perf_counter() - t0, len(d["events"]))
 """
 

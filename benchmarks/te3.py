@@ -8,7 +8,7 @@ Accuracy: runs the installed `newsline tag FILES --format timeml --output-dir DI
 table beside HeidelTime 2.2.1's figures measured with the same scorer.
 
 Speed (on by default, `--no-speed` to skip): the raw TEXT of all 256 files, tagged in this process by
-newsline (segmentation + timeline.timex.tag, with the speech-day pass `newsline tag` makes) and by
+newsline (segmentation + newsline.timex.recognise.tag, with the speech-day pass `newsline tag` makes) and by
 `dateparser.search.search_dates(text, settings={"RELATIVE_BASE": DCT})`, CPU time (time.process_time) after
 one warm-up document each. dateparser runs at a few KB/s, so by default it is timed on a fixed subset of the
 files (every other file in name order, at least --peer-kb KB) and its rate is applied to the whole set;
@@ -17,7 +17,7 @@ files (every other file in name order, at least --peer-kb KB) and its rate is ap
 Value-error breakdown (on by default, `--no-breakdown` to skip), a diagnostic of the gold, not a score: the
 scorer's own error rows for TBAQ (its `--errors` TSV, so the counts are the scorer's matching) are sorted
 into classes, each row into the first that applies:
-    a   the gold value is not a well-formed TIMEX3 value (timeline.timexval.is_valid: "2000-W7", "P2L")
+    a   the gold value is not a well-formed TIMEX3 value (newsline.timex.values.is_valid: "2000-W7", "P2L")
     b1  the gold value has X placeholders and the system's value fills them in ("1989-WXX" / "1989-W43")
     b2  ... or is the same value without its placeholder fields ("1949-XX" / "1949", "198X" / "198")
     c   the gold type contradicts the gold value (a DURATION valued as a date, a DATE or TIME valued as a
@@ -118,7 +118,7 @@ def score(gold: Path, system: Path, errors: str | None = None) -> tuple[dict[str
 def check_text(gold: Path, system: Path) -> int:
     """How many system files have exactly the gold's TEXT once all tags are removed (byte for byte, not
     only up to white space as the scorer checks)."""
-    from timeline.timeml import read_timeml
+    from newsline.formats.timeml import read_timeml
 
     same = 0
     for g in sorted(gold.glob("*.tml")):
@@ -173,7 +173,7 @@ _SEASONS = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
 def classify_value_error(gold_type: str, gold_value: str, sys_value: str) -> str:
     """The class (a key of CLASSES, d excepted: it needs the corpus) of a relaxed match whose system value
     differs from the gold value."""
-    from timeline.timexval import is_duration, is_valid, placeholder_agreement
+    from newsline.timex.values import is_duration, is_valid, placeholder_agreement
 
     if not is_valid(gold_value):
         return "a"
@@ -196,7 +196,7 @@ def relative_reading(value: str, dct: date) -> tuple[str, int] | None:
     """A value as the document date would make it: (granularity, offset from the DCT in that unit), e.g.
     ("week", -1) for the week before the DCT's; a duration or PAST/PRESENT/FUTURE_REF as itself (offset 0),
     since neither depends on the DCT; None for what has no such reading (placeholders, decades)."""
-    from timeline.timexval import REFS, is_duration
+    from newsline.timex.values import REFS, is_duration
 
     if value in REFS or is_duration(value):
         return (value, 0)
@@ -239,7 +239,7 @@ def gold_readings(gold_dir: Path) -> tuple[dict[str, date], dict[str, Counter[tu
     """Each gold document's DCT (by file name) and, for each gold TIMEX3 text (lower case), how often the
     gold gives it each reading (relative_reading; a value without one stands for itself) across the
     corpus."""
-    from timeline.timeml import read_timeml
+    from newsline.formats.timeml import read_timeml
 
     read_timexes = _load_scorer().read_timexes
     dcts: dict[str, date] = {}
@@ -341,11 +341,11 @@ def _moment(d: date | datetime | None) -> datetime:
 def speed(peer_kb: int) -> float:
     """Print MB/s of newsline's tagger and of dateparser over the TEXT of every file; return the ratio."""
     from dateparser.search import search_dates
-
-    from timeline.model import Reference
-    from timeline.text import segment
-    from timeline.timeml import read_timeml, tag_text
-    from timeline.timex import tag
+    from newsline.formats.timeml import read_timeml
+    from newsline.language.text import segment
+    from newsline.model import Reference
+    from newsline.timex.recognise import tag
+    from newsline.timex.reference import tag_text
 
     docs = []
     for corpus in CORPORA:
@@ -364,7 +364,7 @@ def speed(peer_kb: int) -> float:
     for name, text, dct in docs:
         n_mentions += len(tag_text(text, name, dct)[0])
     ours = time.process_time() - t0
-    # timeline.timex.tag alone, on documents segmented beforehand.
+    # newsline.timex.recognise.tag alone, on documents segmented beforehand.
     segmented = [(name, segment(text), Reference(_moment(dct).date(), True)) for name, text, dct in docs]
     tag(segmented[0][1], segmented[0][0], segmented[0][2])
     t0 = time.process_time()

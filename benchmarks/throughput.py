@@ -11,7 +11,7 @@ Every figure is a ratio against something measured in the same run: the machines
 2. Scaling: --small vs --large articles as a .jsonl file (twice: the corpus cycled, where every copy of
    an article tells the same events again and merges into them, and `distinct` stories, where no copy
    merges with another), each run in a fresh process doing what `newsline parse FILE --format jsonl`
-   does (read the file lazily, parse, fold into the merge kept in a scratch file (timeline.spill), rank,
+   does (read the file lazily, parse, fold into the merge kept in a scratch file (newsline.merge.spill), rank,
    write the events one a line): wall time ratio (target <= 4.4x for 4x the articles), and memory. Memory
    is peak RSS (VmHWM), and the working memory: peak RSS less the RSS after start-up (imports, rules
    compiled), set against the size of the output.
@@ -126,8 +126,8 @@ def memory_kb(field: str) -> int:
 def solo(path: str, count: int) -> None:
     """Run in a fresh process: parse the first `count` articles of the file one after the other (no
     merge, no output) and print the CPU seconds it took."""
-    from timeline.ingest import index_inputs
-    from timeline.stream import parse_item
+    from newsline.readers.files import index_inputs
+    from newsline.run.stream import parse_item
 
     refs, _ = index_inputs([path], None)
     parse_item(refs[0], None, False)  # rules compiled
@@ -160,12 +160,12 @@ def contention(path: Path, count: int = 400) -> tuple[float, float]:
 def child(path: str, jobs: int, mode: str) -> None:
     """Run in a fresh process: parse the JSON Lines file with `jobs` workers; print seconds, RSS after
     start-up and at the peak, the output's size and a hash of it."""
-    from timeline import Article
-    from timeline.ingest import index_inputs, read_inputs
-    from timeline.merge import merge
-    from timeline.parallel import map_article
-    from timeline.stream import parse_stream
-    from timeline.stream import write_jsonl as write_events
+    from newsline import Article
+    from newsline.merge.fold import merge
+    from newsline.readers.files import index_inputs, read_inputs
+    from newsline.run.pool import map_article
+    from newsline.run.stream import parse_stream
+    from newsline.run.stream import write_jsonl as write_events
 
     map_article(Article("warm-up", "Officials said on Friday that talks began.", None))
     start_kb = memory_kb("VmRSS")
@@ -253,8 +253,8 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from datetime import datetime
 
-    from timeline import Article, parse_published
-    from timeline.parallel import parse_many
+    from newsline import Article, parse_published
+    from newsline.run.pool import parse_many
 
     docs = corpus()
     mean = sum(len(d["text"].encode()) for d in docs) / len(docs)

@@ -18,7 +18,7 @@ import typer
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from timeline.model import Timeline
+    from newsline.model import Timeline
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -117,7 +117,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from timeline import __version__
+        from newsline import __version__
 
         typer.echo(f"newsline {__version__}")
         raise typer.Exit(EXIT_OK)
@@ -135,7 +135,7 @@ def main(
 def say(message: str) -> None:
     """One line on standard error. File names, article ids and warnings can carry article text: terminal
     control sequences are removed first."""
-    from timeline.formats import one_line
+    from newsline.formats.writers import one_line
 
     typer.echo(one_line(message), err=True)
 
@@ -144,7 +144,7 @@ def published_option(published: str | None):
     """The --published value as a date or date-time, or a usage error (exit 2) naming it."""
     if published is None:
         return None
-    from timeline.ingest import parse_published
+    from newsline.readers.files import parse_published
 
     try:
         return parse_published(published)
@@ -246,7 +246,7 @@ def parse(
         ),
     ] = None,
 ) -> None:
-    from timeline.ingest import DEFAULT_GLOBS, expand_paths, index_inputs
+    from newsline.readers.files import DEFAULT_GLOBS, expand_paths, index_inputs
 
     pub = published_option(published)
     zone = None
@@ -300,7 +300,7 @@ def parse(
             f"({message}); please report this article"
         )
 
-    from cli.progress import ProgressBar
+    from newsline.cli.progress import ProgressBar
 
     progress = ProgressBar()
     # Only the table and TimeML show article text: the other formats let each text go once parsed.
@@ -312,7 +312,7 @@ def parse(
         spill = scratch.enter_context(scratch_space(spilling))
         try:
             if dask_scheduler is not None:
-                from timeline.dask import DaskUnavailable, connect, parse_on_dask
+                from newsline.run.dask import DaskUnavailable, connect, parse_on_dask
 
                 try:
                     client = connect(dask_scheduler)
@@ -321,7 +321,7 @@ def parse(
                 with client:
                     tl = parse_on_dask(refs, client, zone, keep_text, report, progress, spill)
             else:
-                from timeline.stream import parse_stream
+                from newsline.run.stream import parse_stream
 
                 # Worker processes cost more to start than a few articles take to parse.
                 workers = jobs if jobs is not None else (os.cpu_count() or 1) if len(refs) >= 16 else 1
@@ -331,7 +331,7 @@ def parse(
         if hasattr(tl, "close"):
             scratch.callback(tl.close)
         if entity:
-            from timeline.select import keep_entity
+            from newsline.entity.select import keep_entity
 
             tl = keep_entity(tl, entity)
         unknown = [a.id for a in tl.articles if a.published is None]
@@ -351,7 +351,7 @@ def parse(
 def read_stdin() -> bytes:
     """Standard input as bytes (decoded later like a file, so invalid UTF-8 is an error line, not a
     traceback), at most one byte over the size limit so that a huge stream is refused without being held."""
-    from timeline.ingest import MAX_BYTES
+    from newsline.readers.files import MAX_BYTES
 
     return sys.stdin.buffer.read(MAX_BYTES + 1)
 
@@ -359,29 +359,29 @@ def read_stdin() -> bytes:
 def write_output(tl, fmt: Format, no_color: bool, output_dir: str | None, show_all: bool = False) -> bool:
     """Print (or, for timeml with --output-dir, write) the timeline in `fmt`. Every format is built from
     the one newsline/1 dict. False when a file could not be written (each is reported)."""
-    from timeline.export import to_dict
+    from newsline.formats.document import to_dict
 
     if fmt == Format.jsonl:
-        from timeline.stream import write_jsonl
+        from newsline.run.stream import write_jsonl
 
         write_jsonl(tl, sys.stdout)
         return True
     d = to_dict(tl)
     texts = {a.id: a.text for a in tl.articles}
     if fmt == Format.json:
-        from timeline.stream import write_json
+        from newsline.run.stream import write_json
 
         write_json(d, sys.stdout)
     elif fmt == Format.csv:
-        from timeline.formats import to_csv
+        from newsline.formats.writers import to_csv
 
         sys.stdout.write(to_csv(d))
     elif fmt == Format.markdown:
-        from timeline.formats import to_markdown
+        from newsline.formats.writers import to_markdown
 
         sys.stdout.write(to_markdown(d))
     elif fmt == Format.timelinejs:
-        from timeline.formats import to_timelinejs_json
+        from newsline.formats.writers import to_timelinejs_json
 
         out = to_timelinejs_json(d)
         shown = out.count('"start_date"')
@@ -395,7 +395,7 @@ def write_output(tl, fmt: Format, no_color: bool, output_dir: str | None, show_a
     elif fmt == Format.timeml:
         return write_timeml_files(d, texts, output_dir)
     else:
-        from cli.render import render_table
+        from newsline.cli.render import render_table
 
         render_table(d, texts, no_color=no_color, show_all=show_all)
     return True
@@ -406,7 +406,7 @@ def write_timeml_files(d: dict, texts: dict[str, str], output_dir: str | None) -
     `output_dir`."""
     from pathlib import Path
 
-    from timeline.formats import to_timeml
+    from newsline.formats.writers import to_timeml
 
     docs = list(to_timeml(d, texts))
     if output_dir is None:
@@ -451,8 +451,8 @@ merged), 2 usage error.
 def _load_again(path: str) -> Timeline:
     import json
 
-    from timeline.ingest import InputError, decode, read_bytes
-    from timeline.load import LoadError, from_dict
+    from newsline.readers.files import InputError, decode, read_bytes
+    from newsline.readers.saved import LoadError, from_dict
 
     try:
         return from_dict(json.loads(decode(read_bytes(path), path)))
@@ -475,9 +475,9 @@ def merge_command(
     import functools
     import json
 
-    from timeline.ingest import InputError, decode, read_bytes
-    from timeline.load import LoadError, from_dict
-    from timeline.stream import merge_loaded
+    from newsline.merge.fold import merge_loaded
+    from newsline.readers.files import InputError, decode, read_bytes
+    from newsline.readers.saved import LoadError, from_dict
 
     if fmt == Format.timeml:
         raise fail("merge: --format timeml needs the article texts; use newsline parse", EXIT_USAGE)
@@ -592,9 +592,8 @@ def tag_command(
     import json
     from pathlib import Path
 
-    from timeline.export import SCHEMA, mention_dict
-    from timeline.ingest import InputError, read_bytes
-    from timeline.timeml import (
+    from newsline.formats.document import SCHEMA, mention_dict
+    from newsline.formats.timeml import (
         TimeMLError,
         article_id,
         decode_source,
@@ -603,9 +602,10 @@ def tag_command(
         minimal_timeml,
         output_name,
         read_timeml,
-        tag_text,
         write_timeml,
     )
+    from newsline.readers.files import InputError, read_bytes
+    from newsline.timex import tag_text
 
     pub = published_option(published)
     if fmt == TagFormat.timeml and output_dir is None:
@@ -728,7 +728,7 @@ Exit code: 0.
 
 @app.command("schema", help=SCHEMA_HELP)
 def schema_command() -> None:
-    from timeline.schema import schema_text
+    from newsline.schema import schema_text
 
     sys.stdout.write(schema_text())
 

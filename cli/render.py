@@ -3,7 +3,7 @@ relative to publication when its date is unknown, reported/planned/possible/nega
 chosen to fit the terminal.
 
 Article text is data: every cell is a `rich.text.Text` (never parsed as markup) and goes through
-`timeline.formats.one_line`, which removes terminal control sequences.
+`newsline.formats.writers.one_line`, which removes terminal control sequences.
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ import re
 import sys
 from typing import IO, Any
 
+from newsline.formats.writers import day_label, mark, one_line, time_of_day
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-
-from timeline.formats import day_label, mark, one_line, time_of_day
 
 
 def color_wanted(no_color: bool) -> bool:

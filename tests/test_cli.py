@@ -184,7 +184,7 @@ def test_format_jsonl(newsline):
 
 
 def test_format_jsonl_of_many_articles_is_the_json_events(newsline, tmp_path):
-    # JSON Lines output keeps the merge on disk (timeline.spill): its lines must be the JSON's events.
+    # JSON Lines output keeps the merge on disk (newsline.merge.spill): its lines must be the JSON's events.
     corpus = tmp_path / "corpus.jsonl"
     stories = [
         "Russia launched a drone attack on Kyiv on Friday, officials said. Two people were killed.",
@@ -244,7 +244,7 @@ def test_json_output_does_not_import_rich_or_dateparser():
     assert json.loads(proc.stdout)["schema"] == "newsline/1"
     modules = [m.group("module") for m in map(IMPORT_LINE.match, proc.stderr.splitlines()) if m]
     assert len(modules) > 50, proc.stderr[:2000]  # the importtime lines were parsed
-    assert "timeline" in modules
+    assert "newsline" in modules
     heavy = [m for m in modules if m.split(".")[0] in ("rich", "dateparser")]
     assert heavy == [], heavy
 
@@ -256,8 +256,8 @@ def test_a_full_scratch_disk_is_one_error_line(tmp_path, monkeypatch, capsys):
     # one error line and exit code 4, not a traceback.
     import sqlite3
 
-    from cli import main as cli_main
-    from timeline.spill import SpillFold
+    from newsline.cli import main as cli_main
+    from newsline.merge.spill import SpillFold
 
     def full(self):
         raise sqlite3.OperationalError("database or disk is full")

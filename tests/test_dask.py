@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE, base_env
 from dask.distributed import Client, LocalCluster
-
-from timeline import Article, to_json
-from timeline.dask import DaskUnavailable, connect, parse_on_dask
-from timeline.ingest import index_inputs
-from timeline.stream import parse_stream
+from newsline import Article, to_json
+from newsline.readers.files import index_inputs
+from newsline.run.dask import DaskUnavailable, connect, parse_on_dask
+from newsline.run.stream import parse_stream
 
 TEXTS = [
     SAMPLE.read_text(encoding="utf-8"),
@@ -96,7 +95,7 @@ def test_an_unreachable_scheduler_is_a_clear_error() -> None:
 
 
 def test_dask_is_imported_only_when_used() -> None:
-    code = "import sys, timeline, timeline.stream, timeline.parallel; print('dask' in sys.modules)"
+    code = "import sys, timeline, newsline.run.stream, newsline.run.pool; print('dask' in sys.modules)"
     r = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=base_env(), timeout=60
     )

@@ -7,25 +7,24 @@ from __future__ import annotations
 
 from datetime import date
 
+import newsline
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import timeline
-from timeline import Modality, RelType, Timeline
-from timeline.events import draft_tense
-from timeline.lexicon import open_verb
-from timeline.select import keep_entity, variants
-from timeline.text import tokenize
+from newsline import Modality, RelType, Timeline
+from newsline.entity.select import keep_entity, variants
+from newsline.events.extract import draft_tense
+from newsline.language.lexicon import open_verb
+from newsline.language.text import tokenize
 
 PUB = date(2023, 4, 21)  # a Friday
 
 
 def parse(text: str, published: date | None = PUB, id: str = "a") -> Timeline:
-    return timeline.parse_text(text, published=published, id=id)
+    return newsline.parse_text(text, published=published, id=id)
 
 
-def by_trigger(tl: Timeline, word: str) -> timeline.Event:
+def by_trigger(tl: Timeline, word: str) -> newsline.Event:
     found = [
         e
         for e in tl.events
@@ -35,7 +34,7 @@ def by_trigger(tl: Timeline, word: str) -> timeline.Event:
     return found[0]
 
 
-def day(e: timeline.Event) -> str | None:
+def day(e: newsline.Event) -> str | None:
     return e.time.value[:10] if e.time is not None else None
 
 
@@ -266,7 +265,7 @@ def test_the_lead_is_the_news_not_its_background():
         "Unrest over the police shooting of a teenager during a Tuesday traffic stop continued last night. "
         "Macron held a crisis meeting."
     )
-    tl = timeline.parse_text(text, published=date(2023, 7, 3), id="a")
+    tl = newsline.parse_text(text, published=date(2023, 7, 3), id="a")
     assert day(by_trigger(tl, "stop")) == "2023-06-27"
     assert day(by_trigger(tl, "unrest")) == "2023-07-02"
     assert day(by_trigger(tl, "held")) == "2023-07-02"
@@ -472,12 +471,12 @@ B = "On Monday, Apple unveiled the iPhone 4, its newest phone."
 C = "Apple unveiled a new iPod in 2005."
 
 
-def _articles() -> list[timeline.Timeline]:
+def _articles() -> list[newsline.Timeline]:
     return [parse(A, id="a"), parse(B, id="b"), parse(C, id="c")]
 
 
 def test_same_event_in_two_articles_is_one_event():
-    merged = timeline.merge(_articles())
+    merged = newsline.merge(_articles())
     unveiled = [e for e in merged.events if e.trigger == "unveiled"]
     sources = sorted(len({m.article for m in e.mentions}) for e in unveiled)
     assert sources == [1, 2]  # a and b told one event; c's 2005 unveiling is another
@@ -498,12 +497,12 @@ SETTINGS = settings(
 @given(st.permutations([0, 1, 2]))
 def test_merge_does_not_depend_on_order(perm: list[int]):
     tls = _articles()
-    assert _shape(timeline.merge([tls[i] for i in perm])) == _shape(timeline.merge(tls))
+    assert _shape(newsline.merge([tls[i] for i in perm])) == _shape(newsline.merge(tls))
 
 
 def test_merge_is_idempotent():
-    once = timeline.merge(_articles())
-    assert _shape(timeline.merge([once])) == _shape(once)
+    once = newsline.merge(_articles())
+    assert _shape(newsline.merge([once])) == _shape(once)
 
 
 SENTENCES = [A, B, C, "Police said a man attacked a guard on Thursday.", "The plane crashed on Friday."]
@@ -514,7 +513,7 @@ SENTENCES = [A, B, C, "Police said a man attacked a guard on Thursday.", "The pl
 def test_merge_keeps_every_mention(texts: list[str]):
     tls = [parse(t, id=f"x{i}") for i, t in enumerate(texts)]
     before = sorted((m.article, m.trigger) for t in tls for e in t.events for m in e.mentions)
-    merged = timeline.merge(tls)
+    merged = newsline.merge(tls)
     after = sorted((m.article, m.trigger) for e in merged.events for m in e.mentions)
     assert before == after
     assert sorted(e.rank for e in merged.events) == list(range(1, len(merged.events) + 1))

@@ -10,11 +10,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import jsonschema
+import newsline
 import pytest
 from conftest import ROOT, SAMPLE_REL, base_env
-
-import timeline
-from timeline.formats import (
+from newsline.formats.writers import (
     csv_cell,
     day_label,
     md_cell,
@@ -23,7 +22,7 @@ from timeline.formats import (
     to_timelinejs,
     to_timeml,
 )
-from timeline.schema import event_schema, schema
+from newsline.schema import event_schema, schema
 
 PUB = ("--published", "2025-07-04")
 SAMPLES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "samples").iterdir() if p.is_file())
@@ -55,7 +54,7 @@ def test_sample_json_and_jsonl_validate(newsline, sample, published):
 
 
 def test_schema_rejects_what_the_contract_forbids():
-    good = timeline.to_dict(timeline.parse_text("Drones hit Kyiv on Friday.", published="2025-07-04"))
+    good = newsline.to_dict(newsline.parse_text("Drones hit Kyiv on Friday.", published="2025-07-04"))
     VALIDATOR.validate(good)
     bad = json.loads(json.dumps(good))
     bad["events"][0]["modality"] = "rumoured"
@@ -79,7 +78,7 @@ def test_tag_json_mentions_follow_the_schema(newsline):
 
 @pytest.fixture(scope="module")
 def seed_dict(sample_text) -> dict:
-    return timeline.to_dict(timeline.parse_text(sample_text, published="2025-07-04", id="kyiv"))
+    return newsline.to_dict(newsline.parse_text(sample_text, published="2025-07-04", id="kyiv"))
 
 
 @pytest.fixture(scope="module")
@@ -112,22 +111,22 @@ def test_timelinejs_shape(seed_dict):
 
 
 def test_timelinejs_without_publication_date_has_no_slides(sample_text):
-    d = timeline.to_dict(timeline.parse_text(sample_text, id="kyiv"))
+    d = newsline.to_dict(newsline.parse_text(sample_text, id="kyiv"))
     out = to_timelinejs(d)
     assert out["events"] == []
     assert "not shown" in out["title"]["text"]["text"]
 
 
 def test_timelinejs_clock_time():
-    tl = timeline.parse_text("The talks began at 9:30 a.m. on Friday.", published="2025-07-04")
-    d = timeline.to_dict(tl)
+    tl = newsline.parse_text("The talks began at 9:30 a.m. on Friday.", published="2025-07-04")
+    d = newsline.to_dict(tl)
     starts = [s["start_date"] for s in to_timelinejs(d)["events"]]
     assert any(s.get("hour") == 9 and s.get("minute") == 30 for s in starts), starts
 
 
 def test_timelinejs_midnight_ending_a_day_is_the_next_day_at_zero():
-    tl = timeline.parse_text("Drones struck shortly before midnight on Thursday.", published="2025-07-04")
-    d = timeline.to_dict(tl)
+    tl = newsline.parse_text("Drones struck shortly before midnight on Thursday.", published="2025-07-04")
+    d = newsline.to_dict(tl)
     assert any(e["when"] and e["when"]["value"] == "2025-07-03T24:00" for e in d["events"]), d["events"]
     starts = [s["start_date"] for s in to_timelinejs(d)["events"]]
     assert {"year": 2025, "month": 7, "day": 4, "hour": 0, "minute": 0} in starts, starts
@@ -244,18 +243,18 @@ SPANS = [
 
 @pytest.mark.parametrize(("start", "end", "label"), SPANS, ids=[s[2] for s in SPANS])
 def test_span_label(start: str, end: str, label: str):
-    from timeline.formats import span_label
+    from newsline.formats.writers import span_label
 
     assert span_label(start, end) == label
 
 
 def test_a_vague_day_is_shown_by_the_days_it_lies_between():
-    from timeline.formats import day_label
+    from newsline.formats.writers import day_label
 
-    tl = timeline.parse_text(
+    tl = newsline.parse_text(
         "The bank failed on Monday. A few days later, the minister resigned.", published="2025-07-04"
     )
-    d = timeline.to_dict(tl)
+    d = newsline.to_dict(tl)
     labels = [day_label(e["when"]) for e in d["events"]]
     assert labels == ["Mon 30 Jun 2025", "1-10 Jul 2025"], labels
 

@@ -101,7 +101,7 @@ def test_golden_files_are_consistent():
     assert all(len(line) <= 160 for line in table.splitlines())
     assert "\x1b[" not in table
     # The table shows every event but the minor ones, and says how many it leaves out.
-    from cli.render import minor
+    from newsline.cli.render import minor
 
     titles: dict = {}
     for e in seed["events"]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from timeline.html import looks_like_html
-from timeline.ingest import decode
+from newsline.readers.files import decode
+from newsline.readers.html import looks_like_html
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

@@ -120,7 +120,7 @@ def test_a_file_that_vanishes_after_indexing_is_an_input_error_not_a_bug(tmp_pat
     root = _tree(tmp_path)
     gone = root / "b.txt"
     script = (
-        "import os, sys, timeline.ingest as ing\n"
+        "import os, sys, newsline.readers.files as ing\n"
         "index = ing.index_inputs\n"
         "def patched(*a, **k):\n"
         "    found = index(*a, **k)\n"

@@ -1,4 +1,4 @@
-"""Ranks from the partial order (timeline.build.rank): relations between any two events are respected,
+"""Ranks from the partial order (newsline.order.rank.rank): relations between any two events are respected,
 anchored or not; what the relations leave free goes by time, then by the telling. Property tests over
 random events and relations, and a few table cases. None of these needs ../shared.
 """
@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from timeline.build import rank
-from timeline.model import INF, Event, Mention, Relation, RelType
+from newsline.model import INF, Event, Mention, Relation, RelType
+from newsline.order.rank import rank
 
 DAY = 1440.0
 
@@ -108,13 +107,13 @@ def _kahn_over_everything(events: list[Event], relations: list[Relation]) -> lis
     """The order as rank took it before it ranked group by group: one Kahn's algorithm over all events."""
     import heapq
 
-    from timeline.build import _key, _precedence, anchored, text_keys, tie_keys
+    from newsline.order.rank import _precedence, anchored, order_key, text_keys, tie_keys
 
     text_order = sorted(events, key=lambda e: (e.mentions[0].article, e.mentions[0].trigger[0]))
     flags = {e.id: anchored(e) for e in events}
     keys = dict(
         text_keys(
-            (e.id, e.mentions[0].article, e.mentions[0].trigger[0], _key(e) if flags[e.id] else None)
+            (e.id, e.mentions[0].article, e.mentions[0].trigger[0], order_key(e) if flags[e.id] else None)
             for e in text_order
         )
     )
@@ -154,7 +153,7 @@ def test_ranking_group_by_group_is_one_order_over_everything(data: tuple[list[Ev
 def lone_events(draw: st.DrawFn) -> tuple[Event, dict]:
     from datetime import date
 
-    from timeline.model import AnchorKind, Modality, Reference, TimeMention
+    from newsline.model import AnchorKind, Modality, Reference, TimeMention
 
     e = event(0, None, 0)
     e.modality = draw(st.sampled_from(list(Modality)))
@@ -176,7 +175,7 @@ def lone_events(draw: st.DrawFn) -> tuple[Event, dict]:
 def test_an_event_alone_gets_the_bounds_its_network_gives(data: tuple[Event, dict]):
     from copy import deepcopy
 
-    from timeline.build import _solve_alone, _solve_network
+    from newsline.order.solve import _solve_alone, _solve_network
 
     e, refs = data
     by_network = deepcopy(e)
@@ -187,8 +186,8 @@ def test_an_event_alone_gets_the_bounds_its_network_gives(data: tuple[Event, dic
 
 
 def test_an_event_alone_with_a_contradictory_time_has_no_bounds():
-    from timeline.build import _solve_alone, _solve_network
-    from timeline.model import AnchorKind, TimeMention
+    from newsline.model import AnchorKind, TimeMention
+    from newsline.order.solve import _solve_alone, _solve_network
 
     a, b = event(0, None, 0), event(1, None, 0)
     for e in (a, b):

@@ -7,10 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-
-from timeline import Article, merge, to_dict, to_json
-from timeline.load import LoadError, from_dict
-from timeline.parallel import map_article, parse_many
+from newsline import Article, merge, to_dict, to_json
+from newsline.readers.saved import LoadError, from_dict
+from newsline.run.pool import map_article, parse_many
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "samples" / "kyiv-drone-strike-2025-07-04.txt").read_text(encoding="utf-8")

@@ -8,12 +8,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import newsline
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
-import timeline
-from timeline import Timeline
-from timeline.timexval import is_valid
+from newsline import Timeline
+from newsline.timex.values import is_valid
 
 SETTINGS = settings(
     max_examples=100,
@@ -70,7 +69,7 @@ _DURATION = rf"P(?:{_NUM}[YMWDQ])+(?:T(?:{_NUM}[HMS])+)?|PT(?:{_NUM}[HMS])+"
 # "199" is the 1990s, "20" the 21st century, "10" the 11th; "XXX" a decade counted from an unknown day.
 _DECADE = r"(?:[012]\d)\d?|XXX?"
 _SET = r"XXXX-WXX-[1-7]"  # every Monday; "nightly" (XXXX-XX-XXTNI) is a date form
-# The forms newsline writes: narrower than what TimeML allows (timeline.timexval.is_valid, which the gold
+# The forms newsline writes: narrower than what TimeML allows (newsline.timexval.is_valid, which the gold
 # is held to), so every value must pass both.
 TIMEX_VALUE = re.compile(rf"{_DATE}(?:{_TIME})?|{_SET}|{_DECADE}|{_DURATION}|PAST_REF|PRESENT_REF|FUTURE_REF")
 
@@ -97,18 +96,18 @@ def check_invariants(text: str, tl: Timeline) -> None:
 @SETTINGS
 @given(text=any_text, pub=published)
 def test_parse_never_raises(text: str, pub: date | None):
-    tl = timeline.parse_text(text, published=pub)
+    tl = newsline.parse_text(text, published=pub)
     check_invariants(text, tl)
-    d = timeline.to_dict(tl)
+    d = newsline.to_dict(tl)
     assert d["schema"] == "newsline/1"
-    timeline.to_json(tl)
+    newsline.to_json(tl)
 
 
 @SETTINGS
 @given(weekday=st.sampled_from(WEEKDAYS), pub=publication_day)
 def test_past_weekday_is_in_the_week_before_publication(weekday: str, pub: date):
     text = f"Officials said the talks ended on {weekday}."
-    tl = timeline.parse_text(text, published=pub)
+    tl = newsline.parse_text(text, published=pub)
     found = [m for m in tl.time_mentions if m.text == weekday]
     assert len(found) == 1, [(m.text, m.value) for m in tl.time_mentions]
     value = date.fromisoformat(found[0].value)
@@ -128,7 +127,7 @@ def test_a_yearless_date_follows_the_tense(month: int, day: int, pub: date, futu
     (when the year before is far farther); a future one mirrors it."""
     verb = "will begin" if future else "began"
     text = f"The talks {verb} on {MONTHS[month - 1]} {day}."
-    tl = timeline.parse_text(text, published=pub)
+    tl = newsline.parse_text(text, published=pub)
     found = [m for m in tl.time_mentions if m.text == f"{MONTHS[month - 1]} {day}"]
     assert len(found) == 1, [(m.text, m.value) for m in tl.time_mentions]
     offset = (date.fromisoformat(found[0].value) - pub).days
@@ -143,7 +142,7 @@ def test_a_yearless_date_follows_the_tense(month: int, day: int, pub: date, futu
 @example(text="Christmas 2025", pub=None)  # a stated year needs no publication date
 @example(text="next decade", pub=None)
 def test_values_are_timex3(text: str, pub: date | None):
-    tl = timeline.parse_text(text, published=pub)
+    tl = newsline.parse_text(text, published=pub)
     for m in tl.time_mentions:
         assert TIMEX_VALUE.fullmatch(m.value), (m.text, m.value, m.rule)
         assert is_valid(m.value), (m.text, m.value, m.rule)
@@ -151,7 +150,7 @@ def test_values_are_timex3(text: str, pub: date | None):
         # Without a publication date (given or from a dateline), relative values have no calendar part,
         # unless the expression states its year ("Christmas 2025", "the summer of 2008").
         unknown = tl.articles[0].published is None
-        relative = m.anchor not in (timeline.AnchorKind.ABSOLUTE, timeline.AnchorKind.NONE)
+        relative = m.anchor not in (newsline.AnchorKind.ABSOLUTE, newsline.AnchorKind.NONE)
         states_year = re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|nineteen|twenty|thousand", m.text, re.I)
         if unknown and relative and not states_year and m.granularity not in KNOWN_BUG_GRANULARITIES:
             assert not re.match(r"\d", m.value), (m.text, m.value, m.rule)
@@ -225,13 +224,13 @@ article = st.lists(st.sampled_from(ARTICLE_SENTENCES), min_size=1, max_size=6).m
 )
 def test_merge_does_not_depend_on_order(text_a: str, text_b: str, pub_a: date | None, pub_b: date | None):
     def a() -> Timeline:
-        return timeline.parse_text(text_a, published=pub_a, id="alpha")
+        return newsline.parse_text(text_a, published=pub_a, id="alpha")
 
     def b() -> Timeline:
-        return timeline.parse_text(text_b, published=pub_b, id="beta")
+        return newsline.parse_text(text_b, published=pub_b, id="beta")
 
-    ab = timeline.merge([a(), b()])
-    ba = timeline.merge([b(), a()])
-    assert timeline.to_dict(ab) == timeline.to_dict(ba)
+    ab = newsline.merge([a(), b()])
+    ba = newsline.merge([b(), a()])
+    assert newsline.to_dict(ab) == newsline.to_dict(ba)
     ranks = [e.rank for e in ab.events]
     assert sorted(ranks) == list(range(1, len(ranks) + 1))

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import newsline
 import pytest
-
-import timeline
-from timeline.ingest import parse_published
+from newsline.readers.files import parse_published
 
 ACCEPTED = [
     ("2025-07-04", date(2025, 7, 4)),
@@ -56,5 +55,5 @@ def test_refused(text: str):
 
 
 def test_a_feed_date_anchors_the_article():
-    tl = timeline.parse_text("The talks ended on Thursday.", published="Fri, 04 Jul 2025 09:30:00 GMT")
+    tl = newsline.parse_text("The talks ended on Thursday.", published="Fri, 04 Jul 2025 09:30:00 GMT")
     assert [m.value for m in tl.time_mentions] == ["2025-07-03"]

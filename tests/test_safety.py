@@ -10,16 +10,15 @@ import os
 from xml.etree import ElementTree
 
 import jsonschema
+import newsline
 import pytest
 from conftest import SAMPLE_REL, base_env
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from newsline.formats.writers import clean, to_csv, to_markdown, to_timelinejs, to_timeml
+from newsline.readers.files import MAX_BYTES
+from newsline.schema import schema
 from test_properties import any_text
-
-import timeline
-from timeline.formats import clean, to_csv, to_markdown, to_timelinejs, to_timeml
-from timeline.ingest import MAX_BYTES
-from timeline.schema import schema
 
 PUB = ("--published", "2025-07-04")
 HOSTILE = (
@@ -201,7 +200,7 @@ texts = st.one_of(any_text, st.lists(st.one_of(any_text, nasty), max_size=8).map
 @SETTINGS
 @given(text=texts, pub=st.sampled_from([None, "2025-07-04", "2025-07-04T09:30+03:00"]))
 def test_any_text_gives_schema_valid_output_in_every_format(text: str, pub: str | None):
-    d = timeline.to_dict(timeline.parse_text(text, published=pub, id="a"))
+    d = newsline.to_dict(newsline.parse_text(text, published=pub, id="a"))
     VALIDATOR.validate(d)
     rows = list(csv.reader(io.StringIO(to_csv(d))))
     assert len(rows) == 1 + len(d["events"])
@@ -217,9 +216,9 @@ def test_any_text_gives_schema_valid_output_in_every_format(text: str, pub: str 
 @SETTINGS
 @given(text=texts)
 def test_merge_is_idempotent_and_order_free(text: str):
-    a = timeline.parse_text(text, published="2025-07-04", id="a")
+    a = newsline.parse_text(text, published="2025-07-04", id="a")
     other = "Drones hit Kyiv overnight, officials said on Friday."
-    b = timeline.parse_text(other, published="2025-07-04", id="b")
-    ab = timeline.to_dict(timeline.merge([a, b]))
-    assert ab == timeline.to_dict(timeline.merge([b, a]))
+    b = newsline.parse_text(other, published="2025-07-04", id="b")
+    ab = newsline.to_dict(newsline.merge([a, b]))
+    assert ab == newsline.to_dict(newsline.merge([b, a]))
     VALIDATOR.validate(ab)

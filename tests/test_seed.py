@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
+import newsline
 import pytest
-
-import timeline
-from timeline import Event, Timeline
+from newsline import Event, Timeline
 
 CALL = re.compile(r"call.{0,40}Putin|Putin.{0,40}call", re.I)
 NOT_TIMES = ("539", "476", "1,000", "11 missiles", "23 others", "14 of the injured", "five civilians")
@@ -16,17 +15,17 @@ VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
 
 @pytest.fixture(scope="module")
 def seed(sample_text: str) -> Timeline:
-    return timeline.parse_text(sample_text, published="2025-07-04", id="seed")
+    return newsline.parse_text(sample_text, published="2025-07-04", id="seed")
 
 
 @pytest.fixture(scope="module")
 def seed_relative(sample_text: str) -> Timeline:
-    return timeline.parse_text(sample_text, id="seed")
+    return newsline.parse_text(sample_text, id="seed")
 
 
 @pytest.fixture(scope="module")
 def seed_json(seed: Timeline) -> dict:
-    return timeline.to_dict(seed)
+    return newsline.to_dict(seed)
 
 
 def _first(tl: Timeline, pred) -> Event:
@@ -128,13 +127,13 @@ def test_relative_values_are_underspecified(seed_relative: Timeline):
     relative = [
         m
         for m in seed_relative.time_mentions
-        if m.anchor not in (timeline.AnchorKind.ABSOLUTE, timeline.AnchorKind.NONE) and m.value not in VAGUE
+        if m.anchor not in (newsline.AnchorKind.ABSOLUTE, newsline.AnchorKind.NONE) and m.value not in VAGUE
     ]
     assert relative
     for m in relative:
         assert m.value.startswith("XXXX"), (m.text, m.value)
     for e in seed_relative.events:
-        if e.time is not None and e.time.value not in VAGUE and e.time.anchor != timeline.AnchorKind.ABSOLUTE:
+        if e.time is not None and e.time.value not in VAGUE and e.time.anchor != newsline.AnchorKind.ABSOLUTE:
             assert e.time.value.startswith("XXXX"), (e.title, e.time.value)
 
 
@@ -142,7 +141,7 @@ def test_relative_yesterday_is_one_day_before(seed_relative: Timeline):
     yesterday = [m for m in seed_relative.time_mentions if m.text.lower() == "yesterday"]
     assert yesterday
     assert all(m.rel_days == -1 for m in yesterday), [(m.text, m.rel_days) for m in yesterday]
-    d = timeline.to_dict(seed_relative)
+    d = newsline.to_dict(seed_relative)
     when = next(e["when"] for e in d["events"] if "air raid alerts" in e["title"])
     assert when["relative_day"] == -1
     assert when["relative"] == "1 day before publication"

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import newsline
 import pytest
-
-import timeline
-from timeline.coref import entity_refs
-from timeline.select import _Article, _generic, _pattern, keep_entity, takes_part
+from newsline.entity.references import entity_refs
+from newsline.entity.select import _Article, _generic, _pattern, keep_entity, takes_part
 
 PUB = date(2023, 4, 21)
 
@@ -19,7 +18,7 @@ PUB = date(2023, 4, 21)
 def kept_triggers(text: str, entity: str) -> set[str]:
     """The triggers of the events the entity takes part in (whether or not they are dated: dating is
     tested elsewhere)."""
-    tl = timeline.parse_text(text, published=PUB, id="a")
+    tl = newsline.parse_text(text, published=PUB, id="a")
     pattern = _pattern(entity)
     verbs = {"a": [m.trigger for e in tl.events if not e.nominal for m in e.mentions]}
     articles = {"a": _Article(text, entity_refs(text, pattern, entity, _generic()), verbs["a"])}
@@ -132,9 +131,9 @@ def test_entity_refs(text: str, entity: str, refs: list[str]):
 
 def test_entity_timeline_keeps_ranks_dense_and_order():
     text = "Boeing delivered a jet on Monday. Boeing announced orders on Tuesday. Airbus sold planes."
-    whole = timeline.parse_text(text, published=PUB, id="a")
+    whole = newsline.parse_text(text, published=PUB, id="a")
     order = [e.id for e in whole.events]
-    tl = keep_entity(timeline.parse_text(text, published=PUB, id="a"), "Boeing")
+    tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), "Boeing")
     assert [e.rank for e in tl.events] == list(range(1, len(tl.events) + 1))
     ids = [e.id for e in tl.events]
     assert ids == [i for i in order if i in ids]
@@ -143,7 +142,7 @@ def test_entity_timeline_keeps_ranks_dense_and_order():
 def test_entity_timeline_leaves_out_what_nothing_places_in_time():
     # "reviewed" has no time, no relation and no tense that dates it; "delivered" is dated.
     text = "Boeing delivered a jet on Monday. Boeing may review the deal."
-    tl = keep_entity(timeline.parse_text(text, published=PUB, id="a"), "Boeing")
+    tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), "Boeing")
     assert {e.trigger for e in tl.events} == {"delivered"}
     assert all(e.time is not None or e.lo > float("-inf") for e in tl.events)
 
@@ -188,7 +187,7 @@ def test_entity_option_in_every_format(newsline, tmp_path):
 def test_entity_event_keeps_the_mentions_of_its_part():
     # One event told three times: Boeing's sentence, the same word again, and another party's sentence
     # that was taken for the same event. The entity's timeline keeps the first two.
-    from timeline.model import Article, Event, Mention, Timeline
+    from newsline.model import Article, Event, Mention, Timeline
 
     text = "Boeing won the contract on Monday. The bid won easily. Airbus lost a contract."
     sentences = [(0, 34), (35, 54), (55, 78)]
@@ -228,14 +227,14 @@ def test_entity_timeline_leaves_out_background_years():
     # "cut" has no time of its own: it inherits 2004 from the sentence before, which is the story's
     # background, not its date. "won" is dated by its own clause.
     text = "Airbus won more orders in 2004. Airbus also cut jobs."
-    tl = timeline.parse_text(text, published=PUB, id="a")
+    tl = newsline.parse_text(text, published=PUB, id="a")
     cut = next(e for e in tl.events if e.trigger == "cut")
     assert cut.time is not None and cut.time.value == "2004" and cut.time_source != "same clause"
     assert {e.trigger for e in keep_entity(tl, "Airbus").events} == {"won"}
 
 
 def test_spans_answer_like_a_scan():
-    from timeline.coref import Ref, Spans
+    from newsline.entity.references import Ref, Spans
 
     refs = [Ref(0, 6, "name"), Ref(20, 22, "pronoun"), Ref(40, 52, "description")]
     spans = Spans(refs[::-1])

@@ -14,23 +14,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from timeline import Article, merge, to_json, to_jsonl
-from timeline.export import to_dict
-from timeline.ingest import ArticleRef, index_inputs, load_article, read_inputs
-from timeline.load import from_dict
-from timeline.merge import same_event
-from timeline.parallel import map_article, parse_many
-from timeline.stream import (
-    Fold,
-    fold,
-    lighten,
-    merge_loaded,
-    parse_stream,
-    run_chunks,
-    write_json,
-    write_jsonl,
-)
+from newsline import Article, merge, to_json, to_jsonl
+from newsline.formats.document import to_dict
+from newsline.merge.fold import Fold, fold, lighten, merge_loaded
+from newsline.merge.same import same_event
+from newsline.readers.files import ArticleRef, index_inputs, load_article, read_inputs
+from newsline.readers.saved import from_dict
+from newsline.run.pool import map_article, parse_many
+from newsline.run.stream import parse_stream, run_chunks, write_json, write_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "samples" / "kyiv-drone-strike-2025-07-04.txt").read_text(encoding="utf-8")
@@ -266,7 +257,7 @@ def test_streamed_output_is_the_batch_output() -> None:
 
 
 def _spilled_jsonl(timelines: list, directory: str, light: bool = False) -> str:
-    from timeline.spill import SpillFold
+    from newsline.merge.spill import SpillFold
 
     f = SpillFold(directory, light=light)
     for t in sorted(copy.deepcopy(timelines), key=lambda t: [a.id for a in t.articles]):
@@ -310,7 +301,7 @@ def test_parse_stream_on_disk_gives_the_same_events(jobs: int, tmp_path: Path) -
 
 
 def test_a_packed_event_is_the_event() -> None:
-    from timeline.spill import pack_event, unpack_event
+    from newsline.merge.spill import pack_event, unpack_event
 
     events = [e for k in range(len(STORIES)) for e in _timeline(k).events]
     assert events and any(e.time is not None for e in events)

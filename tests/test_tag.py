@@ -1,4 +1,5 @@
-"""`newsline tag` and timeline.timeml: TimeML in, TIMEX3 tags out, the text between the tags untouched."""
+"""`newsline tag` and newsline.formats.timeml: TimeML in, TIMEX3 tags out, the text between the tags
+untouched."""
 
 from __future__ import annotations
 
@@ -8,9 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-
-from timeline.model import AnchorKind, TimeMention
-from timeline.timeml import (
+from newsline.formats.timeml import (
     article_id,
     looks_like_timeml,
     minimal_timeml,
@@ -18,10 +17,11 @@ from timeline.timeml import (
     parse_dct_value,
     read_timeml,
     strip_tags,
-    tag_text,
     unescape,
     write_timeml,
 )
+from newsline.model import AnchorKind, TimeMention
+from newsline.timex import tag_text
 
 # A TempEval-3 style gold file: DCT in the head, EVENT / TIMEX3 / SIGNAL tags and an entity in the TEXT,
 # a carriage return in the head, links after the TEXT.

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import newsline
 import pytest
-
-import timeline
-from timeline.model import AnchorKind, Reference, TimeMention
-from timeline.text import segment
-from timeline.timex import rules, tag
+from newsline.language.text import segment
+from newsline.model import AnchorKind, Reference, TimeMention
+from newsline.timex.recognise import rules, tag
 
 
 def _tag(text: str, ref: str | date) -> list[TimeMention]:
@@ -113,7 +112,7 @@ def test_pinned_reference(text: str, expression: str, value: str, mod: str | Non
 
 def test_quote_anchors_on_the_frame_day():
     """ "yesterday" inside a quote said on Monday is the Sunday before that Monday."""
-    tl = timeline.parse_text(
+    tl = newsline.parse_text(
         'Zelensky stated on Monday: "The alerts began yesterday." ', published="2025-07-04"
     )
     yesterday = [m for m in tl.time_mentions if m.text == "yesterday"]
@@ -126,7 +125,7 @@ def test_quote_anchors_on_the_frame_day():
 
 def test_a_clock_time_with_its_day_in_a_quote_anchors_on_the_frame_day():
     text = '"We will meet at 9 a.m. tomorrow," he said on Wednesday.'
-    tl = timeline.parse_text(text, published="2025-07-04")
+    tl = newsline.parse_text(text, published="2025-07-04")
     found = [(m.text, m.value, m.anchor) for m in tl.time_mentions if m.type == "TIME"]
     assert found == [("9 a.m. tomorrow", "2025-07-03T09:00", AnchorKind.SPEECH)], found
 
@@ -134,7 +133,7 @@ def test_a_clock_time_with_its_day_in_a_quote_anchors_on_the_frame_day():
 def test_a_quote_said_on_a_stated_date_anchors_there():
     """A frame that gives the full date ("said on 15 January 2024") is the speech day, in another year too."""
     text = '"Last year was a record," the chief executive said on 15 January 2024.'
-    tl = timeline.parse_text(text, published="2025-07-04")
+    tl = newsline.parse_text(text, published="2025-07-04")
     found = {m.text: (m.value, m.anchor) for m in tl.time_mentions}
     assert found["Last year"] == ("2023", AnchorKind.SPEECH), found
 
@@ -150,7 +149,7 @@ def test_a_vague_count_later_is_after_its_anchor_not_after_publication():
 
 
 def test_quote_without_frame_day_anchors_on_publication():
-    tl = timeline.parse_text('Zelensky said: "The alerts began yesterday." ', published="2025-07-04")
+    tl = newsline.parse_text('Zelensky said: "The alerts began yesterday." ', published="2025-07-04")
     yesterday = [m for m in tl.time_mentions if m.text == "yesterday"]
     assert [m.value for m in yesterday] == ["2025-07-03"]
 
@@ -195,7 +194,7 @@ def test_regression_tense_leaks_across_but():
 
 @pytest.mark.parametrize("text", ["Prices will rise next decade.", "Prices rose this century."])
 def test_regression_relative_decade_without_publication(text: str):
-    tl = timeline.parse_text(text)
+    tl = newsline.parse_text(text)
     assert tl.articles[0].published is None
     assert tl.time_mentions
     for m in tl.time_mentions:
@@ -361,7 +360,7 @@ def test_year_of_a_yearless_date(ref: str, text: str, expression: str, value: st
 def test_a_stated_year_needs_no_publication_date():
     """Without --published, only what depends on the publication day is underspecified."""
     text = "It began in the summer of 2008. Profit fell in the third quarter of 1998 and at Christmas 1999."
-    tl = timeline.parse_text(text)
+    tl = newsline.parse_text(text)
     values = {m.text: (m.value, m.rel_days) for m in tl.time_mentions}
     assert values["the summer of 2008"] == ("2008-SU", None)
     assert values["the third quarter of 1998"] == ("1998-Q3", None)

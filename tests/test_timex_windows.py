@@ -1,4 +1,5 @@
-"""Rules run only near the words they need (timeline.timex.windows); that must never change what is found."""
+"""Rules run only near the words they need (newsline.timex.recognise.windows); that must never change
+what is found."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ from pathlib import Path
 from hypothesis import example as hypothesis_example
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from timeline.timex import recognise, rules
+from newsline.timex.recognise import recognise, rules
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""timeline.timexval (TIMEX3 value well-formedness and placeholders) and the value-error classes of
+"""newsline.timex.values (TIMEX3 value well-formedness and placeholders) and the value-error classes of
 benchmarks/te3.py's breakdown, on hand-made cases: none of this needs the TempEval-3 data."""
 
 from __future__ import annotations
@@ -9,8 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
-from timeline.timexval import is_duration, is_valid, placeholder_agreement, refines
+from newsline.timex.values import is_duration, is_valid, placeholder_agreement, refines
 
 
 def _te3():

@@ -1,9 +1,9 @@
 """newsline's library: news articles in, a dated, ordered, merged timeline of events out.
 
-    >>> import timeline
-    >>> tl = timeline.parse_text(text, published="2025-07-04", source="kyiv.txt")
+    >>> import newsline
+    >>> tl = newsline.parse_text(text, published="2025-07-04", source="kyiv.txt")
     >>> [e.title for e in tl.events]
-    >>> timeline.to_json(tl)
+    >>> newsline.to_json(tl)
 
 No clock is read anywhere in this package: the reference time is the article's publication time, given or
 found in the text, or unknown (then days are reported relative to publication).
@@ -14,11 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 
-from timeline.build import parse_article
-from timeline.export import SCHEMA, to_dict, to_json, to_jsonl
-from timeline.ingest import parse_published
-from timeline.merge import merge
-from timeline.model import (
+from newsline.formats.document import SCHEMA, to_dict, to_json, to_jsonl
+from newsline.merge.fold import merge
+from newsline.model import (
     AnchorKind,
     Article,
     Event,
@@ -30,6 +28,8 @@ from timeline.model import (
     Timeline,
     TimeMention,
 )
+from newsline.pipeline import parse_article
+from newsline.readers.files import parse_published
 
 __version__ = "0.1.0"
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
-from timeline.model import AnchorKind, Event, Reference, Timeline, TimeMention
+from newsline.model import AnchorKind, Event, Reference, Timeline, TimeMention
 
 SCHEMA = "newsline/1"
 

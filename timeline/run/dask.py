@@ -1,5 +1,5 @@
-"""Parsing on a Dask cluster: the map (`timeline.stream.parse_chunk`, one article's timeline each) runs on
-the cluster's workers, the reduce (the merge, as a `timeline.stream.Fold`) runs here as the results come
+"""Parsing on a Dask cluster: the map (`newsline.run.stream.parse_chunk`, one article's timeline each) runs on
+the cluster's workers, the reduce (the merge, as a `newsline.merge.fold.Fold`) runs here as the results come
 back, in the same order as on one machine, so the timeline is byte-identical with a local run.
 
 Dask is optional: it is imported only when this is used (`pip install 'newsline[dask]'`), and the workers
@@ -7,8 +7,8 @@ need newsline installed too (the same version). The articles are read here and s
 the workers need not see the input files.
 
     from dask.distributed import Client
-    from timeline.dask import parse_on_dask
-    from timeline.ingest import index_inputs
+    from newsline.run.dask import parse_on_dask
+    from newsline.readers.files import index_inputs
 
     refs, problems = index_inputs(["dump.jsonl"], None)
     tl = parse_on_dask(refs, Client("tcp://scheduler:8786"))
@@ -20,12 +20,12 @@ from collections.abc import Callable, Sequence
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
-from timeline.ingest import load_article
-from timeline.model import Timeline
-from timeline.stream import Item, parse_stream
+from newsline.model import Timeline
+from newsline.readers.files import load_article
+from newsline.run.stream import Item, parse_stream
 
 if TYPE_CHECKING:
-    from timeline.spill import SpilledTimeline
+    from newsline.merge.spill import SpilledTimeline
 
 
 class DaskUnavailable(RuntimeError):
@@ -55,9 +55,9 @@ def parse_on_dask(
     on_progress: Callable[[int, int], None] | None = None,
     spill: str | None = None,
 ) -> Timeline | SpilledTimeline:
-    """One merged timeline from `items` (Articles or `timeline.ingest.ArticleRef`s), parsed on the Dask
+    """One merged timeline from `items` (Articles or `newsline.readers.files.ArticleRef`s), parsed on the Dask
     cluster of `client` (a `dask.distributed.Client`): the same timeline as
-    `timeline.parallel.parse_many` gives on one machine. `spill`: as for `parse_stream`."""
+    `newsline.run.pool.parse_many` gives on one machine. `spill`: as for `parse_stream`."""
     threads = sum(client.nthreads().values()) or 1
 
     def submit(fn: Callable[..., Any], *args: Any) -> Any:

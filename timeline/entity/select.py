@@ -1,11 +1,11 @@
 """Choosing events: the timeline of one entity (`newsline parse --entity NAME`).
 
-An event belongs to an entity's timeline when the entity takes part in it: in one of the event's mentions
-a reference to the entity is the subject of the trigger, an object of it (or the agent of a passive), or
-the noun phrase of a nominal trigger ("Boeing's protest", "the purchase of 22 787s") - not merely a word
+An event belongs to an entity's timeline when the entity takes part in it: in one of the event's mentions a
+reference to the entity is the subject of the trigger, an object of it (or the agent of a passive), or the
+noun phrase of a nominal trigger ("Boeing's protest", "the purchase of 22 787s") - not merely a word
 somewhere in the same sentence. Without a parser, the sentence is read as words and marks: the verbal
-triggers of every event found in it, and the references to the entity (`timeline.coref`: names, pronouns,
-descriptions). Articles name an entity in several ways ("Boeing 787 Dreamliner", "the 787",
+triggers of every event found in it, and the references to the entity (`newsline.entity.references`: names,
+pronouns, descriptions). Articles name an entity in several ways ("Boeing 787 Dreamliner", "the 787",
 "Dreamliner"; "United States Air Force", "USAF"; "Steve Jobs", "Jobs"); `variants` lists them.
 """
 
@@ -18,11 +18,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.build import anchored
-from timeline.coref import TOKEN, Ref, entity_refs, is_verb_form
-from timeline.export import time_source
-from timeline.lexicon import events_data, noun_forms
-from timeline.model import Event, Mention, Modality, Timeline, TimeMention
+from newsline.entity.references import TOKEN, Ref, entity_refs, is_verb_form
+from newsline.formats.document import time_source
+from newsline.language.lexicon import events_data, noun_forms
+from newsline.model import Event, Mention, Modality, Timeline, TimeMention
+from newsline.order.rank import anchored
 
 
 @cache
@@ -89,7 +89,7 @@ NOUN_LINKS = frozenset(["of", "by", "between", "from", "with", "against", "for",
 
 @cache
 def _light_verbs() -> frozenset[str]:
-    from timeline.lexicon import verb_forms
+    from newsline.language.lexicon import verb_forms
 
     light = set(events_data()["roles"]["light_verbs"])
     return frozenset(f for f, readings in verb_forms().items() if any(r.lemma in light for r in readings))

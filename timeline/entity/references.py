@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.lexicon import events_data, open_verb, titles, verb_forms
-from timeline.text import lexicon
+from newsline.language.lexicon import events_data, open_verb, titles, verb_forms
+from newsline.language.text import lexicon
 
 # Words, numbers with their inner punctuation ("737-800", "U.S.", "Boeing's"), and single marks.
 TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|[^\w\s]")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 import math
 import re
 
-from timeline.model import Event, Modality, Timeline
+from newsline.model import Event, Modality
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -96,20 +95,3 @@ def alike_sides(a: Side, b: Side) -> bool:
     return (bool(last) and similar >= 0.3) or similar >= 0.6
 
 
-def merge(timelines: list[Timeline]) -> Timeline:
-    """One timeline from many. The result does not depend on the order of `timelines`, and merging a
-    timeline with itself (or with a part of it) changes nothing: an event already present is recognised
-    by its sources, an article already present is not counted twice."""
-    timelines = sorted(timelines, key=lambda t: [a.id for a in t.articles])
-    if len(timelines) == 1:
-        return timelines[0]
-    # One loop for both: the streaming fold is this merge taken one timeline at a time.
-    from timeline.stream import Fold
-
-    fold = Fold()
-    # The inputs stay as they were: merging moves mentions between events and renames relation ends.
-    for t in copy.deepcopy(timelines):
-        fold.add(t)
-    if not fold.grew:
-        return timelines[0]  # nothing new (the same timeline again, or a part of it): the first as it was
-    return fold.result()

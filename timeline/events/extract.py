@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-from timeline.lexicon import (
+from newsline.language.lexicon import (
     events_data,
     names,
     noun_forms,
@@ -26,8 +26,8 @@ from timeline.lexicon import (
     strip_titles,
     verb_forms,
 )
-from timeline.model import INF, AnchorKind, Event, Mention, Modality, Relation, RelType, TimeMention
-from timeline.text import Document, Quote, Sentence, Token, lexicon
+from newsline.language.text import Document, Quote, Sentence, Token, lexicon
+from newsline.model import INF, AnchorKind, Event, Mention, Modality, Relation, RelType, TimeMention
 
 SUBORDINATORS = frozenset(
     [

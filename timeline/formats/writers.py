@@ -1,4 +1,4 @@
-"""Every output format, built from one place: the newsline/1 dict of `timeline.export.to_dict`.
+"""Every output format, built from one place: the newsline/1 dict of `newsline.formats.document.to_dict`.
 
 CSV, Markdown, TimelineJS and TimeML (and the CLI's table) read only that dict, never the dataclasses, so
 that a fact shown in one format is the same fact in every other. TimeML also needs each article's text (the
@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from timeline.model import AnchorKind, TimeMention
+from newsline.model import AnchorKind, TimeMention
 
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 _WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -360,8 +360,8 @@ def _mention(m: dict[str, Any]) -> TimeMention:
 def to_timeml(d: dict[str, Any], texts: dict[str, str]) -> Iterable[tuple[str, str]]:
     """One TimeML document per article: (article id, document), its text with TIMEX3 tags for the
     article's time mentions and the publication date as its DCT (the writer of `newsline tag`)."""
-    from timeline.ingest import parse_published
-    from timeline.timeml import minimal_timeml
+    from newsline.formats.timeml import minimal_timeml
+    from newsline.readers.files import parse_published
 
     for a in d["articles"]:
         text = _XML_ILLEGAL.sub(" ", texts.get(a["id"], ""))

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from timeline.html import NoArticleText, article_from_html, looks_like_html
-from timeline.model import Article
+from newsline.model import Article
+from newsline.readers.html import NoArticleText, article_from_html, looks_like_html
 
 MAX_BYTES = 20 * 1024 * 1024  # one article larger than this is refused, not read into memory
 MAX_MB = MAX_BYTES // (1024 * 1024)

@@ -10,7 +10,7 @@ import math
 from datetime import date, datetime
 from typing import Any
 
-from timeline.model import (
+from newsline.model import (
     INF,
     AnchorKind,
     Article,
@@ -32,7 +32,7 @@ class LoadError(ValueError):
     """The data is not a newsline/1 timeline; the message says what is wrong."""
 
 
-# when.source back to Event.time_source (timeline.export.time_source is the way out).
+# when.source back to Event.time_source (newsline.formats.document.time_source is the way out).
 _SOURCE_BACK = {
     "clause": None,
     "sentence": "sentence",
@@ -80,7 +80,7 @@ def _time(w: dict[str, Any] | None, article: str, sentence: int) -> TimeMention 
 
 
 def from_dict(doc: dict[str, Any]) -> Timeline:
-    """A Timeline from the newsline/1 dict that `timeline.to_dict` makes (or `json.load` of its JSON)."""
+    """A Timeline from the newsline/1 dict that `newsline.to_dict` makes (or `json.load` of its JSON)."""
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
         raise LoadError(f'not a {SCHEMA} timeline (no "schema": "{SCHEMA}")')
     try:

@@ -19,14 +19,11 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime
 from pathlib import PurePath
 
-from timeline.build import _speech_days, reference_for
-from timeline.ingest import decode
-from timeline.model import Article, Reference, TimeMention
-from timeline.text import Document, segment
-from timeline.timex import tag
+from newsline.model import TimeMention
+from newsline.readers.files import decode
 
 TEXT_OPEN = "<TEXT>"
 TEXT_CLOSE = "</TEXT>"
@@ -266,30 +263,6 @@ def minimal_timeml(
     return "".join(parts)
 
 
-def speech_days(doc: Document, mentions: list[TimeMention], ref: Reference) -> dict[int, date]:
-    """The day each quote of `doc` was said, from a first tagging pass (timeline.build's rule: a
-    day-precise time in the quote's reporting frame, else the speaker's previous quote's day)."""
-    return _speech_days(doc, mentions, ref)
-
-
-def tag_text(
-    text: str, article_id: str, published: date | datetime | None = None, tz: tzinfo | None = None
-) -> tuple[list[TimeMention], Reference, str | None]:
-    """The time mentions of a text, as `newsline parse` finds them (no events).
-
-    The reference is `published` when given, else a dateline, else an unknown day (values tied to it are
-    then underspecified); quotes are resolved against their speech days as in timeline.build. Returns the
-    mentions, the reference and where it came from ("given", "dateline" or None).
-    """
-    doc = segment(text)
-    article = Article(article_id, text, published, None, None, "given" if published is not None else None)
-    ref, origin = reference_for(article, doc, tz)
-    first = tag(doc, article_id, ref)
-    speech = speech_days(doc, first, ref)
-    mentions = tag(doc, article_id, ref, speech) if speech else first
-    return mentions, ref, origin
-
-
 __all__ = [
     "TimeMLDocument",
     "TimeMLError",
@@ -305,9 +278,7 @@ __all__ = [
     "parse_dct_value",
     "read_dct",
     "read_timeml",
-    "speech_days",
     "strip_tags",
-    "tag_text",
     "timex_tag",
     "unescape",
     "write_timeml",

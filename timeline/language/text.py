@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from timeline.rules import load
+from newsline.rules import load
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|[^\W\d_](?:[\w’'\-]*\w)?", re.UNICODE)
 QUOTE_CHARS = {'"': "any", "“": "open", "”": "close"}

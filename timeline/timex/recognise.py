@@ -19,9 +19,9 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from timeline.model import INF, AnchorKind, Reference, TimeMention, to_minutes
-from timeline.rules import load
-from timeline.text import Document, Sentence, is_target, lexicon, tense_near, token_tense
+from newsline.language.text import Document, Sentence, is_target, lexicon, tense_near, token_tense
+from newsline.model import INF, AnchorKind, Reference, TimeMention, to_minutes
+from newsline.rules import load
 
 DAY_MIN = 1440.0
 
@@ -257,7 +257,7 @@ def _weekday_index(word: str) -> int:
     return int(table["weekday"].get(key, table["weekday_abbr"].get(key, 0)))
 
 
-def _lex(name: str, word: str) -> Any:
+def lex(name: str, word: str) -> Any:
     table = data()["lexicon"][name]
     key = re.sub(r"\s+", " ", word.lower())
     return table[key]
@@ -297,7 +297,7 @@ def _mod_code(word: str | None) -> str | None:
     if not word:
         return None
     key = re.sub(r"\s+", " ", word.lower())
-    return _lex("span_mod" if key in data()["lexicon"]["span_mod"] else "mod", word)
+    return lex("span_mod" if key in data()["lexicon"]["span_mod"] else "mod", word)
 
 
 def _narrow(lo: float, hi: float, mod: str | None) -> tuple[float, float]:
@@ -389,7 +389,7 @@ def _year_for(anchor: date, month: int, day: int | None, tense: str | None, adju
 
 
 def _unit_code(word: str) -> str:
-    return _lex("unit", word)
+    return lex("unit", word)
 
 
 def _duration_value(num: float | str, unit: str) -> str:
@@ -467,13 +467,13 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
     # "the early hours of Friday" is early Friday; "the night of Oct. 23" is Oct. 23 at night.
     mod = _mod_code(g.get("mod") or ("early" if g.get("hours") else None))
     pod_word = g.get("pod") or g.get("pod2") or g.get("pod3") or g.get("pod4")
-    pod = _lex("pod", pod_word) if pod_word else None
+    pod = lex("pod", pod_word) if pod_word else None
     year = int(g["year"]) if g.get("year") else None
     month_word = g.get("month") or g.get("month3")
     if g.get("day3"):  # "2025.07.13"
         g = {**g, "day": g["day3"]}
-    month = (int(month_word) if month_word.isdigit() else _lex("month", month_word)) if month_word else None
-    day = int(g["day"]) if g.get("day") else _lex("day_ordinal", g["dayword"]) if g.get("dayword") else None
+    month = (int(month_word) if month_word.isdigit() else lex("month", month_word)) if month_word else None
+    day = int(g["day"]) if g.get("day") else lex("day_ordinal", g["dayword"]) if g.get("dayword") else None
     weekday_word = g.get("weekday") or g.get("weekday2")
     if g.get("spelled"):
         year = _spelled_year(g["spelled"])
@@ -482,7 +482,7 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
             return None  # "2025-06" is no range of years ("2025-2106"); the first year stands alone
         year += int(g["cent"]) * 100 + (100 if year < int(g["fyy"]) else 0)
     if month and not day and g.get("yrel"):
-        return _month(anchor.day.year + int(_lex("rel", g["yrel"])), month, mod)
+        return _month(anchor.day.year + int(lex("rel", g["yrel"])), month, mod)
     rel = re.sub(r"\s+", " ", g.get("wrel", "").lower())
     if month and not day and rel:
         if rel in ("last", "this past"):
@@ -525,7 +525,7 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
     if year:
         return _year(year, mod)
     if weekday_word:
-        weekday = _lex("weekday", weekday_word)
+        weekday = lex("weekday", weekday_word)
         rel = re.sub(r"\s+", " ", g.get("wrel", "").lower())
         if rel in ("last", "this past", "the previous"):
             back = (anchor.day.weekday() - weekday) % 7 or 7
@@ -686,11 +686,11 @@ _NTH = {
 def _k_holiday(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     if g.get("nth"):
         # "the first Sunday of October", "the last Friday in June": built as the holidays so defined are
-        weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][_lex("weekday", g["weekday"])]
-        code = f"{_lex('month', g['month']):02d}-{weekday}{_NTH[g['nth'].lower()]}"
+        weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][lex("weekday", g["weekday"])]
+        code = f"{lex('month', g['month']):02d}-{weekday}{_NTH[g['nth'].lower()]}"
     else:
-        code = _lex("holiday", g["holiday"])
-    pod = _lex("pod", g["pod"]) if g.get("pod") else None
+        code = lex("holiday", g["holiday"])
+    pod = lex("pod", g["pod"]) if g.get("pod") else None
     if g.get("year"):
         return _holiday_day(_holiday_date(code, int(g["year"])), pod, bool(g.get("weekend")))
     rel = (g.get("wrel") or "").lower()
@@ -742,7 +742,7 @@ def _k_weekend(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
 
 
 def _k_century(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
-    n = int(g["n"]) if g.get("n") else int(_lex("day_ordinal", g["word"]))
+    n = int(g["n"]) if g.get("n") else int(lex("day_ordinal", g["word"]))
     if not 1 <= n <= 21:
         return None
     first = (n - 1) * 100
@@ -811,7 +811,7 @@ def _k_quarter(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
         q = anchor.quarter[1] if anchor.quarter else _quarter_of(anchor.day - timedelta(days=45))[1]
         return _quarter(int(g["year"]), q)
     if g.get("quarter") or g.get("quarter2"):
-        q = int(_lex("ordinal_quarter", g.get("quarter") or g["quarter2"]))
+        q = int(lex("ordinal_quarter", g.get("quarter") or g["quarter2"]))
         if g.get("year"):
             return _quarter(int(g["year"]), q)
         if "year-earlier" in det or "year-ago" in det:
@@ -881,14 +881,14 @@ def _k_season(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
     g = dict(g)
     if g.get("season2"):
         g["season"], g["year"] = g["season2"], g.get("year2", "")
-    code = _lex("season", g["season"])
+    code = lex("season", g["season"])
     start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     if g.get("year"):
         year = int(g["year"])
     elif g.get("spelled"):
         year = _spelled_year(g["spelled"])
     elif g.get("rel"):
-        shift = _lex("rel", re.sub(r"\s+", " ", g["rel"].lower()))
+        shift = lex("rel", re.sub(r"\s+", " ", g["rel"].lower()))
         year = anchor.day.year + shift
 
         # "last spring" is the latest spring over by the anchor day, "next spring" the first to begin after
@@ -915,8 +915,8 @@ def _k_season(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
 
 
 def _k_dayref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
-    offset = int(f["dayref"]) if "dayref" in f else int(_lex("dayref", g["dayref"]))
-    pod = f.get("pod") or (_lex("pod", g["pod"]) if g.get("pod") else None)
+    offset = int(f["dayref"]) if "dayref" in f else int(lex("dayref", g["dayref"]))
+    pod = f.get("pod") or (lex("pod", g["pod"]) if g.get("pod") else None)
     if g.get("pod2"):
         pod = {"day": "MI", "morning": "MO", "afternoon": "AF"}[re.sub(r"^mid-?", "", g["pod2"].lower())]
     if "daytime" in g:  # "during the day"
@@ -973,7 +973,7 @@ def _k_shift(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
             "DURATION",
             quantity=_unit_minutes(value[2:] if unit != "weekend" else "D") * (2 if unit == "weekend" else 1),
         )
-    shift = int(_lex("rel", rel))
+    shift = int(lex("rel", rel))
     if rel == "this coming" and unit == "weekend" and anchor.day.weekday() < 5:
         shift = 0  # on a weekday, "this coming weekend" is this week's
     if unit in ("decade", "century"):
@@ -1075,7 +1075,7 @@ def _k_shift_day(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: st
     sign = -1 if word in ("previous", "preceding", "day before", "before", "prior") else 1
     unit = (g.get("unit") or g.get("unit3") or "day").lower()
     if unit in ("morning", "evening", "night"):
-        pod = _lex("pod", unit)
+        pod = lex("pod", unit)
         return _day(anchor.day + timedelta(days=sign), pod)
     if unit == "day":
         # "the early hours of the next day": its start
@@ -1109,7 +1109,7 @@ def _k_duration(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str
     fixed = str(f.get("num", 1))
     num: float | str = _number(num_word) if num_word else (fixed if fixed == "X" else float(fixed))
     if g.get("ordinal"):  # "the third in as many days"
-        num = float(_lex("ordinal_count", g["ordinal"]))
+        num = float(lex("ordinal_count", g["ordinal"]))
     unit = _unit_code(g.get("unit") or g.get("unit2") or f.get("unit", ""))
     mod_word = g.get("mod") or g.get("mod2")
     mod = _DURATION_MODS.get(re.sub(r"\s+", " ", mod_word.lower())) if mod_word else None
@@ -1157,21 +1157,21 @@ def _k_in_units(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str
 
 def _k_set(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
     if g.get("freq"):
-        return Resolved(_lex("freq", g["freq"]), "SET")
+        return Resolved(lex("freq", g["freq"]), "SET")
     wd = g.get("weekday") or g.get("weekday2") or g.get("weekday3")
     if wd:
         pod_word = g.get("pod") or (g.get("pod2") or "").rstrip("s")
-        pod = f"T{_lex('pod', pod_word)}" if pod_word else ""
-        return Resolved(f"XXXX-WXX-{_lex('weekday', wd) + 1}{pod}", "SET")
+        pod = f"T{lex('pod', pod_word)}" if pod_word else ""
+        return Resolved(f"XXXX-WXX-{lex('weekday', wd) + 1}{pod}", "SET")
     if g.get("month"):
-        return Resolved(f"XXXX-{_lex('month', g['month']):02d}", "SET")
+        return Resolved(f"XXXX-{lex('month', g['month']):02d}", "SET")
     if g.get("holiday"):  # "every Christmas": the day when fixed, else once a year
-        code = str(_lex("holiday", g["holiday"]))
+        code = str(lex("holiday", g["holiday"]))
         return Resolved(f"XXXX-{code}" if re.fullmatch(r"\d\d-\d\d", code) else "P1Y", "SET")
     if g.get("pod3"):  # "every night"
-        return Resolved(f"XXXX-XX-XXT{_lex('pod', g['pod3'])}", "SET")
+        return Resolved(f"XXXX-XX-XXT{lex('pod', g['pod3'])}", "SET")
     if g.get("season"):  # "each winter"
-        return Resolved(f"XXXX-{_lex('season', g['season'])}", "SET")
+        return Resolved(f"XXXX-{lex('season', g['season'])}", "SET")
     if g.get("weekends") or g.get("weekends2"):
         return Resolved("XXXX-WXX-WE", "SET")
     if g.get("units"):
@@ -1187,7 +1187,7 @@ def _k_ref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
         value = f["value"]
     else:
         table = "ref" if re.sub(r"\s+", " ", g["ref"].lower()) in data()["lexicon"]["ref"] else "ref_adj"
-        value = _lex(table, g["ref"])
+        value = lex(table, g["ref"])
     lo, hi = _day_bounds(anchor.day)
     if value == "PAST_REF":
         return Resolved(value, "DATE", -INF, hi, "vague")
@@ -1217,13 +1217,13 @@ def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
     if hour > 23:
         return None
     weekday_word = g.get("weekday") or g.get("weekday2") or g.get("weekday3") or g.get("weekday4")
-    d = _weekday_date(anchor.day, _lex("weekday", weekday_word), tense) if weekday_word else anchor.day
+    d = _weekday_date(anchor.day, lex("weekday", weekday_word), tense) if weekday_word else anchor.day
     dayref = (g.get("dayref") or "").lower()
     if dayref:  # "10 a.m. tomorrow"; "10 p.m. tonight" is today's
-        d = anchor.day + timedelta(days=0 if dayref == "tonight" else int(_lex("dayref", dayref)))
+        d = anchor.day + timedelta(days=0 if dayref == "tonight" else int(lex("dayref", dayref)))
     month_word, day_s = g.get("month") or g.get("month2"), g.get("day") or g.get("day2")
     if month_word and day_s:
-        month = _lex("month", month_word)
+        month = lex("month", month_word)
         try:
             year = int(g["year"]) if g.get("year") else _year_for(anchor.day, month, int(day_s), tense)
             d = date(year, month, int(day_s))
@@ -1248,7 +1248,7 @@ def _k_clock_words(
     g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
 ) -> Resolved | None:
     word = g.get("h") or g["h2"]
-    hour = int(word) if word.isdigit() else int(_lex("clock_hour", word))
+    hour = int(word) if word.isdigit() else int(lex("clock_hour", word))
     minute = 0
     q = re.sub(r"\s+", " ", (g.get("q") or g.get("q2") or "").lower()).removesuffix(" minutes")
     if q:
@@ -1476,7 +1476,7 @@ def tag(
             rel_days = (res.day - ref.day).days
         if not ref.known and kind != AnchorKind.ABSOLUTE and not stated_year and not in_story_year:
             fixed_holiday = rule.kind == "holiday" and re.fullmatch(
-                r"\d\d-\d\d", str(_lex("holiday", cand.groups["holiday"]))
+                r"\d\d-\d\d", str(lex("holiday", cand.groups["holiday"]))
             )
             textual = "month" in cand.groups or bool(fixed_holiday)
             value = underspecify(value, keep_month_day=textual)

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.rules import load
-from timeline.text import Token, lexicon
+from newsline.language.text import Token, lexicon
+from newsline.rules import load
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """The merge of a stream too large for memory: the merged timeline kept in an SQLite file, not in objects.
 
-`timeline.stream.Fold` holds the whole merged timeline: every event, source and relation. For a JSON Lines
+`newsline.merge.fold.Fold` holds the whole merged timeline: every event, source and relation. For a JSON Lines
 stream of many stories that grows with the input. `SpillFold` does the same fold (the same steps, in the
 same order: tests/test_spill.py checks that its output is `merge`'s) but writes each event as it comes,
 and holds in memory only what a later article's event must be compared with: the events precise enough to
@@ -10,7 +10,7 @@ be merged into (their times, actors, title words), by day. Everything else is on
 - which article span is already which event (a timeline folded twice must not add its events again);
 - relations, and which event ids merges renamed.
 
-Then `result()` ranks the events the way `timeline.build.order` does, one group of related events at a
+Then `result()` ranks the events the way `newsline.order.solve.order` does, one group of related events at a
 time (only the largest group is in memory at once), and sorts them on disk: `SpilledTimeline.events` reads
 them back in rank order, one at a time. SQLite is in the standard library; its sorter and page cache
 spill to temporary files, so memory stays bounded by the cache size and the largest group.
@@ -27,9 +27,9 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from timeline.build import _key, _solve, anchored, sequence, text_keys, tie_keys
-from timeline.merge import Side, _surnames, alike_sides, day_span, side, side_of
-from timeline.model import (
+from newsline.merge.fold import NO_SPAN
+from newsline.merge.same import Side, _surnames, alike_sides, day_span, side, side_of
+from newsline.model import (
     INF,
     AnchorKind,
     Article,
@@ -42,7 +42,8 @@ from timeline.model import (
     Timeline,
     TimeMention,
 )
-from timeline.stream import NO_SPAN
+from newsline.order.rank import anchored, order_key, sequence, text_keys, tie_keys
+from newsline.order.solve import solve_group
 
 _SCHEMA = """
 CREATE TABLE events (
@@ -214,7 +215,7 @@ class _First:
 
 
 class SpillFold:
-    """`timeline.stream.Fold` with the merged timeline in an SQLite file in `directory`: `add` the
+    """`newsline.merge.fold.Fold` with the merged timeline in an SQLite file in `directory`: `add` the
     timelines in merge's order, then `result()`. The file is the caller's to remove (with the directory)."""
 
     def __init__(self, directory: str, light: bool = False, cache_mb: int = 4) -> None:
@@ -489,9 +490,9 @@ class SpillFold:
         out: list[tuple] = []
         for g, stubs in self._groups():
             rels = self._relations(g) if g else []
-            _solve(stubs, rels, self.refs, warnings)
+            solve_group(stubs, rels, self.refs, warnings)
             for s in stubs:
-                k = _key(s) if anchored(s) else (None,) * 4
+                k = order_key(s) if anchored(s) else (None,) * 4
                 out.append((s.n, g, s.lo, s.hi, s.end_lo, s.end_hi, int(anchored(s)), *k, None))
             if len(out) >= 4096:
                 db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", out)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from timeline.model import INF
+from newsline.model import INF
 
 ORIGIN = 0
 
