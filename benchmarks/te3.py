@@ -8,7 +8,7 @@ Accuracy: runs the installed `newsline tag FILES --format timeml --output-dir DI
 table beside HeidelTime 2.2.1's figures measured with the same scorer.
 
 Speed (on by default, `--no-speed` to skip): the raw TEXT of all 256 files, tagged in this process by
-newsline (segmentation + newsline.timex.recognise.tag, with the speech-day pass `newsline tag` makes) and by
+newsline (segmentation + newsline.timex.tag, with the speech-day pass `newsline tag` makes) and by
 `dateparser.search.search_dates(text, settings={"RELATIVE_BASE": DCT})`, CPU time (time.process_time) after
 one warm-up document each. dateparser runs at a few KB/s, so by default it is timed on a fixed subset of the
 files (every other file in name order, at least --peer-kb KB) and its rate is applied to the whole set;
@@ -344,7 +344,7 @@ def speed(peer_kb: int) -> float:
     from newsline.formats.timeml import read_timeml
     from newsline.language.text import segment
     from newsline.model import Reference
-    from newsline.timex.recognise import tag
+    from newsline.timex import tag
     from newsline.timex.reference import tag_text
 
     docs = []
@@ -364,7 +364,7 @@ def speed(peer_kb: int) -> float:
     for name, text, dct in docs:
         n_mentions += len(tag_text(text, name, dct)[0])
     ours = time.process_time() - t0
-    # newsline.timex.recognise.tag alone, on documents segmented beforehand.
+    # newsline.timex.tag alone, on documents segmented beforehand.
     segmented = [(name, segment(text), Reference(_moment(dct).date(), True)) for name, text, dct in docs]
     tag(segmented[0][1], segmented[0][0], segmented[0][2])
     t0 = time.process_time()

@@ -10,7 +10,7 @@ import newsline
 import pytest
 from newsline.language.text import segment
 from newsline.model import AnchorKind, Reference, TimeMention
-from newsline.timex.recognise import rules, tag
+from newsline.timex import rules, tag
 
 
 def _tag(text: str, ref: str | date) -> list[TimeMention]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import example as hypothesis_example
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsline.timex.recognise import recognise, rules
+from newsline.timex import recognise, rules
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,7 +14,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from newsline.language.text import Document, segment, tense_near
 from newsline.model import AnchorKind, Article, Reference, TimeMention
 from newsline.timex.recognise import data as time_data
-from newsline.timex.recognise import lex, recognise, tag
+from newsline.timex.recognise import lex, recognise
+from newsline.timex.tagger import tag
 
 DAY = 1440.0
 
@@ -175,4 +176,3 @@ def tag_text(
     article = Article(article_id, text, published, None, None, "given" if published is not None else None)
     mentions, ref, origin, _ = article_times(article, doc, tz)
     return mentions, ref, origin
-
