@@ -157,9 +157,12 @@ def article_times(
     ("yesterday" in a Friday quote) are resolved. The one way both `newsline parse` and `newsline tag` date
     an article."""
     ref, origin = reference_for(article, doc, tz)
-    first = tag(doc, article.id, ref)
+    # Recognised once, resolved once per set of anchors: recognition is most of tagging's time, and the
+    # quotes' speech days only change what their expressions resolve against.
+    candidates = recognise(doc.text)
+    first = tag(doc, article.id, ref, candidates=candidates)
     speech = speech_days(doc, first, ref)
-    mentions = tag(doc, article.id, ref, speech) if speech else first
+    mentions = tag(doc, article.id, ref, speech, candidates) if speech else first
     return mentions, ref, origin, speech
 
 
