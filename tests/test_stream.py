@@ -301,7 +301,7 @@ def test_parse_stream_on_disk_gives_the_same_events(jobs: int, tmp_path: Path) -
 
 
 def test_a_packed_event_is_the_event() -> None:
-    from newsline.merge.spill import pack_event, unpack_event
+    from newsline.merge import pack_event, unpack_event
 
     events = [e for k in range(len(STORIES)) for e in _timeline(k).events]
     assert events and any(e.time is not None for e in events)

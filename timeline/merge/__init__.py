@@ -5,9 +5,10 @@ Reads: `Timeline`s. Writes: one `Timeline`.
 """
 from __future__ import annotations
 
-from newsline.merge.fold import Fold, fold, lighten, merge, merge_loaded
+from newsline.merge.fold import Fold, fold, merge, merge_loaded
+from newsline.merge.packing import Packed, lighten, pack, pack_event, unpack_event
 from newsline.merge.same import alike, alike_sides, day_span, same_event, side, side_of
-from newsline.merge.spill import Packed, SpilledTimeline, SpillFold, pack, pack_event, unpack_event
+from newsline.merge.spill import SpilledTimeline, SpillFold
 
 __all__ = [
     "Fold",

@@ -15,8 +15,9 @@ import copy
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from newsline.merge.packing import lighten
 from newsline.merge.same import Side, _days, alike_sides, side
-from newsline.model import Article, Event, Mention, Modality, Reference, Relation, Timeline, TimeMention
+from newsline.model import Article, Event, Modality, Reference, Relation, Timeline, TimeMention
 from newsline.order.solve import order
 
 if TYPE_CHECKING:
@@ -212,16 +213,3 @@ def merge_loaded(
     if not f.grew:
         return ordered[0][1]()  # as merge: the first timeline as it was, not the one the fold changed
     return f.result()
-
-
-NO_SPAN = (0, 0)
-
-
-def lighten(mentions: Sequence[Mention]) -> None:
-    """Without the texts, a mention that is not its event's first needs only where it is (article,
-    sentence, trigger) for the output: its sentence and clause serve the parse, the first mention's
-    sentence is the event's `text`, and only `--entity` (which keeps the texts) reads the others. Letting
-    them go makes what a worker sends back and what the merge holds smaller."""
-    for m in mentions:
-        m.text = ""
-        m.clause = NO_SPAN

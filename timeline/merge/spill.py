@@ -27,11 +27,10 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from newsline.merge.fold import NO_SPAN
+from newsline.merge.packing import NO_SPAN, Packed, _unpack_time, pack, unpack_event
 from newsline.merge.same import Side, _surnames, alike_sides, day_span, side, side_of
 from newsline.model import (
     INF,
-    AnchorKind,
     Article,
     Event,
     Mention,
@@ -40,7 +39,6 @@ from newsline.model import (
     Relation,
     RelType,
     Timeline,
-    TimeMention,
 )
 from newsline.order.rank import anchored, order_key, sequence, text_keys, tie_keys
 from newsline.order.solve import solve_group
@@ -62,113 +60,6 @@ CREATE TABLE relations (
 """
 
 _ASSERTED = Modality.ASSERTED.value
-
-
-def _pack_time(t: TimeMention | None) -> tuple | None:
-    if t is None:
-        return None
-    return (
-        t.article,
-        t.start,
-        t.end,
-        t.text,
-        t.type,
-        t.value,
-        t.rule,
-        t.anchor.value,
-        t.granularity,
-        t.mod,
-        t.lo,
-        t.hi,
-        t.rel_days,
-        t.quantity,
-        t.sentence,
-    )
-
-
-def _unpack_time(t: tuple | None) -> TimeMention | None:
-    if t is None:
-        return None
-    return TimeMention(*t[:7], AnchorKind(t[7]), *t[8:])  # type: ignore[arg-type]
-
-
-def _pack_mention(m: Mention) -> tuple:
-    return (m.article, m.sentence, m.trigger, m.text, m.clause)
-
-
-def pack_event(e: Event) -> bytes:
-    """An event as bytes (marshal of plain tuples: several times faster both ways than pickling the
-    dataclasses, whose slots pickle through Python code)."""
-    return marshal.dumps(
-        (
-            e.id,
-            e.title,
-            e.trigger,
-            e.kind,
-            [_pack_mention(m) for m in e.mentions],
-            e.actors,
-            e.place,
-            e.speaker,
-            e.modality.value,
-            _pack_time(e.time),
-            e.time_source,
-            e.lo,
-            e.hi,
-            e.end_lo,
-            e.end_hi,
-            e.rank,
-            e.nominal,
-        )
-    )
-
-
-def unpack_event(data: bytes) -> Event:
-    """`pack_event` undone."""
-    t = marshal.loads(data)
-    mentions = [Mention(a, s, tuple(tr), x, tuple(c)) for a, s, tr, x, c in t[4]]
-    return Event(
-        t[0], t[1], t[2], t[3], mentions, t[5], t[6], t[7], Modality(t[8]), _unpack_time(t[9]), *t[10:]
-    )
-
-
-@dataclass(slots=True)
-class Packed:
-    """A timeline as a worker sends it to a `SpillFold`: its events already as the rows the fold stores
-    (`pack`), so that the process folding them does not unpickle and re-pickle every event."""
-
-    articles: list[Article]
-    references: dict[str, Reference]
-    relations: list[tuple]
-    events: list[tuple]  # (id, kind, modality, time lo, hi, value, title, trigger, actors, mention spans,
-    #                       the event packed, rank)
-    warnings: list[str]
-
-
-def pack(t: Timeline) -> Packed:
-    """`t` as a `Packed` timeline."""
-    events = []
-    for e in t.events:
-        time = e.time
-        events.append(
-            (
-                e.id,
-                e.kind,
-                e.modality.value,
-                None if time is None else time.lo,
-                None if time is None else time.hi,
-                None if time is None else time.value,
-                e.title,
-                e.trigger,
-                list(e.actors),
-                [(m.article, *m.trigger) for m in e.mentions],
-                pack_event(e),
-                e.rank,
-            )
-        )
-    relations = [
-        (r.source, r.target, r.type.value, r.signal, r.article, *r.gap, r.point) for r in t.relations
-    ]
-    return Packed(t.articles, t.references, relations, events, list(t.warnings))
 
 
 @dataclass(slots=True)
