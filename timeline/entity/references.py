@@ -22,14 +22,15 @@ from functools import cache
 
 from newsline.language.lexicon import events_data, open_verb, titles, verb_forms
 from newsline.language.text import lexicon
+from newsline.rules import determiners, month_names, weekday_names
 
 # Words, numbers with their inner punctuation ("737-800", "U.S.", "Boeing's"), and single marks.
 TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|[^\w\s]")
 
 # Words that may follow a name without making it a modifier: the name is then the head of its phrase.
 # fmt: off
-FUNCTION_WORDS = frozenset([
-    "a", "an", "the", "this", "that", "these", "those", "and", "or", "but", "nor", "so", "yet", "as",
+FUNCTION_WORDS = determiners("articles", "demonstratives", "plural_demonstratives") | frozenset([
+    "and", "or", "but", "nor", "so", "yet", "as",
     "than", "then", "to", "of", "in", "on", "at", "by", "for", "from", "with", "into", "onto", "over",
     "under", "about", "against", "between", "among", "through", "during", "before", "after", "since",
     "until", "while", "when", "where", "which", "who", "whom", "whose", "what", "why", "how", "whether",
@@ -39,12 +40,6 @@ FUNCTION_WORDS = frozenset([
     "herself", "themselves", "said", "says", "say", "will", "would", "shall", "should", "can", "could",
     "may", "might", "must", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
     "had", "having", "do", "does", "did", "done"
-])
-# fmt: on
-# fmt: off
-CALENDAR_WORDS = frozenset([
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"
 ])
 # fmt: on
 PERSON_PRONOUNS = {
@@ -174,13 +169,19 @@ _NAME = re.compile(r"(?<![\w.])" + _WORD_OF_NAME + r"(?:[ \t]+(?:[A-Z][\w&'’.\
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’)]*\s+|\n)\s*$")
 
 
+@cache
+def _calendar_words() -> frozenset[str]:
+    """The weekday and month names, which are capitalised without naming anybody."""
+    return frozenset(weekday_names() + month_names())
+
+
 def _names_between(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Name-like runs in text[start:end], without capitalised function words, pronouns and calendar words
     ("The", "He", "Monday")."""
     out = []
     skip = (
         FUNCTION_WORDS
-        | CALENDAR_WORDS
+        | _calendar_words()
         | PERSON_PRONOUNS.keys()
         | GROUP_PRONOUNS.keys()
         | THING_PRONOUNS.keys()

@@ -23,6 +23,7 @@ from newsline.formats.document import time_source
 from newsline.language.lexicon import events_data, noun_forms
 from newsline.model import Event, Mention, Modality, Timeline, TimeMention
 from newsline.order.rank import anchored
+from newsline.rules import determiners
 
 
 @cache
@@ -76,12 +77,7 @@ BOUNDARIES = frozenset(
      "although", "though", "if", "unless", "where", "whether"]
 )
 # fmt: on
-# fmt: off
-DETERMINERS = frozenset(
-    ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
-     "some", "any", "no"]
-)
-# fmt: on
+DETERMINERS = determiners()  # every kind
 CONJUNCTIONS = frozenset(["and", "but", "or"])
 # Prepositions that tie a participant to an event noun: "the purchase of ...", "a dispute between ...".
 NOUN_LINKS = frozenset(["of", "by", "between", "from", "with", "against", "for", "to", "on", "over"])

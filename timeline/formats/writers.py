@@ -17,13 +17,19 @@ import json
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from newsline.model import AnchorKind, TimeMention
+from newsline.rules import weekday_names
 
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-_WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAY_NAMES) + r")", re.I)
+
+
+@cache
+def _weekday_re() -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(weekday_names()) + r")", re.I)
+
 
 # Escape sequences first (CSI, OSC, other ESC-led), so that their parameters go with them, then any other
 # C0/C1 control character and the bidirectional overrides that can make a terminal show text reordered.
@@ -102,7 +108,7 @@ def day_label(when: dict[str, Any] | None) -> str:
         # The weekday is shown only when the text named it: without a publication date it is not known.
         days = when["relative_day"]
         where = "pub. day" if days == 0 else f"pub. {days:+d} d"
-        named = _WEEKDAY_RE.search(when["text"])
+        named = _weekday_re().search(when["text"])
         return f"{named.group(1)[:3].title()} ({where})" if named else where
     if value.startswith("XXXX") and when.get("start") and when.get("end"):
         # "a few days later": no day of its own, but the days it lies between are known.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsline.language.text import Token, lexicon
-from newsline.rules import load
+from newsline.rules import determiners, load, month_names, weekday_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,127 +144,31 @@ def titles() -> tuple[str, ...]:
     return tuple(sorted(lexicon()["names"]["titles"], key=len, reverse=True))
 
 
-_STOP_CAPS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "when",
-        "while",
-        "after",
-        "before",
-        "yet",
-        "but",
-        "and",
-        "notably",
-        "however",
-        "meanwhile",
-        "on",
-        "in",
-        "at",
-        "for",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "his",
-        "her",
-        "their",
-        "our",
-        "if",
-        "as",
-        "absolutely",
-        "one",
-        "no",
-        "its",
-        "there",
-        "here",
-        "what",
-        "why",
-        "how",
-        "who",
-        "where",
-        "then",
-        "also",
-        "with",
-        "from",
-        "by",
-        "of",
-        "to",
-        "so",
-        "not",
-        "just",
-        "only",
-        "still",
-        "even",
-        "both",
-        "all",
-        "some",
-        "many",
-        "most",
-        "more",
-        "every",
-        "each",
-        "such",
-        "debris",
-        "fires",
-        # A time expression opening the sentence ("Several years later, talks failed") names nobody.
-        "several",
-        "few",
-        "last",
-        "next",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "yesterday",
-        "today",
-        "tomorrow",
-        "tonight",
-        "earlier",
-        "later",
-        "overnight",
-        "recently",
-        "now",
-    ]
-)
-_NOT_NAMES = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+# Capitalised words that start no name ("The", "When"): the determiners (language.toml) and these. A time
+# expression opening the sentence ("Several years later, talks failed") names nobody.
+# fmt: off
+_STOP_CAPS_WORDS = frozenset([
+    "when", "while", "after", "before", "yet", "but", "and", "notably", "however", "meanwhile", "on", "in",
+    "at", "for", "it", "he", "she", "they", "we", "i", "if", "as", "absolutely", "one", "no", "there",
+    "here", "what", "why", "how", "who", "where", "then", "also", "with", "from", "by", "of", "to", "so",
+    "not", "just", "only", "still", "even", "both", "all", "some", "many", "most", "more", "every", "each",
+    "such", "debris", "fires", "several", "few", "last", "next", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+    "yesterday", "today", "tomorrow", "tonight", "earlier", "later", "overnight", "recently", "now",
+])
+# fmt: on
+
+
+@cache
+def _stop_caps() -> frozenset[str]:
+    kinds = ("articles", "possessives", "demonstratives", "plural_demonstratives")
+    return determiners(*kinds) | _STOP_CAPS_WORDS
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words that name no one: the weekdays and months."""
+    return frozenset(weekday_names() + month_names())
 
 
 def _bare(word: str) -> str:
@@ -277,7 +181,7 @@ def names(tokens: list[Token], sentence_start: int) -> list[tuple[int, int, str]
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not tok.text[:1].isupper() or _bare(tok.lower) in _NOT_NAMES:
+        if not tok.text[:1].isupper() or _bare(tok.lower) in _not_names():
             i += 1
             continue
         j = i
@@ -293,9 +197,9 @@ def names(tokens: list[Token], sentence_start: int) -> list[tuple[int, int, str]
                 break
             j += 1
         run = tokens[i : j + 1]
-        while run and (run[0].lower in _STOP_CAPS or _bare(run[0].lower) in _NOT_NAMES):
+        while run and (run[0].lower in _stop_caps() or _bare(run[0].lower) in _not_names()):
             run = run[1:]
-        while run and _bare(run[-1].lower) in _NOT_NAMES:
+        while run and _bare(run[-1].lower) in _not_names():
             run = run[:-1]
         if run:
             text = " ".join(t.text for t in run)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from newsline.rules import load
+from newsline.rules import determiners, load
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|[^\W\d_](?:[\w’'\-]*\w)?", re.UNICODE)
 QUOTE_CHARS = {'"': "any", "“": "open", "”": "close"}
@@ -318,9 +318,19 @@ _AUX_BEFORE_BASE = frozenset(
     ]
 )
 _PERFECT = frozenset(["has", "have", "'ve", "’ve", "hasn't", "haven't"])
-# A participle right after a determiner is an adjective ("a still unspecified date", "the proposed
-# merger"), not a verb: a verb never follows an article.
-_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those"])
+# Not "that", which before a participle is mostly a conjunction ("said that injured people ...").
+_NOT_BEFORE_PARTICIPLE = frozenset(["that"])
+
+
+@cache
+def _determiners() -> frozenset[str]:
+    """The determiners after which a participle is an adjective ("a still unspecified date", "the proposed
+    merger"), not a verb: a verb never follows an article. Not the quantifiers and "my"/"your", which the
+    rule was not written for."""
+    kinds = ("articles", "possessives", "demonstratives", "plural_demonstratives")
+    return determiners(*kinds) - _NOT_BEFORE_PARTICIPLE
+
+
 TENSE_REACH = 400
 _ED_AFTER_PENALTY = 40
 
@@ -398,8 +408,8 @@ def tense_near(doc: Document, start: int, end: int) -> str | None:
         elif tense == "scheduled" and after in _AUX_BEFORE_BASE:
             continue  # "did not begin", "won't start": the auxiliary carries the tense
         elif tense == "past" and (
-            after in _DETERMINERS
-            or (before_after in _DETERMINERS and (after == "still" or after.endswith("ly")))
+            after in _determiners()
+            or (before_after in _determiners() and (after == "still" or after.endswith("ly")))
         ):
             continue  # "the proposed merger", "a still unspecified date", "a newly elected board"
         elif tense == "present" and tok.lower in _PERFECT and _participle_follows(tokens, tok):

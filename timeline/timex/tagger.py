@@ -13,6 +13,7 @@ from functools import cache
 
 from newsline.language.text import Document, lexicon
 from newsline.model import AnchorKind, Reference, TimeMention
+from newsline.rules import determiners
 from newsline.timex.dates import DATE_KINDS, _quarter_ended, _reporting_quarter
 from newsline.timex.passes import (
     _NAMED_DAY,
@@ -244,13 +245,20 @@ def tag(
 
 
 @cache
-@cache
 def _play_re() -> re.Pattern[str]:
     words = sorted(lexicon()["play_words"], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r"|led\s+by\s+\d+(?!\s*%))\b", re.I)
 
 
-_DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.I)
+@cache
+def _determiner_before() -> re.Pattern[str]:
+    """A determiner just before a day's name makes it a thing's name ("the Sunday Times", "its Monday
+    edition"): the articles, the possessives and the demonstratives ("these" and "those" go with no one
+    day)."""
+    words = determiners("articles", "possessives", "demonstratives")
+    return re.compile(r"(?:^|\W)(?:" + "|".join(sorted(words)) + r")\s+$", re.I)
+
+
 _NOUN_AFTER = re.compile(
     r",?\s+(?!(?:and|or|but|to|of|in|on|at|by|for|from|with|when|while|as|that|which|who|"
     r"is|was|were|are|has|had|have|will|would|after|before|until|since)\b)[a-z][a-z-]+"
@@ -260,6 +268,6 @@ _NOUN_AFTER = re.compile(
 def _names_a_thing(text: str, start: int, end: int) -> bool:
     """Whether a date only names a thing ("the November 27 agreement", "the March 5 vote"): it says when
     that thing was, not where the story is, so "the following day" does not count from it."""
-    return bool(_DETERMINER_BEFORE.search(text, max(0, start - 8), start)) and bool(
+    return bool(_determiner_before().search(text, max(0, start - 8), start)) and bool(
         _NOUN_AFTER.match(text, end)
     )

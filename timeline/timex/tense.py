@@ -11,6 +11,7 @@ import bisect
 import calendar
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from newsline.language.text import Document, Sentence, is_target, lexicon, tense_near, token_tense
 from newsline.timex.recognise import Candidate
@@ -210,5 +211,6 @@ def _planned_before(doc: Document, start: int, end: int) -> bool:
     return True
 
 
+@cache
 def _plan_verbs() -> frozenset[str]:
     return frozenset(lexicon()["plan_verbs"])
