@@ -1,4 +1,6 @@
-"""The `newsline` command, run in a subprocess as a user runs it: exit codes, stderr, formats and inputs."""
+"""The `newsline` command: exit codes, stderr, formats and inputs. Most tests run it in this process (the
+`newsline` fixture, the console script's own entry point); a few run the installed script in a subprocess,
+as a user does (`newsline_subprocess`): the entry point itself, a usage error, reading standard input."""
 
 from __future__ import annotations
 
@@ -22,8 +24,8 @@ def assert_one_clean_error_line(stderr: str, *needles: str) -> str:
     return lines[0]
 
 
-def test_sample_to_json(newsline):
-    r = newsline("parse", SAMPLE_REL, *PUB, "--format", "json")
+def test_sample_to_json(newsline_subprocess):
+    r = newsline_subprocess("parse", SAMPLE_REL, *PUB, "--format", "json")
     assert r.code == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["schema"] == "newsline/1"
@@ -37,8 +39,8 @@ def test_piped_output_defaults_to_json(newsline):
     assert json.loads(r.stdout)["schema"] == "newsline/1"
 
 
-def test_version(newsline):
-    r = newsline("--version")
+def test_version(newsline_subprocess):
+    r = newsline_subprocess("--version")
     assert r.code == 0
     assert r.stdout.strip() == "newsline 0.1.0"
 
@@ -91,7 +93,8 @@ def test_bad_published_date(newsline):
     assert r.stdout == ""
 
 
-def test_unknown_option(newsline):
+def test_unknown_option(newsline_subprocess):
+    newsline = newsline_subprocess
     r = newsline("parse", SAMPLE_REL, "--no-such-option")
     assert r.code == 2
     assert_one_clean_error_line(r.stderr, "--no-such-option")
@@ -113,7 +116,8 @@ def test_missing_file_does_not_stop_the_others(newsline, tmp_path):
     assert data["events"]
 
 
-def test_stdin(newsline, sample_text):
+def test_stdin(newsline_subprocess, sample_text):
+    newsline = newsline_subprocess
     r = newsline("parse", "-", *PUB, "--format", "json", input=sample_text)
     assert r.code == 0, r.stderr
     data = json.loads(r.stdout)
