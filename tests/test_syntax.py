@@ -1,0 +1,64 @@
+"""The dependency analysis (newsline.language.syntax): offsets in the article's characters, our sentence
+boundaries kept, long run-on text parsed in bounded pieces, and clause heads found where the tagger errs."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from newsline.language.syntax import MAX_PIECE, analyse
+from newsline.language.text import segment
+
+
+def test_words_carry_the_article_offsets_and_sentences() -> None:
+    text = "Officials said the bridge collapsed.  Rescuers arrived on Friday."
+    syn = analyse(segment(text))
+    for w in syn.words:
+        assert text[w.start : w.end] == w.text
+    assert {w.sentence for w in syn.words} == {0, 1}
+    said = syn.at(text.index("said"))
+    assert said is not None and said.lemma == "say" and said.dep == "root"
+    assert [k.text for k in syn.kids(said, "nsubj")] == ["Officials"]
+
+
+def test_a_head_never_crosses_a_sentence() -> None:
+    text = "The storm hit the coast. It killed three people. Power was cut in the region."
+    syn = analyse(segment(text))
+    for w in syn.words:
+        assert syn.words[w.head].sentence == w.sentence
+
+
+def test_at_a_span_gives_its_head_word() -> None:
+    text = "Russia launched its largest drone assault overnight."
+    syn = analyse(segment(text))
+    start = text.index("largest")
+    w = syn.at(start, text.index("overnight") - 1)
+    assert w is not None and w.text == "assault"
+
+
+def test_a_run_on_sentence_is_parsed_in_pieces() -> None:
+    text = "on Monday, " * 400 + "the talks ended."
+    syn = analyse(segment(text))
+    assert syn.words[-2].text == "ended"
+    # no piece is longer than the limit: each piece has its own root
+    roots = [w for w in syn.words if w.head == w.i]
+    assert len(roots) >= len(text) // MAX_PIECE
+
+
+def test_a_clause_head_the_tagger_took_for_a_noun() -> None:
+    # "launch" has an auxiliary and a subject: it heads a clause whatever its tag
+    text = "Ukraine's commander warned that Russia may soon launch 1,000 drones a day."
+    syn = analyse(segment(text))
+    w = syn.at(text.index("launch"))
+    assert w is not None and syn.is_predicate(w)
+    drones = syn.at(text.index("drones"))
+    assert drones is not None and not syn.is_predicate(drones)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ,.;:\"'\n-")) | st.characters(), max_size=300))
+def test_any_text_gives_words_inside_it(text: str) -> None:
+    syn = analyse(segment(text))
+    for w in syn.words:
+        assert 0 <= w.start < w.end <= len(text)
+        assert text[w.start : w.end] == w.text
+        assert 0 <= w.head < len(syn.words)

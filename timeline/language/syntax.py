@@ -1,0 +1,230 @@
+"""Syntax: a dependency analysis of each sentence, so that clauses, their predicates, subjects, objects,
+negation, modals and attribution follow from structure rather than from nearby words.
+
+The analyser is a small spaCy pipeline (tagger, dependency parser, lemmatiser) that the project trains
+itself on the Universal Dependencies English Web Treebank (CC BY-SA 4.0) and ships inside the package
+(`language/parser/`; its licence, data and training script: `language/parser/README.md` and
+`benchmarks/parser/`). Nothing is downloaded; spaCy is imported only when an analysis is asked for, so
+`newsline tag` never loads it.
+
+Reads: a `Document` (our sentences). Writes: `Syntax`, every word with its tag, lemma, head and relation,
+in article character offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from newsline.language.text import Document
+
+# A sentence longer than this many characters is parsed in pieces cut at punctuation: a parser's cost
+# and memory grow with a sentence's length, and a run-on "sentence" of a transcript or a list is no
+# clause structure anyway.
+MAX_PIECE = 600
+
+# Universal POS from the Penn Treebank tag the tagger predicts (the mapping is fixed for English).
+_UPOS = {
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON", "PRP$": "PRON",
+    "WP": "PRON", "WP$": "PRON", "EX": "PRON", "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB",
+    "VBP": "VERB", "VBZ": "VERB", "MD": "AUX", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "RB": "ADV",
+    "RBR": "ADV", "RBS": "ADV", "WRB": "ADV", "IN": "ADP", "RP": "ADP", "TO": "PART", "DT": "DET",
+    "PDT": "DET", "WDT": "DET", "CD": "NUM", "CC": "CCONJ", "UH": "INTJ", "POS": "PART",
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Word:
+    """One word of the article as the parser read it; offsets are the article's characters."""
+
+    i: int  # index in `Syntax.words`
+    start: int
+    end: int
+    text: str
+    lemma: str
+    tag: str  # Penn Treebank tag
+    dep: str  # Universal Dependencies relation to the head ("root" for a sentence's root)
+    head: int  # index of the head word (itself for a root)
+    sentence: int  # index of our sentence
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def pos(self) -> str:
+        """The universal part of speech, from the tag (an auxiliary's tag is a verb's: see `dep`)."""
+        if self.dep in ("aux", "aux:pass", "cop"):
+            return "AUX"
+        return _UPOS.get(self.tag, "X")
+
+    @property
+    def verbal(self) -> bool:
+        return self.tag.startswith("VB") and self.dep not in ("aux", "aux:pass", "cop")
+
+
+@dataclass(slots=True)
+class Syntax:
+    """The words of an article with their dependency tree, and questions about it."""
+
+    words: list[Word]
+    children: list[list[int]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.children = [[] for _ in self.words]
+        for w in self.words:
+            if w.head != w.i:
+                self.children[w.head].append(w.i)
+        self._starts = [w.start for w in self.words]
+
+    def at(self, start: int, end: int | None = None) -> Word | None:
+        """The word at character `start`, or the head-most word of those overlapping [start, end)."""
+        stop = end if end is not None else start + 1
+        k = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        span = []
+        for w in self.words[k:]:
+            if w.start >= stop:
+                break
+            if w.end > start:
+                span.append(w)
+        if not span:
+            return None
+        inside = {w.i for w in span}
+        return next((w for w in span if w.head == w.i or w.head not in inside), span[0])
+
+    def is_predicate(self, w: Word) -> bool:
+        """Whether the word heads a clause: a verb (not an auxiliary), or a word the tagger took for a noun
+        but that has a clause's dependents, an auxiliary or a subject ("Russia may soon launch" with
+        "launch" tagged a noun: the tagger errs most on words that are nouns and verbs alike)."""
+        if w.verbal:
+            return True
+        if not (w.tag.startswith("NN") or w.tag.startswith("JJ")) or w.dep in ("compound", "amod"):
+            return False
+        kids = self.kids(w)
+        if any(k.dep == "cop" for k in kids):
+            return False
+        subject = any(k.dep.startswith("nsubj") for k in kids)
+        if any(k.dep == "obj" for k in kids) and w.dep not in ("nsubj", "obj", "obl", "nmod"):
+            return True  # a noun takes no object: "to free the miners" with "free" tagged an adjective
+        return any(k.dep in ("aux", "aux:pass") for k in kids) or (
+            subject
+            and (w.dep in ("root", "ccomp", "advcl", "parataxis") or any(k.dep == "mark" for k in kids))
+        )
+
+    def kids(self, w: Word, *deps: str) -> list[Word]:
+        """The word's dependents, those with one of `deps` (or a subtype: "nsubj" takes "nsubj:pass")."""
+        out = [self.words[c] for c in self.children[w.i]]
+        if deps:
+            out = [c for c in out if c.dep in deps or c.dep.split(":")[0] in deps]
+        return out
+
+    def head(self, w: Word) -> Word | None:
+        return None if w.head == w.i else self.words[w.head]
+
+    def ancestors(self, w: Word) -> Iterator[Word]:
+        seen = {w.i}
+        h = self.head(w)
+        while h is not None and h.i not in seen:
+            yield h
+            seen.add(h.i)
+            h = self.head(h)
+
+    def subtree(self, w: Word, skip: frozenset[str] = frozenset()) -> list[Word]:
+        """The word and everything under it, in text order, less the branches whose relation is in `skip`."""
+        out = [w]
+        stack = [c for c in self.children[w.i] if self.words[c].dep not in skip]
+        while stack:
+            c = stack.pop()
+            out.append(self.words[c])
+            stack.extend(self.children[c])
+        out.sort(key=lambda x: x.i)
+        return out
+
+    def span(self, w: Word, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
+        """The character span of `subtree(w, skip)`, contiguous from its first to its last word."""
+        sub = self.subtree(w, skip)
+        return sub[0].start, sub[-1].end
+
+    def sentence_words(self, sentence: int) -> list[Word]:
+        lo = bisect.bisect_left([w.sentence for w in self.words], sentence)
+        out = []
+        for w in self.words[lo:]:
+            if w.sentence != sentence:
+                break
+            out.append(w)
+        return out
+
+
+@cache
+def parser() -> Any:
+    """The shipped spaCy pipeline, loaded once per process (about half a second)."""
+    import spacy  # imported here: only the event stage needs it, and it costs a cold start
+
+    path = resources.files("newsline.language") / "parser"
+    return spacy.load(str(path))
+
+
+_PIECE_CUT = re.compile(r"[;:,]\s+|\s+[-–—]\s+")
+
+
+def _pieces(text: str, start: int) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of one sentence, each at most MAX_PIECE characters where punctuation allows."""
+    while len(text) > MAX_PIECE:
+        cut = None
+        for m in _PIECE_CUT.finditer(text, 0, MAX_PIECE):
+            cut = m.end()
+        if cut is None:
+            space = text.rfind(" ", 0, MAX_PIECE)
+            cut = space + 1 if space > 0 else MAX_PIECE
+        yield start, text[:cut]
+        start += cut
+        text = text[cut:]
+    if text.strip():
+        yield start, text
+
+
+def analyse(doc: Document) -> Syntax:
+    """The dependency analysis of every sentence of `doc` (our sentence boundaries are kept: a parse
+    never joins two of them)."""
+    nlp = parser()
+    jobs: list[tuple[int, int]] = []
+    texts: list[str] = []
+    for s in doc.sentences:
+        for offset, piece in _pieces(doc.text[s.start : s.end], s.start):
+            jobs.append((s.index, offset))
+            texts.append(piece)
+    words: list[Word] = []
+    for (sent_index, offset), parsed in zip(jobs, nlp.pipe(texts, batch_size=64), strict=True):
+        base = len(words)
+        for t in parsed:
+            if t.is_space:
+                continue
+            words.append(
+                Word(
+                    len(words),
+                    offset + t.idx,
+                    offset + t.idx + len(t.text),
+                    t.text,
+                    t.lemma_ or t.text.lower(),
+                    t.tag_,
+                    "root" if t.dep_ == "ROOT" else t.dep_,
+                    t.head.i,
+                    sent_index,
+                )
+            )
+        # token indices to word indices (spaces are not words)
+        index = {}
+        k = base
+        for t in parsed:
+            if not t.is_space:
+                index[t.i] = k
+                k += 1
+        for w in words[base:]:
+            w.head = index.get(w.head, w.i)
+    return Syntax(words)
