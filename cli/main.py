@@ -39,9 +39,9 @@ Worked example: for a file story.txt holding
 prints
 
 \b
-  rank,day,time,when,title,modality,speaker,actors,sources,id
-  1,2025-07-03,night,overnight,Russia launched a drone assault on Kyiv,asserted,,Russia,story s.1,story:e1
-  2,2025-07-04,,Friday,Officials said,asserted,officials,,story s.1,story:e2
+  rank,day,time,when,title,modality,minor,speaker,actors,sources,id
+  1,2025-07-03,night,overnight,Russia launched a drone assault on Kyiv,asserted,false,,Russia,...
+  2,2025-07-04,,Friday,Officials said,asserted,true,Officials,,...
 
 Examples:
 
@@ -90,8 +90,8 @@ Worked example:
 
 \b
   $ newsline parse samples/kyiv-drone-strike-2025-07-04.txt --published 2025-07-04 --format csv | head -3
-  rank,day,time,when,title,modality,speaker,actors,sources,id
-  1,before publication,,recently,Trump's administration halted shipments of some U.S. weapons ...
+  rank,day,time,when,title,modality,minor,speaker,actors,sources,id
+  1,undated,,,Media reports,reported,true,Ukrainian President Volodymyr Zelensky,,...
   2,2025-07-03,,Thursday,Donald Trump's call with Vladimir Putin ended in frustration,...
 
 Examples:

@@ -44,44 +44,15 @@ def _source_label(event: dict[str, Any], multi: bool, paragraphs: dict[str, list
 _INFERRED = {"narrative", "lead", "tense"}
 
 
-def minor(e: dict[str, Any], others: dict[tuple[str, int], list[str]] | None = None) -> bool:
-    """An event a reader of the table can do without, none with a time of its own: a bare attribution
-    ("He added", "Trump said") whose content is a quote or another event; a two-word fragment nobody is
-    named in; a participle tacked on to a sentence ("including ...", "citing ..."); or a title that is
-    part of another event's title from the same sentence ("press their advantage" in "Russian forces
-    continue to press their advantage")."""
-    if e["when"] and e["when"]["source"] == "clause":
-        return False
-    words = e["title"].split()
-    if e["kind"] == "statement" and len(words) <= 4:
-        return True
-    if len(words) <= 2 and not e["actors"]:
-        return True
-    if words and words[0].lower().endswith("ing") and words[0].lower() in _TACKED_ON:
-        return True
-    title = e["title"].lower().rstrip("…")
-    src = e["sources"][0]
-    return any(title in t and title != t for t in (others or {}).get((src["article"], src["sentence"]), []))
-
-
-# Participles that open a clause elaborating the sentence's main event, not an event of their own.
-_TACKED_ON = frozenset(
-    {"including", "marking", "citing", "prompting", "causing", "leaving", "saying", "adding"}
-)
-
-
 def build_table(
     d: dict[str, Any], width: int, texts: dict[str, str] | None = None, show_all: bool = False
 ) -> Table:
     """The table for a console `width` characters wide: under 110 the "When" column goes (its words join
     the day), under 72 "Who", under 56 "Source", so that the event titles keep room to be read. Minor
-    events (`minor`) are left out unless `show_all`; the caption says how many."""
+    events (marked `minor` by the library) are left out unless `show_all`; the caption says how many."""
     unknown = [a["id"] for a in d["articles"] if a["published"] is None]
-    titles: dict[tuple[str, int], list[str]] = {}
-    for e in d["events"]:
-        for src in e["sources"][:1]:
-            titles.setdefault((src["article"], src["sentence"]), []).append(e["title"].lower().rstrip("…"))
-    events = d["events"] if show_all else [e for e in d["events"] if not minor(e, titles)]
+    # The library decides what a row is (`minor`); a saved timeline from before that field has none.
+    events = d["events"] if show_all else [e for e in d["events"] if not e.get("minor")]
     notes = []
     if unknown:
         notes.append("days relative to the unknown publication day (pub.); give --published for dates")
@@ -89,7 +60,8 @@ def build_table(
         notes.append("≈ the text gives no time for the event: the day is inferred from the story")
     if len(events) < len(d["events"]):
         notes.append(
-            f"{len(d['events']) - len(events)} minor events (bare attributions, fragments) not shown: --all"
+            f"{len(d['events']) - len(events)} minor events (bare attributions, fragments, states) "
+            "not shown: --all"
         )
     caption = "\n".join(notes) or None
     show_when, show_who, show_source = width >= 110, width >= 72, width >= 56

@@ -31,7 +31,7 @@ def newsline_command() -> list[str]:
     found = shutil.which("newsline")
     if found:
         return [found]
-    return [sys.executable, "-c", "from cli.main import run; run()"]
+    return [sys.executable, "-c", "from newsline.cli.main import run; run()"]
 
 
 def base_env(**extra: str) -> dict[str, str]:

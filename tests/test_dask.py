@@ -74,7 +74,7 @@ def test_newsline_parse_dask_scheduler(cluster, tmp_path, newsline):
 def test_without_dask_the_option_is_a_one_line_error(tmp_path):
     # Dask made unimportable in the child, as on a machine where it is not installed.
     code = "import sys; sys.modules['dask'] = None; sys.modules['distributed'] = None; "
-    code += "from cli.main import run; run()"
+    code += "from newsline.cli.main import run; run()"
     r = subprocess.run(
         [sys.executable, "-c", code, "parse", str(_dump(tmp_path)), "--dask-scheduler", "tcp://127.0.0.1:1"],
         capture_output=True,

@@ -94,10 +94,18 @@ def test_csv_has_one_row_per_event(seed_dict):
     assert all(r["sources"].startswith("kyiv s.") for r in rows)
 
 
-def test_markdown_has_one_row_per_event(seed_dict):
-    lines = [line for line in to_markdown(seed_dict).splitlines() if line.startswith("| ")]
-    assert len(lines) == 2 + len(seed_dict["events"])
+def test_markdown_has_one_row_per_event_the_table_shows(seed_dict):
+    text = to_markdown(seed_dict)
+    lines = [line for line in text.splitlines() if line.startswith("| ")]
+    shown = [e for e in seed_dict["events"] if not e["minor"]]
+    assert len(lines) == 2 + len(shown)
     assert all(line.count(" | ") == 5 for line in lines[2:])
+    assert f"{len(seed_dict['events']) - len(shown)} minor events" in text
+
+
+def test_csv_marks_minor_events(seed_dict):
+    rows = list(csv.DictReader(io.StringIO(to_csv(seed_dict))))
+    assert [r["minor"] == "true" for r in rows] == [e["minor"] for e in seed_dict["events"]]
 
 
 def test_timelinejs_shape(seed_dict):

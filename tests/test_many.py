@@ -127,7 +127,7 @@ def test_a_file_that_vanishes_after_indexing_is_an_input_error_not_a_bug(tmp_pat
         f"    os.remove({str(gone)!r})\n"
         "    return found\n"
         "ing.index_inputs = patched\n"
-        "from cli.main import run\n"
+        "from newsline.cli.main import run\n"
         f"sys.argv = ['newsline', 'parse', {str(root)!r}, '-p', '2025-07-04', '-f', 'json', '--jobs', '1']\n"
         "run()\n"
     )

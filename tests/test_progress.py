@@ -63,11 +63,12 @@ def test_a_terminal_shows_a_progress_bar(tmp_path):
     assert out and all(json.loads(line)["id"].startswith("a") for line in out.decode().splitlines())
 
 
-PYTHON_IMPORTTIME = [sys.executable, "-X", "importtime", "-c", "from cli.main import run; run()"]
+PYTHON_IMPORTTIME = [sys.executable, "-X", "importtime", "-c", "from newsline.cli.main import run; run()"]
 
 
 def test_a_pipe_shows_no_progress_bar(tmp_path):
-    # -X importtime: the bar is not even built (Rich is never imported) when standard error is a pipe.
+    # Nothing is drawn when standard error is a pipe. (Rich itself is imported by spaCy, the event stage's
+    # analyser, so its import no longer tells whether a bar was built.)
     r = subprocess.run(
         [*PYTHON_IMPORTTIME, "parse", str(_dump(tmp_path)), "-f", "jsonl", "--jobs", "1"],
         capture_output=True,
@@ -79,4 +80,3 @@ def test_a_pipe_shows_no_progress_bar(tmp_path):
     lines = [line for line in err.splitlines() if not line.startswith("import time:")]
     assert "parsing" not in err and "\x1b[" not in err and "━" not in err
     assert all(line.startswith("newsline: ") for line in lines), lines
-    assert not [line for line in err.splitlines() if line.rstrip().endswith((" rich", " rich.progress"))]

@@ -169,6 +169,8 @@ class Event:
     end_hi: float = INF
     rank: int = 0
     nominal: bool = False
+    # not a row of the table: a bare attribution, a fragment, a frame, a state (the JSON keeps it)
+    minor: bool = False
 
 
 @dataclass(slots=True)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from newsline.events.extract import extract
+from newsline.events.roles import judge
+from newsline.language.syntax import analyse
 from newsline.language.text import segment
 from newsline.model import Article, Relation, Timeline
 from newsline.order.solve import order
@@ -20,6 +22,7 @@ def parse_article(article: Article, tz: tzinfo | None = None) -> Timeline:
     doc = segment(article.text)
     mentions, ref, origin, speech = article_times(article, doc, tz)
     events, relations = extract(doc, article.id, mentions, publication_mention(article.id, ref))
+    judge(doc, analyse(doc), events, mentions)
     article = Article(
         article.id,
         article.text,

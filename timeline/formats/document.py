@@ -87,6 +87,7 @@ def event_dict(e: Event, refs: dict[str, Reference]) -> dict[str, Any]:
         "text": first.text,
         "kind": e.kind,
         "modality": e.modality.value,
+        "minor": e.minor,
         "when": when_dict(e.time, ref, e.time_source),
         "bounds": {
             "earliest_start": ref.iso(e.lo) if known and ref else None,

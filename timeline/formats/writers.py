@@ -207,6 +207,7 @@ def event_row(event: dict[str, Any]) -> dict[str, Any]:
         "when": when["text"] if when else "",
         "title": event["title"],
         "modality": event["modality"],
+        "minor": "true" if event.get("minor") else "false",
         "mark": mark(event),
         "speaker": event["speaker"] or "",
         "actors": ", ".join(event["actors"]),
@@ -217,7 +218,9 @@ def event_row(event: dict[str, Any]) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------------------------------- CSV
 
-CSV_COLUMNS = ["rank", "day", "time", "when", "title", "modality", "speaker", "actors", "sources", "id"]
+CSV_COLUMNS = [
+    "rank", "day", "time", "when", "title", "modality", "minor", "speaker", "actors", "sources", "id"
+]  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -232,7 +235,8 @@ def csv_cell(value: Any) -> Any:
 
 
 def to_csv(d: dict[str, Any]) -> str:
-    """One row per event (RFC 4180, CRLF line ends, a header row): day, time, title, actors, sources."""
+    """One row per event (RFC 4180, CRLF line ends, a header row): day, time, title, actors, sources, and
+    `minor` ("true" for an event the table leaves out: every event is here, as in the JSON)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -253,7 +257,8 @@ def md_cell(text: str) -> str:
 
 
 def to_markdown(d: dict[str, Any]) -> str:
-    """A Markdown (GitHub) table, one row per event: rank, day, time, event (with how sure), who, sources."""
+    """A Markdown (GitHub) table, one row per event the table shows (minor events are counted, not shown):
+    rank, day, time, event (with how sure), who, sources."""
     lines = []
     titles = [a["title"] or a["id"] for a in d["articles"]]
     if titles:
@@ -263,7 +268,8 @@ def to_markdown(d: dict[str, Any]) -> str:
         lines += ["Days are relative to the unknown publication day (pub.).", ""]
     lines.append("| # | Day | Time | Event | Who | Sources |")
     lines.append("| ---: | --- | --- | --- | --- | --- |")
-    for e in d["events"]:
+    rows = [e for e in d["events"] if not e.get("minor")]  # as the table: the library's rows
+    for e in rows:
         row = event_row(e)
         time = " ".join(x for x in (row["when"], f"({row['time']})" if row["time"] else "") if x)
         event = md_cell(row["title"]) + (f" *({md_cell(row['mark'])})*" if row["mark"] else "")
@@ -272,6 +278,9 @@ def to_markdown(d: dict[str, Any]) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     if not d["events"]:
         lines.append("| | | | no events found | | |")
+    if len(rows) < len(d["events"]):
+        lines += ["", f"{len(d['events']) - len(rows)} minor events (bare attributions, fragments, states) "
+                  "are not shown; the JSON has them."]
     return "\n".join(lines) + "\n"
 
 
@@ -312,7 +321,8 @@ def to_timelinejs(d: dict[str, Any]) -> dict[str, Any]:
     event when the publication date is unknown) are left out; the title slide says how many.
     """
     slides = []
-    for e in d["events"]:
+    rows = [e for e in d["events"] if not e.get("minor")]  # as the table: the library's rows
+    for e in rows:
         when = e["when"]
         start = _tljs_date(when) if when else None
         if start is None:
@@ -334,11 +344,13 @@ def to_timelinejs(d: dict[str, Any]) -> dict[str, Any]:
                 "group": e["kind"],
             }
         )
-    left_out = len(d["events"]) - len(slides)
+    left_out = len(rows) - len(slides)
     names = [a["title"] or a["id"] for a in d["articles"]]
     intro = f"{len(slides)} dated events from {len(d['articles'])} article(s), by newsline."
     if left_out:
         intro += f" {left_out} events without a calendar date are not shown (see the JSON output)."
+    if len(rows) < len(d["events"]):
+        intro += f" {len(d['events']) - len(rows)} minor events (bare attributions, fragments) are not shown."
     return {
         "title": {"text": {"headline": html_escape("; ".join(names) or "newsline timeline"),
                            "text": f"<p>{intro}</p>"}},

@@ -121,6 +121,8 @@ class Fold:
                     lighten([m])  # it joins another event's mentions: never the first
                 target.mentions.append(m)
                 self._grew = True
+        if not e.minor:
+            target.minor = False  # a row wherever one of its sources is
         grown = False
         for actor in e.actors:
             if actor not in target.actors:

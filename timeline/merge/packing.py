@@ -70,6 +70,7 @@ def pack_event(e: Event) -> bytes:
             e.end_hi,
             e.rank,
             e.nominal,
+            e.minor,
         )
     )
 

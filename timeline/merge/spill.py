@@ -40,7 +40,7 @@ from newsline.model import (
     RelType,
     Timeline,
 )
-from newsline.order.rank import anchored, order_key, sequence, text_keys, tie_keys
+from newsline.order.rank import order_key, placed, sequence, text_keys, tie_keys
 from newsline.order.solve import solve_group
 
 _SCHEMA = """
@@ -51,6 +51,7 @@ CREATE TABLE events (
 CREATE TABLE extra (seq INTEGER PRIMARY KEY, n INTEGER, data BLOB);
 CREATE TABLE reactor (n INTEGER PRIMARY KEY, actors BLOB);
 CREATE TABLE retime (n INTEGER PRIMARY KEY, tlo REAL, thi REAL, tval TEXT, time BLOB);
+CREATE TABLE shown (n INTEGER PRIMARY KEY);
 CREATE TABLE sources (article TEXT, lo INTEGER, hi INTEGER, n INTEGER);
 CREATE TABLE alias (id TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;
 CREATE TABLE relations (
@@ -137,6 +138,7 @@ class SpillFold:
         self._sources: list[tuple[str, int, int, int]] = []
         self._aliases: list[tuple[str, int]] = []
         self._retimes: list[tuple] = []
+        self._shown: list[tuple[int]] = []  # events a row joined: shown whatever their first source was
         self._strings: dict[str, str] = {}
         self._kinds: dict[str, int] = {}
 
@@ -184,6 +186,8 @@ class SpillFold:
         db.executemany("INSERT OR IGNORE INTO alias VALUES (?,?)", self._aliases)
         db.executemany("INSERT OR REPLACE INTO retime VALUES (?,?,?,?,?)", self._retimes)
         self._retimes.clear()
+        db.executemany("INSERT OR IGNORE INTO shown VALUES (?)", self._shown)
+        self._shown.clear()
         self._rows.clear()
         self._extras.clear()
         self._sources.clear()
@@ -255,6 +259,8 @@ class SpillFold:
         slot = self._slot(target)
         self._aliases.append((eid, target))
         packed = marshal.loads(data)  # its sources and time, as pack_event left them
+        if not packed[17]:
+            self._shown.append((target,))  # as Fold: a row wherever one of its sources is
         for m, k in zip(packed[4], keys, strict=True):
             if k[0] in repeated and self._source(k) is not None:
                 continue
@@ -383,8 +389,8 @@ class SpillFold:
             rels = self._relations(g) if g else []
             solve_group(stubs, rels, self.refs, warnings)
             for s in stubs:
-                k = order_key(s) if anchored(s) else (None,) * 4
-                out.append((s.n, g, s.lo, s.hi, s.end_lo, s.end_hi, int(anchored(s)), *k, None))
+                k = order_key(s) if placed(s) else (None,) * 4
+                out.append((s.n, g, s.lo, s.hi, s.end_lo, s.end_hi, int(placed(s)), *k, None))
             if len(out) >= 4096:
                 db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", out)
                 out.clear()
@@ -484,16 +490,18 @@ class SpilledTimeline:
         db = self.db
         # Events and their added sources are read by rank through indexes: no sort holds the rows.
         main = db.execute(
-            "SELECT e.n, e.data, ra.actors, rt.time, p.lo, p.hi, p.elo, p.ehi FROM ranked r "
+            "SELECT e.n, e.data, ra.actors, rt.time, p.lo, p.hi, p.elo, p.ehi, sh.n FROM ranked r "
             "JOIN events e ON e.n = r.n JOIN place p ON p.n = r.n LEFT JOIN reactor ra ON ra.n = r.n "
-            "LEFT JOIN retime rt ON rt.n = r.n ORDER BY r.rank"
+            "LEFT JOIN retime rt ON rt.n = r.n LEFT JOIN shown sh ON sh.n = r.n ORDER BY r.rank"
         )
         more = db.cursor().execute(
             "SELECT x.n, x.data FROM ranked r JOIN extra x ON x.n = r.n ORDER BY r.rank, x.seq"
         )
         ahead = more.fetchone()
-        for rank, (n, data, actors, time, lo, hi, elo, ehi) in enumerate(main, 1):
+        for rank, (n, data, actors, time, lo, hi, elo, ehi, shown) in enumerate(main, 1):
             e = unpack_event(data)
+            if shown is not None:
+                e.minor = False
             if actors is not None:
                 e.actors = marshal.loads(actors)
             if time is not None:

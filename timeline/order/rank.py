@@ -56,6 +56,13 @@ def order_key(e: Event) -> tuple[float, float, float, int]:
     return (mid, hi, lo, e.mentions[0].trigger[0])
 
 
+def placed(e: Event) -> bool:
+    """Whether the event has a place of its own to be ranked by: anchored, and bounded from below. A time
+    open at its start ("recently", "has closed": some time before publication) says it happened, not
+    where among the story's events: such an event is ranked where it is told, as one with no time is."""
+    return anchored(e) and not math.isinf(e.lo)
+
+
 def anchored(e: Event) -> bool:
     """Whether the event has a place on the time line of its own (a time, or bounds from relations)."""
     return e.time is not None or not math.isinf(e.lo)
@@ -91,7 +98,7 @@ def rank_groups(
 ) -> None:
     """`rank`, given the groups of related events (`order` has them already)."""
     text_order = sorted(events, key=lambda e: (e.mentions[0].article, e.mentions[0].trigger[0]))
-    anchored_ids = {e.id: anchored(e) for e in events}
+    anchored_ids = {e.id: placed(e) for e in events}
     keys = dict(
         text_keys(
             (

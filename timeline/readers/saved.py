@@ -124,6 +124,7 @@ def from_dict(doc: dict[str, Any]) -> Timeline:
                 lo=_minutes(bounds.get("earliest_start"), -INF),
                 hi=_minutes(bounds.get("latest_start"), INF),
                 rank=int(e.get("rank") or 0),
+                minor=e.get("minor") is True,
             )
             events.append(ev)
         relations = []

@@ -1,0 +1,69 @@
+"""What a clause's structure says of its happening (newsline.events.roles), table-driven: every example of
+rules/roles.toml is a test, a sentence of our own with what is expected of the row its trigger makes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from newsline.events.roles import judge_mention, words
+from newsline.language.syntax import analyse
+from newsline.language.text import segment
+from newsline.model import Article, Modality
+from newsline.rules import load
+from newsline.timex import article_times
+
+EXAMPLES = load("roles")["example"]
+
+
+def _verdict(text: str, trigger: str):
+    doc = segment(text)
+    mentions, _, _, _ = article_times(Article("a", text, date(2025, 7, 4)), doc)
+    start = text.index(trigger)
+    return judge_mention(
+        doc, analyse(doc), mentions, start, start + len(trigger), doc.quote_at(start) is not None
+    )
+
+
+@pytest.mark.parametrize("case", EXAMPLES, ids=[f"{c['trigger']}: {c['text'][:50]}" for c in EXAMPLES])
+def test_roles_example(case: dict) -> None:
+    if "xfail" in case:
+        pytest.xfail(case["xfail"])  # a known error of the parser, said in the rule file
+    v = _verdict(case["text"], case["trigger"])
+    assert v is not None
+    if "row" in case:
+        assert v.row == case["row"]
+    if "status" in case:
+        want = case["status"]
+        if want in ("asserted", "reported"):
+            assert v.status is None
+            assert v.reported == (want == "reported")
+        else:
+            assert v.status == Modality(want)
+    if "speaker" in case:
+        if case["speaker"]:
+            assert v.speaker is not None and case["speaker"] in v.speaker
+        else:
+            assert v.speaker is None
+
+
+def test_examples_have_known_keys_and_values() -> None:
+    for case in EXAMPLES:
+        assert set(case) <= {"text", "trigger", "row", "status", "speaker", "xfail"}, case
+        assert case["trigger"] in case["text"], case
+        assert case.get("status", "asserted") in {m.value for m in Modality}, case
+        assert {"row", "status", "speaker"} & set(case), case
+
+
+def test_word_classes_are_lowercase_words() -> None:
+    for name, ws in words().items():
+        assert ws, name
+        assert all(w == w.lower() and w.strip() == w for w in ws), name
+
+
+def test_a_bare_attribution_gives_its_content_the_speaker_and_is_no_row() -> None:
+    # the two sides of one sentence: the content is the row, reported by the speaker; the telling is not
+    said = _verdict("Police said the bridge collapsed.", "said")
+    collapsed = _verdict("Police said the bridge collapsed.", "collapsed")
+    assert said is not None and not said.row
+    assert collapsed is not None and collapsed.row and collapsed.speaker == "Police"

@@ -1,0 +1,468 @@
+"""What the structure of a clause says about the happening it tells: whether it is a row of the timeline,
+whether it happened (asserted or reported, planned, possible, negated), and who says so.
+
+Everything here is read off the dependency analysis (`newsline.language.syntax`), with the word classes of
+`rules/roles.toml`:
+
+- **Row.** A clause's predicate is a row when it tells a happening. It is not when it is a bare
+  attribution ("Trump said" whose content is a clause or a quote: the content is the row, reported by
+  Trump, unless the content did not happen as a fact: "warned Russia may launch" is itself the news), a
+  participle that frames its sentence ("including ...", "citing ...") or is told as part of its clause
+  ("..., causing thousands of deaths"), a purpose ("to support survivors"), an obligation ("must feel"), a
+  verb used as a modifier ("falling debris"), a state, feeling or opinion ("had no warning", "I think") or
+  a present-tense generality, unless the clause gives a time of its own. An event named only by nouns is
+  a row when a time of its own dates it, a verb carries it ("the call ended", "launched an assault",
+  "there was an attack") or a possessor says whose it is ("his defeat").
+- **Status.** Negation of the predicate, of its subject or object ("yielded no progress"); a modal
+  auxiliary; a condition ("if talks fail"); a hedging adverb ("allegedly"); and the verb the clause is the
+  complement of: intended ("plans to buy"), believed or claimed ("alleged that"), denied or not achieved
+  ("denied that", "failed to", "has yet to"). A negation with "until" tells when it did happen.
+- **Speaker.** The subject of the reporting verb whose complement the clause is ("Trump said the call
+  ...", "..., said a company spokesman"), or the X of "according to X"; never a time expression.
+
+Reads: events (their mentions' trigger spans), the `Syntax` and `TimeMention`s of the article.
+Writes: each event's `minor`, `modality` and `speaker`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from newsline.language.lexicon import events_data
+from newsline.language.syntax import Syntax, Word
+from newsline.language.text import Document
+from newsline.model import Event, Modality, TimeMention
+from newsline.rules import load
+
+_CLAUSAL = ("ccomp", "xcomp", "csubj", "advcl", "parataxis")
+
+
+@cache
+def words() -> dict[str, frozenset[str]]:
+    """The word classes of rules/roles.toml, plus the reporting verbs of rules/events.toml."""
+    data = load("roles")["words"]
+    out = {k: frozenset(v) for k, v in data.items()}
+    out["reporting"] = frozenset(events_data()["roles"]["reporting"])
+    return out
+
+
+@dataclass(slots=True)
+class Verdict:
+    """What the structure says of one mention."""
+
+    row: bool
+    status: Modality | None  # None: the structure says it happened (asserted or reported)
+    reported: bool  # under a reporting verb, or in a quote
+    speaker: str | None
+    verbal: bool = True  # told by a verb (else by a noun)
+    dated: bool = False  # a time expression of its own clause or phrase
+    word: int = -1  # the word the verdict is about (a verb that completes another: that other)
+    carried: bool = False  # a noun whose verb only carries it ("the call ended")
+
+
+def _name(syntax: Syntax, w: Word) -> str:
+    """The words of a noun phrase that name who it is: the phrase without its relative clauses and
+    trailing clauses ("a company spokesman", "Kyiv's mayor, Vitali Klitschko")."""
+    sub = syntax.subtree(w, skip=frozenset({"acl", "acl:relcl", "punct", "advcl", "parataxis"}))
+    text = " ".join(x.text for x in sub if x.dep != "cc")
+    return text.replace(" ,", ",").replace(" 's", "'s").replace(" ’s", "’s").strip(" ,")
+
+
+def _negated(syntax: Syntax, w: Word, neg: frozenset[str]) -> bool:
+    for k in syntax.kids(w):
+        if k.dep in ("advmod", "neg", "det", "cc:preconj") and k.lower in neg:
+            return True
+        if k.dep == "advmod" and k.lower == "longer" and any(x.lower == "no" for x in syntax.kids(k)):
+            return True
+    # "yielded no progress", "No one was hurt": the happening named is denied
+    for k in syntax.kids(w, "obj", "nsubj"):
+        if k.lower in ("nothing", "nobody", "none", "no-one"):
+            return True
+        if any(d.dep == "det" and d.lower == "no" for d in syntax.kids(k)):
+            return True
+    return False
+
+
+def _has_until(syntax: Syntax, w: Word) -> bool:
+    """ "did not reach the coast until Wednesday": the negation tells when it did happen."""
+    for k in syntax.kids(w, "obl", "advcl", "advmod"):
+        if k.lower == "until" or any(c.lower in ("until", "till") for c in syntax.kids(k, "case", "mark")):
+            return True
+    return False
+
+
+def _own_time(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
+    """Whether a time expression hangs from this clause (its nearest verbal governor is `w`)."""
+    for tm in times:
+        if tm.sentence != w.sentence or not tm.text:
+            continue
+        tw = syntax.at(tm.start, tm.end)
+        if tw is None:
+            continue
+        gov = (
+            tw
+            if syntax.is_predicate(tw)
+            else next((a for a in syntax.ancestors(tw) if syntax.is_predicate(a)), None)
+        )
+        if gov is not None and gov.i == w.i:
+            return True
+    return False
+
+
+def _status_of_clause(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> Modality | None:
+    """The status the predicate's own words give it."""
+    if _negated(syntax, w, W["negations"]) and not _has_until(syntax, w):
+        return Modality.NEGATED
+    for k in syntax.kids(w, "aux", "mark", "advmod"):
+        low = k.lower
+        if k.dep.startswith("aux") and low in W["modal_planned"]:
+            return Modality.PLANNED
+        if k.dep.startswith("aux") and low in W["modal_possible"]:
+            return Modality.POSSIBLE
+        if k.dep == "mark" and low in W["conditional"]:
+            return Modality.POSSIBLE
+        if k.dep == "advmod" and low in W["hedges"]:
+            return Modality.POSSIBLE
+    return None
+
+
+def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Modality | None, Word | None]:
+    """The status the verbs above the clause give it, and the reporting verb it is the content of."""
+    status: Modality | None = None
+    reporter: Word | None = None
+    cur = w
+    for _ in range(12):
+        gov = syntax.head(cur)
+        if gov is None:
+            break
+        rel = cur.dep.split(":")[0]
+        if (reported := _misread_content(syntax, cur, W)) is not None:
+            gov, rel = reported, "ccomp"
+        if rel == "conj":
+            # a coordinated clause shares its first conjunct's modal and governor ("will meet and discuss")
+            if status is None:
+                for k in syntax.kids(gov, "aux"):
+                    if k.lower in W["modal_planned"]:
+                        status = Modality.PLANNED
+                    elif k.lower in W["modal_possible"]:
+                        status = Modality.POSSIBLE
+            cur = gov
+            continue
+        to_clause = rel == "acl" and any(m.lower == "to" for m in syntax.kids(cur, "mark"))
+        if rel not in _CLAUSAL and not to_clause:
+            break
+        lemma = gov.lemma.lower()
+        if status is None:
+            if lemma in W["denial"] or lemma in W["unrealised"]:
+                status = Modality.NEGATED
+            elif lemma == "have" and any(k.lower == "yet" for k in syntax.kids(gov, "advmod")):
+                status = Modality.NEGATED  # "has yet to be released"
+            elif rel in ("xcomp", "acl") or (rel == "advcl" and any(
+                m.lower == "to" for m in syntax.kids(cur, "mark"))
+            ):
+                if lemma in W["intent"]:
+                    status = Modality.PLANNED
+            elif rel in ("ccomp", "csubj", "parataxis") and lemma in W["belief"]:
+                status = Modality.POSSIBLE
+            own = _status_of_clause(syntax, gov, W)
+            if status is None and own in (Modality.PLANNED, Modality.POSSIBLE) and rel == "xcomp":
+                status = own  # "may try to launch"
+            if status is None and own == Modality.NEGATED and rel == "xcomp":
+                status = Modality.NEGATED  # "did not manage to reach"
+        if reporter is None and rel in ("ccomp", "parataxis") and lemma in W["reporting"]:
+            reporter = gov
+        cur = gov
+    return status, reporter
+
+
+def _misread_content(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> Word | None:
+    """The reporting verb of "said the bridge collapsed" when the parser read it as "said [the bridge
+    collapsed]" with a participle modifying the object (past tenses and participles look alike): the
+    participle is the reported clause and the object its subject. None otherwise."""
+    if w.dep != "acl" or w.tag not in ("VBD", "VBN") or syntax.kids(w, "aux", "aux:pass", "mark"):
+        return None
+    obj = syntax.head(w)
+    if obj is None or obj.dep not in ("obj", "nsubj"):
+        return None  # "said the bridge collapsed", or quote-first: "Acme collapsed, said a spokesman"
+    verb = syntax.head(obj)
+    if verb is None or verb.lemma.lower() not in W["reporting"]:
+        return None
+    return verb
+
+
+def _according_to(syntax: Syntax, w: Word) -> Word | None:
+    """X in "according to X" attached to the clause or to a clause above it."""
+    for node in (w, *syntax.ancestors(w)):
+        for k in syntax.kids(node, "obl", "nmod", "advcl", "advmod"):
+            if any(c.lower == "according" for c in syntax.kids(k, "case", "mark")) or (
+                k.lower == "according"
+            ):
+                target = k
+                if k.lower == "according":
+                    target = next(iter(syntax.kids(k, "obl", "nmod")), k)
+                return target
+    return None
+
+
+def _speaker_word(syntax: Syntax, reporter: Word) -> Word | None:
+    W = words()
+    # a subject that is in fact the reported clause's ("Acme collapsed, said a spokesman") is no speaker
+    subj = [
+        k
+        for k in syntax.kids(reporter, "nsubj")
+        if not any(_misread_content(syntax, c, W) for c in syntax.kids(k, "acl"))
+    ]
+    if subj:
+        return subj[0]
+    # "..., said a company spokesman": the subject of an inverted reporting verb follows it
+    after = [k for k in syntax.kids(reporter, "obj") if k.i > reporter.i]
+    return after[0] if after else None
+
+
+def _present(syntax: Syntax, w: Word) -> bool:
+    """A simple present, active or passive ("falls short", "is listed in critical condition"); a present
+    perfect or a progressive tells a happening and is not one."""
+    aux = syntax.kids(w, "aux")
+    if w.tag in ("VBZ", "VBP"):
+        return not aux
+    if w.tag == "VBN" and not aux:
+        return any(k.tag in ("VBZ", "VBP") for k in syntax.kids(w, "aux:pass"))
+    return False
+
+
+def _bare_attribution(doc: Document, syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
+    """ "Trump said" whose content is a clause ("said the call ..."), a quote in its sentence, or what
+    follows "that" or a colon: the content is the row."""
+    lemma = w.lemma.lower()
+    if lemma not in W["reporting"] and lemma not in W["belief"]:
+        return False
+    if syntax.kids(w, "ccomp", "parataxis"):
+        return True
+    if any(_misread_content(syntax, c, W) for o in syntax.kids(w, "obj") for c in syntax.kids(o, "acl")):
+        return True
+    if not syntax.kids(w, "obj", "xcomp", "obl"):
+        return True  # "The WHO stated", "Associates of Navalny alleged": nothing told but the telling
+    if doc.quote_at(w.start) is not None:
+        return False
+    nxt = syntax.words[w.i + 1] if w.i + 1 < len(syntax.words) else None
+    if nxt is not None and nxt.sentence == w.sentence and nxt.lower in ("that", ":"):
+        return True
+    # a quote in its sentence or in the next or previous one ("Djamal told reporters. '...'")
+    lo = doc.sentences[max(w.sentence - 1, 0)].start
+    hi = doc.sentences[min(w.sentence + 1, len(doc.sentences) - 1)].end
+    return any(q.start < hi and q.end > lo for q in doc.quotes)
+
+
+def judge_mention(
+    doc: Document,
+    syntax: Syntax,
+    times: list[TimeMention],
+    start: int,
+    end: int,
+    in_quote: bool,
+    up: bool = True,
+) -> Verdict | None:
+    """The structure's verdict on the mention whose trigger is [start, end); None when the analysis has no
+    word there. `up`: a verb that completes another ("began to blare") may defer to it (not when the
+    question comes from that verb: "said" asking about its content)."""
+    W = words()
+    w = syntax.at(start, end)
+    if w is None:
+        return None
+    row = True
+    status: Modality | None = None
+    reporter: Word | None = None
+    gov = syntax.head(w)
+    if (
+        up
+        and syntax.is_predicate(w)
+        and w.dep == "xcomp"
+        and gov is not None
+        and syntax.is_predicate(gov)
+        and gov.lemma.lower() not in W["intent"]
+        and gov.lemma.lower() not in W["unrealised"]
+        and gov.lemma.lower() != "have"  # "has yet to be released", "had to leave": not one predicate
+    ):
+        # "continue to press", "began to blare": one predicate; the governing verb speaks for it
+        outer = judge_mention(doc, syntax, times, gov.start, gov.end, in_quote)
+        if outer is not None:
+            return outer
+    if (
+        up
+        and w.tag.startswith("JJ")
+        and not syntax.is_predicate(w)
+        and gov is not None
+        and syntax.is_predicate(gov)
+        and w.dep in ("xcomp", "advcl", "ccomp")
+    ):
+        # "went missing", "was found dead": the adjective completes its verb's predicate
+        outer = judge_mention(doc, syntax, times, gov.start, gov.end, in_quote)
+        if outer is not None:
+            return outer
+    gerund = w.tag == "VBG" and w.dep.split(":")[0] in ("nmod", "obl", "nsubj", "obj", "conj") and not (
+        syntax.kids(w, "nsubj", "aux")
+    )
+    if syntax.is_predicate(w) and not gerund:
+        if w.dep in ("amod", "compound", "nmod"):
+            row = False  # "falling debris": a verb used as a modifier
+        elif w.tag in ("VBG", "VBN") and w.dep in ("advcl", "acl", "xcomp", "case", "obl", "conj") and (
+            w.lemma.lower() in W["framing"] and not syntax.kids(w, "nsubj")
+        ):
+            row = False  # "including ...", "citing ...": the sentence's frame
+        elif (
+            w.tag in ("VBG", "VBN")
+            and w.dep.split(":")[0] in ("advcl", "acl")
+            and not syntax.kids(w, "nsubj", "aux", "mark")
+            and not _own_time(syntax, w, times)
+        ):
+            row = False  # "..., causing thousands of deaths": told as part of the clause it hangs from
+        elif (
+            w.tag in ("VB", "JJ", "NN")
+            and w.dep.split(":")[0] in ("advcl", "acl", "ccomp", "xcomp", "conj")
+            and any(m.lower == "to" for m in syntax.kids(w, "mark"))
+            and not (
+                w.dep == "xcomp" and gov is not None and gov.lemma.lower() in W["intent"] | W["unrealised"]
+            )
+        ):
+            row = False  # "to support survivors": a purpose, not a happening
+        elif any(k.lower in W["deontic"] for k in syntax.kids(w, "aux")):
+            row = False  # "they must feel sanctions": an obligation or an opinion
+        elif _bare_attribution(doc, syntax, w, W):
+            # "X said Y": Y is the row, unless Y did not happen as a fact (a warning that something may
+            # come, a denial, an announcement of a plan): then the statement itself is the news.
+            row = False
+            for c in syntax.kids(w, "ccomp", "parataxis"):
+                inner = judge_mention(doc, syntax, times, c.start, c.end, in_quote, up=False)
+                if inner is not None and inner.row and inner.status is not None:
+                    row = True
+        elif w.lemma.lower() in W["stative"] and not _own_time(syntax, w, times):
+            row = False
+        elif w.lemma.lower() in W["perception"]:
+            row = False  # "I saw a lot of blood": what was seen is the happening, not the seeing
+        elif (
+            _present(syntax, w)
+            and w.sentence > 0
+            and not _own_time(syntax, w, times)
+            and w.lemma.lower() not in W["reporting"]
+        ):
+            row = False  # a present-tense generality or state, told in the story's body
+        status = _status_of_clause(syntax, w, W)
+        governed, reporter = _governed(syntax, w, W)
+        if status is None:
+            status = governed
+        if in_quote and status in (Modality.PLANNED, Modality.POSSIBLE):
+            row = False  # a speaker's intentions and fears in their own words are the quote, not events
+    else:
+        # A noun naming the happening ("the call", "his first defeat"): a row when a time of its own dates
+        # it, a verb carries it ("the call ended", "launched an assault", "there was an attack"), or the
+        # phrase says which happening it is (a possessor, a modifier, a complement); a bare or generic
+        # noun ("the war", "abuse", "every such strike") is not one.
+        head = gov
+        carried = (
+            head is not None
+            and syntax.is_predicate(head)
+            and w.dep.split(":")[0] in ("nsubj", "obj")
+            and (
+                head.lemma.lower() in W["carriers"]
+                or (head.lemma.lower() == "be" and any(k.dep == "expl" for k in syntax.kids(head)))
+            )
+        )
+        kids = syntax.kids(w)
+        generic = any(k.dep == "det" and k.lower in W["generic_determiners"] for k in kids)
+        specific = any(
+            k.dep.split(":")[0] in ("nmod", "amod", "compound", "nummod", "acl", "appos") for k in kids
+        )
+        dated = _own_time(syntax, w, times)
+        row = carried or dated or (specific and not generic)
+        if row and not carried and not dated and head is not None and syntax.is_predicate(head) and (
+            w.dep.split(":")[0] in ("nsubj", "obj")
+        ):
+            # "urged tough new sanctions", "described the assault": the noun is an argument of the verb's
+            # happening, which is the row if anything is
+            outer = judge_mention(doc, syntax, times, head.start, head.end, in_quote, up=False)
+            if outer is None or outer.row:
+                row = False
+        if head is not None and syntax.is_predicate(head):
+            governed, reporter = _governed(syntax, head, W)
+            status = _status_of_clause(syntax, head, W) or governed
+        speaker = _speaker(syntax, w, reporter, times)[0]
+        return Verdict(
+            row, status, in_quote or reporter is not None, speaker, False, dated, w.i, carried
+        )
+    speaker, attributed = _speaker(syntax, w, reporter, times)
+    return Verdict(row, status, in_quote or attributed, speaker, word=w.i)
+
+
+def _speaker(
+    syntax: Syntax, w: Word, reporter: Word | None, times: list[TimeMention]
+) -> tuple[str | None, bool]:
+    """Who says it happened, and whether the clause is attributed to someone (reported, not asserted)."""
+    W = words()
+    own = False
+    if reporter is None and syntax.is_predicate(w) and (
+        w.lemma.lower() in W["reporting"] or w.lemma.lower() in W["belief"] or w.lemma.lower() in W["stance"]
+    ):
+        reporter, own = w, True  # a statement that is itself the row: its speaker is who made it
+    according = _according_to(syntax, w)
+    speaker: str | None = None
+    if reporter is not None:
+        sw = _speaker_word(syntax, reporter)
+        if sw is not None and not any(tm.start <= sw.start < tm.end for tm in times):
+            speaker = _name(syntax, sw)
+        elif sw is None and syntax.kids(reporter, "aux:pass"):
+            speaker = "unnamed reports"  # "was reported to have closed": nobody is named
+    elif according is not None:
+        speaker = _name(syntax, according)
+    return speaker, (reporter is not None and not own) or according is not None
+
+
+def judge(doc: Document, syntax: Syntax, events: list[Event], times: list[TimeMention]) -> None:
+    """Each event's row flag (`minor`), status and speaker from the structure of its mentions' clauses.
+
+    An event is a row when one of its mentions is; its status and speaker come from that mention (the
+    first such), or from its first mention when none is."""
+    W = words()
+    last_named: str | None = None
+    for e in sorted(events, key=lambda e: e.mentions[0].trigger[0]):
+        verdicts = []
+        for m in e.mentions:
+            v = judge_mention(
+                doc, syntax, times, m.trigger[0], m.trigger[1], doc.quote_at(m.trigger[0]) is not None
+            )
+            if v is not None:
+                verdicts.append(v)
+        if not verdicts:
+            continue
+        main = next((v for v in verdicts if v.row), verdicts[0])
+        e.minor = not main.row
+        if main.status is not None:
+            e.modality = main.status
+        elif e.modality in (Modality.NEGATED, Modality.POSSIBLE):
+            # the words near the trigger suggested it; the structure says it happened
+            e.modality = Modality.REPORTED if main.reported else Modality.ASSERTED
+        elif e.modality == Modality.ASSERTED and main.reported:
+            e.modality = Modality.REPORTED
+        speaker = main.speaker
+        if speaker is not None and speaker.lower() in W["pronouns"]:
+            speaker = last_named  # "he said": the last speaker this article named
+        elif speaker is not None and speaker != "unnamed reports":
+            last_named = speaker
+        if speaker:
+            e.speaker = speaker
+        elif not main.reported:
+            e.speaker = None
+    fragments(events)
+
+
+def fragments(events: list[Event]) -> None:
+    """Rows whose title is no sentence a reader could repeat, none with a time of its own clause: a
+    statement told in four words or fewer ("Trump responded") or two words naming nobody ("Falling
+    drones")."""
+    for e in events:
+        if e.minor or (e.time is not None and e.time_source is None):
+            continue
+        n = len(e.title.split())
+        if (e.kind == "statement" and n <= 4) or (n <= 2 and not e.actors):
+            e.minor = True
+
