@@ -262,10 +262,12 @@ def judge_mention(
     end: int,
     in_quote: bool,
     up: bool = True,
+    told: frozenset[int] = frozenset(),
 ) -> Verdict | None:
     """The structure's verdict on the mention whose trigger is [start, end); None when the analysis has no
     word there. `up`: a verb that completes another ("began to blare") may defer to it (not when the
-    question comes from that verb: "said" asking about its content)."""
+    question comes from that verb: "said" asking about its content). `told`: the words that trigger an
+    event of the article (a noun is part of its verb's row only when that verb tells an event)."""
     W = words()
     w = syntax.at(start, end)
     if w is None:
@@ -283,9 +285,11 @@ def judge_mention(
         and gov.lemma.lower() not in W["intent"]
         and gov.lemma.lower() not in W["unrealised"]
         and gov.lemma.lower() != "have"  # "has yet to be released", "had to leave": not one predicate
+        and gov.lemma.lower() not in W["reporting"]  # "reported [that ...] shelling killed": the content
+        and gov.lemma.lower() not in W["belief"]
     ):
         # "continue to press", "began to blare": one predicate; the governing verb speaks for it
-        outer = judge_mention(doc, syntax, times, gov.start, gov.end, in_quote)
+        outer = judge_mention(doc, syntax, times, gov.start, gov.end, in_quote, told=told)
         if outer is not None:
             return outer
     if (
@@ -297,7 +301,7 @@ def judge_mention(
         and w.dep in ("xcomp", "advcl", "ccomp")
     ):
         # "went missing", "was found dead": the adjective completes its verb's predicate
-        outer = judge_mention(doc, syntax, times, gov.start, gov.end, in_quote)
+        outer = judge_mention(doc, syntax, times, gov.start, gov.end, in_quote, told=told)
         if outer is not None:
             return outer
     gerund = w.tag == "VBG" and w.dep.split(":")[0] in ("nmod", "obl", "nsubj", "obj", "conj") and not (
@@ -333,8 +337,8 @@ def judge_mention(
             # come, a denial, an announcement of a plan): then the statement itself is the news.
             row = False
             for c in syntax.kids(w, "ccomp", "parataxis"):
-                inner = judge_mention(doc, syntax, times, c.start, c.end, in_quote, up=False)
-                if inner is not None and inner.row and inner.status is not None:
+                inner = judge_mention(doc, syntax, times, c.start, c.end, in_quote, up=False, told=told)
+                if inner is not None and inner.status is not None:
                     row = True
         elif w.lemma.lower() in W["stative"] and not _own_time(syntax, w, times):
             row = False
@@ -375,12 +379,12 @@ def judge_mention(
         )
         dated = _own_time(syntax, w, times)
         row = carried or dated or (specific and not generic)
-        if row and not carried and not dated and head is not None and syntax.is_predicate(head) and (
+        if row and not carried and not dated and head is not None and head.i in told and (
             w.dep.split(":")[0] in ("nsubj", "obj")
         ):
             # "urged tough new sanctions", "described the assault": the noun is an argument of the verb's
             # happening, which is the row if anything is
-            outer = judge_mention(doc, syntax, times, head.start, head.end, in_quote, up=False)
+            outer = judge_mention(doc, syntax, times, head.start, head.end, in_quote, up=False, told=told)
             if outer is None or outer.row:
                 row = False
         if head is not None and syntax.is_predicate(head):
@@ -424,11 +428,20 @@ def judge(doc: Document, syntax: Syntax, events: list[Event], times: list[TimeMe
     first such), or from its first mention when none is."""
     W = words()
     last_named: str | None = None
+    told = frozenset(
+        w.i for e in events for m in e.mentions if (w := syntax.at(m.trigger[0], m.trigger[1])) is not None
+    )
     for e in sorted(events, key=lambda e: e.mentions[0].trigger[0]):
         verdicts = []
         for m in e.mentions:
             v = judge_mention(
-                doc, syntax, times, m.trigger[0], m.trigger[1], doc.quote_at(m.trigger[0]) is not None
+                doc,
+                syntax,
+                times,
+                m.trigger[0],
+                m.trigger[1],
+                doc.quote_at(m.trigger[0]) is not None,
+                told=told,
             )
             if v is not None:
                 verdicts.append(v)
