@@ -25,6 +25,7 @@ EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_DASK = 3
 EXIT_SCRATCH = 4
+EXIT_OUTPUT = 5
 
 PARSE_HELP = """Turn news articles into one timeline of dated, ordered events.
 
@@ -144,11 +145,13 @@ def published_option(published: str | None):
     """The --published value as a date or date-time, or a usage error (exit 2) naming it."""
     if published is None:
         return None
-    from timeline.ingest import parse_published
+    from timeline.ingest import OUT_OF_RANGE, parse_published
 
     try:
         return parse_published(published)
-    except ValueError:
+    except ValueError as exc:
+        if str(exc) == OUT_OF_RANGE.format(value=published):
+            raise fail(f"--published: {exc}", EXIT_USAGE) from None
         raise fail(
             f"--published: {published!r} is not a full date such as 2025-07-04 or 'July 4, 2025'", EXIT_USAGE
         ) from None
@@ -734,12 +737,30 @@ def schema_command() -> None:
 
 
 def run() -> None:
-    """Console entry point: usage errors become one line on stderr and exit code 2."""
+    """Console entry point: usage errors become one line on stderr and exit code 2; an output that cannot
+    be written, exit code 5; SIGINT and SIGTERM, after cleaning up, 130 and 143 (`cli.guard`)."""
     import click
 
+    from cli.guard import (
+        EXIT_SIGINT,
+        GuardedOutput,
+        OutputError,
+        ReaderGone,
+        Terminated,
+        install_signal_handlers,
+        silence_stdout,
+    )
+
+    install_signal_handlers()
+    sys.stdout = GuardedOutput(sys.stdout)  # type: ignore[assignment]
     command = typer.main.get_command(app)
     try:
-        code = command.main(args=sys.argv[1:], prog_name="newsline", standalone_mode=False)
+        try:
+            code = command.main(args=sys.argv[1:], prog_name="newsline", standalone_mode=False)
+        finally:
+            # What is still buffered is written here, where a failure is reported, not at exit.
+            if sys.exc_info()[1] is None or isinstance(sys.exc_info()[1], click.exceptions.Exit):
+                sys.stdout.flush()
     except click.exceptions.NoArgsIsHelpError as exc:
         typer.echo(exc.ctx.get_help() if exc.ctx else "", err=False)
         sys.exit(EXIT_OK)
@@ -753,12 +774,22 @@ def run() -> None:
         sys.exit(EXIT_USAGE)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.Abort:
-        typer.echo("newsline: interrupted", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
+    except (click.Abort, KeyboardInterrupt):
+        silence_stdout()
+        typer.echo("newsline: interrupted (SIGINT); the output, if any, is incomplete", err=True)
+        sys.exit(EXIT_SIGINT)
+    except Terminated as exc:
+        # Every `with` on the way here has run: the scratch directory is gone, the workers stopped.
+        silence_stdout()
+        typer.echo(f"newsline: stopped by {exc.name}; the output, if any, is incomplete", err=True)
+        sys.exit(exc.exit_code)
+    except OutputError as exc:
+        silence_stdout()
+        typer.echo(f"newsline: error: cannot write the output: {exc}", err=True)
+        sys.exit(EXIT_OUTPUT)
+    except (ReaderGone, BrokenPipeError):
         # The reader went away (`| head`): not an error of ours.
-        sys.stderr.close()
+        silence_stdout()
         sys.exit(EXIT_OK)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 

@@ -54,8 +54,22 @@ def parse_published(value: str) -> date | datetime:
     ("July 4, 2025", "Fri, 04 Jul 2025 09:30:00 GMT"); then other languages' month names, by dateparser
     ("4 juillet 2025", "4. Juli 2025"), imported only for those. A day, a month and a year are required and
     relative words ("yesterday") are refused: a publication date is the reference, nothing to resolve it on.
-    A string without a clock time gives a date.
+    A string without a clock time gives a date. A date in year 1 or 9999 is refused (`OUT_OF_RANGE`):
+    what the article dates relative to it ("next year", "tomorrow") would fall off the calendar.
     """
+    found = _parse_published(value)
+    if not FIRST_YEAR <= found.year <= LAST_YEAR:
+        raise ValueError(OUT_OF_RANGE.format(value=value))
+    return found
+
+
+# The calendar of Python's dates runs from year 1 to 9999; a publication date keeps a year of it on either
+# side, so that "last year" and "next year" stay on it.
+FIRST_YEAR, LAST_YEAR = 2, 9998
+OUT_OF_RANGE = f"{{value!r}} is outside the years {FIRST_YEAR}-{LAST_YEAR} a publication date may have"
+
+
+def _parse_published(value: str) -> date | datetime:
     text = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return date.fromisoformat(text)
@@ -210,8 +224,10 @@ def _record_article(
         try:
             published = parse_published(str(rec["published"]))
             origin = "given"
-        except ValueError:
-            return Problem(f"{where}:{n}", f"'published' is not an ISO date: {rec['published']!r}")
+        except ValueError as exc:
+            out_of_range = str(exc) == OUT_OF_RANGE.format(value=str(rec["published"]))
+            message = f"'published': {exc}" if out_of_range else "'published' is not an ISO date"
+            return Problem(f"{where}:{n}", message if out_of_range else f"{message}: {rec['published']!r}")
     return Article(
         _no_surrogates(str(rec.get("id") or f"{Path(where).stem}-{n}")),
         _no_surrogates(rec["text"]),

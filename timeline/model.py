@@ -53,10 +53,15 @@ def to_minutes(moment: datetime | date) -> float:
 
 
 def to_datetime(minutes: float) -> datetime | None:
-    """The naive local datetime at `minutes` on the axis, or None for an open bound."""
+    """The naive local datetime at `minutes` on the axis, or None for an open bound (or one beyond the years
+    1-9999 a datetime can hold)."""
     if math.isinf(minutes) or math.isnan(minutes):
         return None
-    return EPOCH + timedelta(minutes=minutes)
+    try:
+        return EPOCH + timedelta(minutes=minutes)
+    except OverflowError:
+        # Past the calendar's end (year 9999): an open bound, as far as any output can say.
+        return None
 
 
 @dataclass(frozen=True, slots=True)

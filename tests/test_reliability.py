@@ -1,0 +1,159 @@
+"""Issue 16: nothing a user feeds newsline breaks it. Signals, extreme dates, outputs that cannot be
+written, decoding, the table with many sources, repeats, bounded output (each section names its item)."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SAMPLE, SAMPLE_REL, base_env, newsline_command
+
+FORMATS = ["json", "jsonl", "csv", "markdown", "timelinejs", "timeml", "table"]
+
+
+def _write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------ item 2: SIGTERM and SIGINT
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(x) for x in text.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _wait_for(condition, limit: float = 60.0) -> bool:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to see the worker processes")
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_removes_the_scratch_and_the_workers(tmp_path: Path, signum: int, code: int):
+    text = SAMPLE.read_text(encoding="utf-8")
+    corpus = _write_jsonl(
+        tmp_path / "many.jsonl",
+        [{"id": f"a{i:04d}", "text": text.replace("Kyiv", f"Kyiv{i}")} for i in range(400)],
+    )
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    out = tmp_path / "out.jsonl"
+    with out.open("wb") as fh:
+        proc = subprocess.Popen(
+            [*newsline_command(), "parse", str(corpus), "-p", "2025-07-04", "--jobs", "2", "-f", "jsonl"],
+            stdout=fh,
+            stderr=subprocess.PIPE,
+            env=base_env(TMPDIR=str(scratch)),
+            cwd=ROOT,
+        )
+        try:
+            # Mid-run: the scratch folder exists and both workers are up.
+            assert _wait_for(lambda: any(scratch.iterdir()) and len(_children(proc.pid)) >= 2)
+            workers = _children(proc.pid)
+            proc.send_signal(signum)
+            _, err = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert proc.returncode == code
+    lines = err.decode().splitlines()
+    assert lines == [f"newsline: stopped by {signal.Signals(signum).name}; the output, if any, is incomplete"]
+    assert list(scratch.iterdir()) == []
+    assert _wait_for(lambda: not any(_alive(w) for w in workers), 20)
+
+
+# ----------------------------------------------- item 3: extreme dates, outputs that cannot be written
+
+
+def test_a_publication_date_off_the_calendar_is_one_error_line(newsline, tmp_path: Path):
+    result = newsline("parse", SAMPLE_REL, "--published", "9999-12-31", "-f", "json")
+    assert result.code == 2
+    assert result.err_lines == [
+        "newsline: error: --published: '9999-12-31' is outside the years 2-9998 a publication date may have"
+    ]
+
+
+def test_one_record_off_the_calendar_leaves_the_others(newsline, tmp_path: Path):
+    corpus = _write_jsonl(
+        tmp_path / "c.jsonl",
+        [
+            {"id": "good", "text": "Russia launched drones on Thursday.", "published": "2025-07-04"},
+            {"id": "far", "text": "Russia launched drones on Thursday.", "published": "9999-12-31"},
+            {"id": "also", "text": "Talks began on Monday.", "published": "2025-07-04"},
+        ],
+    )
+    result = newsline("parse", str(corpus), "-f", "json")
+    assert result.code == 1
+    assert result.err_lines == [
+        f"newsline: error: {corpus}:2: 'published': '9999-12-31' is outside the years 2-9998 a "
+        "publication date may have"
+    ]
+    assert [a["id"] for a in json.loads(result.stdout)["articles"]] == ["also", "good"]
+
+
+def test_a_date_at_the_end_of_the_calendar_in_the_text_is_an_open_bound():
+    import timeline
+
+    # December 9999 ends where Python's calendar does: the end is open, not an OverflowError.
+    tl = timeline.parse_text("The vault will open on 31 December next year.", published="9998-12-31")
+    when = timeline.to_dict(tl)["events"][0]["when"]
+    assert (when["value"], when["start"], when["end"]) == ("9999-12", "9999-12-01T00:00", None)
+
+
+def _run_to(fd_setup: str, args: list[str]) -> subprocess.CompletedProcess:
+    """`newsline ARGS` with standard output as the shell's `fd_setup` leaves it (`>/dev/full`, `>&-`)."""
+    command = " ".join(f"'{a}'" for a in [*newsline_command(), *args])
+    return subprocess.run(
+        ["bash", "-c", f"{command} {fd_setup}"], capture_output=True, env=base_env(), cwd=ROOT, timeout=120
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    ("setup", "reason"),
+    [(">/dev/full", "No space left on device"), (">&-", "standard output is closed")],
+)
+def test_an_output_that_cannot_be_written_is_one_line_and_code_5(fmt: str, setup: str, reason: str):
+    result = _run_to(setup, ["parse", SAMPLE_REL, "-p", "2025-07-04", "-f", fmt])
+    assert result.returncode == 5
+    errors = [line for line in result.stderr.decode().splitlines() if "note:" not in line]
+    assert errors == [f"newsline: error: cannot write the output: {reason}"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_reader_that_goes_away_is_not_an_error(fmt: str):
+    args = ["parse", SAMPLE_REL, "-p", "2025-07-04", "-f", fmt]
+    result = _run_to("| head -c 1 >/dev/null; exit ${PIPESTATUS[0]}", args)
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr.decode()
+
+
+@pytest.mark.parametrize("args", [["schema"], ["tag", SAMPLE_REL, "-f", "json"], ["--version"]])
+def test_other_commands_to_a_full_disk(args: list[str]):
+    result = _run_to(">/dev/full", args)
+    assert result.returncode == 5
+    assert result.stderr.decode().splitlines()[-1] == (
+        "newsline: error: cannot write the output: No space left on device"
+    )
