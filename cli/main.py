@@ -268,10 +268,13 @@ def parse(
     paths, problems = expand_paths(files, tuple(globs) if globs else DEFAULT_GLOBS)
     # One pass reads and checks every input but keeps only where each article is: the texts are read
     # again, one at a time, when they are parsed.
-    refs, read_problems = index_inputs(paths, pub, stdin_data)
+    notes: list = []
+    refs, read_problems = index_inputs(paths, pub, stdin_data, notes)
     problems += read_problems
     for p in problems:
         say(f"newsline: error: {p.where}: {p.message}")
+    for p in notes:
+        say(f"newsline: warning: {p.where}: {p.message}")
     for r in refs:
         if r.blank:
             say(f"newsline: warning: {r.source or r.id}: {r.id}: no text, so no events")
@@ -596,7 +599,7 @@ def tag_command(
     from pathlib import Path
 
     from timeline.export import SCHEMA, mention_dict
-    from timeline.ingest import InputError, read_bytes
+    from timeline.ingest import InputError, decode_input, read_bytes
     from timeline.timeml import (
         TimeMLError,
         article_id,
@@ -636,7 +639,10 @@ def tag_command(
             if path == "-":
                 content, encoding = stdin_text or "", "utf-8"
             else:
-                content, encoding = decode_source(read_bytes(path), path)
+                raw = read_bytes(path)
+                content, encoding = decode_source(raw, path)
+                if "\ufffd" in content and (note := decode_input(raw, path).note()):
+                    say(f"newsline: warning: {path}: {note}")
             timeml_in = looks_like_timeml(path, content)
             try:
                 doc = read_timeml(content) if timeml_in else None

@@ -157,3 +157,45 @@ def test_other_commands_to_a_full_disk(args: list[str]):
     assert result.stderr.decode().splitlines()[-1] == (
         "newsline: error: cannot write the output: No space left on device"
     )
+
+
+# --------------------------------------------------------------------------- item 4: honest decoding
+
+UTF8_CASES = [
+    # (bytes of the file, text read, bytes replaced)
+    pytest.param(
+        "Café on Friday. ".encode() * 3 + b"\xff", "Café on Friday. " * 3 + "\ufffd", 1, id="one-bad-byte"
+    ),
+    pytest.param(
+        "Café ".encode() + b"\x92" + " naïve résumé ".encode() + b"\xc3",
+        "Café \ufffd naïve résumé \ufffd",
+        2,
+        id="two-bad-bytes",
+    ),
+    pytest.param("\ufeffCafé ".encode("utf-8") + b"\x80", "Café \ufffd", 1, id="bom-and-a-bad-byte"),
+    # Not UTF-8 at all: detected, as before (every accented letter is a lone high byte).
+    pytest.param("Café résumé naïve déjà".encode("cp1252"), "Café résumé naïve déjà", 0, id="windows-1252"),
+    pytest.param(b"plain \xe9t\xe9", "plain été", 0, id="latin-no-utf8-at-all"),
+]
+
+
+@pytest.mark.parametrize(("data", "text", "replaced"), UTF8_CASES)
+def test_a_file_that_is_utf8_but_for_a_few_bytes_stays_utf8(data: bytes, text: str, replaced: int):
+    from timeline.ingest import decode_input
+
+    decoded = decode_input(data, "f.txt")
+    assert decoded.text == text
+    assert decoded.replaced == replaced
+    assert (decoded.note() is None) == (replaced == 0)
+
+
+def test_the_cli_warns_naming_the_file_and_the_count(newsline, tmp_path: Path):
+    path = tmp_path / "cafe.txt"
+    path.write_bytes("The Café was attacked on Thursday. Zoë said. ".encode() + b"\x92\x93 ok.")
+    result = newsline("parse", str(path), "-p", "2025-07-04", "-f", "csv")
+    assert result.code == 0
+    assert "The Café was attacked" in result.stdout
+    assert result.err_lines == [
+        f"newsline: warning: {path}: not valid UTF-8 in 2 places (first at byte 47): read as UTF-8 with "
+        "each bad sequence replaced by U+FFFD"
+    ]
