@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 
 from timeline.events import extract
+from timeline.excerpt import note_sentence_starts
 from timeline.model import (
     INF,
     AnchorKind,
@@ -143,6 +144,7 @@ def parse_article(article: Article, tz: tzinfo | None = None) -> Timeline:
     speech = _speech_days(doc, first, ref)
     mentions = tag(doc, article.id, ref, speech) if speech else first
     events, relations = extract(doc, article.id, mentions, publication_mention(article.id, ref))
+    note_sentence_starts(events, doc)  # for the bounded `text` of the output (timeline.excerpt)
     article = Article(
         article.id,
         article.text,

@@ -151,6 +151,7 @@ class Mention:
     trigger: tuple[int, int]
     text: str  # the source sentence
     clause: tuple[int, int]  # the clause's character span, used for the title and for time attachment
+    sentence_start: int = -1  # where the sentence starts in the article (-1: unknown); see timeline.excerpt
 
 
 @dataclass(slots=True)

@@ -92,7 +92,7 @@ def _unpack_time(t: tuple | None) -> TimeMention | None:
 
 
 def _pack_mention(m: Mention) -> tuple:
-    return (m.article, m.sentence, m.trigger, m.text, m.clause)
+    return (m.article, m.sentence, m.trigger, m.text, m.clause, m.sentence_start)
 
 
 def pack_event(e: Event) -> bytes:
@@ -124,7 +124,7 @@ def pack_event(e: Event) -> bytes:
 def unpack_event(data: bytes) -> Event:
     """`pack_event` undone."""
     t = marshal.loads(data)
-    mentions = [Mention(a, s, tuple(tr), x, tuple(c)) for a, s, tr, x, c in t[4]]
+    mentions = [Mention(a, s, tuple(tr), x, tuple(c), st) for a, s, tr, x, c, st in t[4]]
     return Event(
         t[0], t[1], t[2], t[3], mentions, t[5], t[6], t[7], Modality(t[8]), _unpack_time(t[9]), *t[10:]
     )
@@ -370,7 +370,7 @@ class SpillFold:
             if repeated:
                 self._flush()
             if self.light:
-                m = (m[0], m[1], m[2], "", NO_SPAN)  # it joins another event's sources: never the first
+                m = (m[0], m[1], m[2], "", NO_SPAN, -1)  # it joins another event's sources: never the first
             self._extras.append((target, marshal.dumps(m)))
             self._grew = True
         new = [a for a in dict.fromkeys(actors) if a not in slot.actors]
@@ -607,8 +607,8 @@ class SpilledTimeline:
             if time is not None:
                 e.time = _unpack_time(marshal.loads(time))
             while ahead is not None and ahead[0] == n:
-                a, s, tr, x, c = marshal.loads(ahead[1])
-                e.mentions.append(Mention(a, s, tuple(tr), x, tuple(c)))
+                a, s, tr, x, c, st = marshal.loads(ahead[1])
+                e.mentions.append(Mention(a, s, tuple(tr), x, tuple(c), st))
                 ahead = more.fetchone()
             e.lo, e.hi, e.end_lo, e.end_hi = lo, hi, elo, ehi
             e.rank = rank
