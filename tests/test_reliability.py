@@ -267,3 +267,56 @@ def test_an_events_text_is_its_sentence_bounded(mention, limit: int, expected: s
     got = excerpt(mention, limit)
     assert got == expected
     assert len(got) <= limit + 2
+
+
+# --------------------------------------------------------------- item 5: the table with many sources
+
+FOUR = ["ap-kyiv-strike", "bbc-kyiv-strike", "kyiv-independent", "reuters-kyiv-strike"]
+
+
+def _four_copies(tmp_path: Path) -> Path:
+    """The seed article as four articles (ids of four outlets), so that its events have four sources."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    return _write_jsonl(
+        tmp_path / "four.jsonl", [{"id": a, "text": text, "published": "2025-07-04"} for a in FOUR]
+    )
+
+
+@pytest.mark.parametrize("width", [60, 64, 72, 80, 100, 120, 160])
+def test_every_column_keeps_a_usable_width(newsline, tmp_path: Path, width: int):
+    result = newsline(
+        "parse",
+        str(_four_copies(tmp_path)),
+        "-f",
+        "table",
+        "--no-color",
+        env=base_env(COLUMNS=str(width), NO_COLOR="1"),
+    )
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= width for line in lines)
+    header = next(line for line in lines if line.startswith("┃"))
+    cells = {c.strip(): len(c) - 2 for c in header.strip("┃").split("┃")}
+    least = {"Day": 10, "Event": 20, "Who": 8, "Source": 8, "When (text)": 8}
+    for name, floor in least.items():
+        if name in cells:
+            assert cells[name] >= floor, (name, cells)
+    assert "Event" in cells and "Day" in cells
+
+
+SOURCE_LABELS = [
+    # (articles of the event, room) -> label
+    (["reuters"], 16, "reuters"),
+    (["a", "b", "c", "d"], 16, "a +3"),
+    (["reuters-kyiv-strike", "tass"], 16, "reuters-kyiv… +1"),
+    (["reuters-kyiv-strike", "tass", "the-bbc", "xinhua"], 10, "reuter… +3"),
+    (["kyiv-independent-live"], 10, "kyiv-inde…"),
+]
+
+
+@pytest.mark.parametrize(("articles", "room", "label"), SOURCE_LABELS)
+def test_sources_are_summarised_to_fit(articles: list[str], room: int, label: str):
+    from cli.render import _source_label
+
+    event = {"sources": [{"article": a, "sentence": 0, "trigger": [0, 1]} for a in articles]}
+    assert _source_label(event, True, {}, room) == label
