@@ -111,6 +111,14 @@ def silence_stdout() -> None:
 
 
 _MAIN_PID = os.getpid()
+_RECEIVED: list[int] = []
+
+
+def received() -> int | None:
+    """The signal that arrived, if one did. An exception raised by a signal handler is lost when the
+    signal lands while Python runs a finaliser (`__del__`, a weakref callback), whose exceptions are only
+    printed: the caller checks this too, so that such a run still ends as stopped by the signal."""
+    return _RECEIVED[0] if _RECEIVED else None
 
 
 def _on_signal(signum: int, frame: object) -> None:
@@ -120,6 +128,7 @@ def _on_signal(signum: int, frame: object) -> None:
         signal.signal(signum, signal.SIG_DFL)
         os.kill(os.getpid(), signum)
         return
+    _RECEIVED.append(signum)
     # Workers first: the pool's shutdown on the way out would otherwise wait for the chunks they are
     # parsing (minutes for a long article), and a worker left behind waits for work for ever.
     for child in multiprocessing.active_children():

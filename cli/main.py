@@ -745,20 +745,38 @@ def schema_command() -> None:
 def run() -> None:
     """Console entry point: usage errors become one line on stderr and exit code 2; an output that cannot
     be written, exit code 5; SIGINT and SIGTERM, after cleaning up, 130 and 143 (`cli.guard`)."""
+    import signal
+
+    from cli.guard import GuardedOutput, install_signal_handlers, received, silence_stdout
+
+    install_signal_handlers()
+    sys.stdout = GuardedOutput(sys.stdout)  # type: ignore[assignment]
+    try:
+        _run()
+    except BaseException as exc:
+        signum = received()
+        if signum is None or (isinstance(exc, SystemExit) and exc.code == 128 + signum):
+            raise
+        # The signal's exception was lost (it landed in a finaliser) and the run went on, or failed for
+        # want of the workers the handler stopped: it still ends as stopped by the signal.
+        silence_stdout()
+        name = signal.Signals(signum).name
+        typer.echo(f"newsline: stopped by {name}; the output, if any, is incomplete", err=True)
+        sys.exit(128 + signum)
+
+
+def _run() -> None:
+    """`run` without the signal check around it."""
     import click
 
     from cli.guard import (
         EXIT_SIGINT,
-        GuardedOutput,
         OutputError,
         ReaderGone,
         Terminated,
-        install_signal_handlers,
         silence_stdout,
     )
 
-    install_signal_handlers()
-    sys.stdout = GuardedOutput(sys.stdout)  # type: ignore[assignment]
     command = typer.main.get_command(app)
     try:
         try:

@@ -4,6 +4,7 @@ written, decoding, the table with many sources, repeats, bounded output (each se
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import time
@@ -76,8 +77,8 @@ def test_a_signal_removes_the_scratch_and_the_workers(tmp_path: Path, signum: in
         finally:
             if proc.poll() is None:
                 proc.kill()
-    assert proc.returncode == code
     lines = err.decode().splitlines()
+    assert proc.returncode == code, lines[-20:]
     assert lines == [f"newsline: stopped by {signal.Signals(signum).name}; the output, if any, is incomplete"]
     assert list(scratch.iterdir()) == []
     assert _wait_for(lambda: not any(_alive(w) for w in workers), 20)
@@ -320,3 +321,101 @@ def test_sources_are_summarised_to_fit(articles: list[str], room: int, label: st
 
     event = {"sources": [{"article": a, "sentence": 0, "trigger": [0, 1]} for a in articles]}
     assert _source_label(event, True, {}, room) == label
+
+
+# ---------------------------------------------------------------------- item 6: repeats merge
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])  # jsonl merges on disk (SpillFold), json in memory
+def test_eight_copies_of_the_seed_are_the_seed(newsline, tmp_path: Path, fmt: str):
+    text = SAMPLE.read_text(encoding="utf-8")
+    one = newsline("parse", SAMPLE_REL, "-p", "2025-07-04", "-f", "jsonl")
+    corpus = _write_jsonl(
+        tmp_path / "eight.jsonl",
+        [{"id": f"copy{i}", "text": text, "published": "2025-07-04"} for i in range(8)],
+    )
+    eight = newsline("parse", str(corpus), "-f", fmt)
+    assert eight.code == 0, eight.stderr
+    events = (
+        json.loads(eight.stdout)["events"]
+        if fmt == "json"
+        else [json.loads(x) for x in eight.stdout.splitlines()]
+    )
+    expected = [json.loads(x) for x in one.stdout.splitlines()]
+    assert len(events) == len(expected) == 66
+    assert sorted(e["title"] for e in events) == sorted(e["title"] for e in expected)
+    # Every event, dated or not, is told by all eight.
+    assert all({s["article"] for s in e["sources"]} == {f"copy{i}" for i in range(8)} for e in events)
+
+
+STORY = "Russia launched 500 drones at Kyiv on 3 July 2025. "
+NO_COMMENT = "Acme did not immediately respond to a request for comment."
+REPEATS = [
+    # (two articles, the undated title to look for, how many events carry it)
+    pytest.param(
+        [
+            STORY + "Media reports said the talks had collapsed.",
+            STORY + "Media reports said the talks had collapsed.",
+        ],
+        "Media reports",
+        1,
+        id="same-story-same-sentence",
+    ),
+    pytest.param(
+        [STORY + "Zelensky said the talks collapsed.", STORY + "The talks collapsed late on, Zelensky said."],
+        "Zelensky said",
+        1,
+        id="same-story-same-people",
+    ),
+    # The same words in two unrelated stories (no happening with a day in common) are two happenings.
+    pytest.param(
+        [
+            "Shares of Acme fell 5% on 3 July 2025. " + NO_COMMENT,
+            "A storm hit Florida on 5 July 2025. " + NO_COMMENT,
+        ],
+        "Acme did not immediately respond to a request for comment",
+        2,
+        id="other-story-same-sentence",
+    ),
+    # One story, two happenings: titles of other words.
+    pytest.param(
+        [
+            STORY + "Officials warned that Russia may deploy up to 1,000 drones.",
+            STORY + "Russia may deploy tanks.",
+        ],
+        "Russia may deploy tanks",
+        1,
+        id="same-story-other-happening",
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "title", "count"), REPEATS)
+def test_undated_repeats_merge_only_as_the_same_happening(texts: list[str], title: str, count: int):
+    import timeline
+    from timeline import Article
+
+    for order in (texts, texts[::-1]):
+        tl = timeline.parse_articles([Article(f"a{i}", t, None) for i, t in enumerate(order)])
+        found = [e for e in tl.events if e.title == title]
+        assert len(found) == count, [(e.title, [m.article for m in e.mentions]) for e in tl.events]
+
+
+def test_golden_table_of_four_articles_at_80_columns(newsline, tmp_path: Path):
+    """tests/golden/four-articles.table-80.txt: the seed told by four outlets (`_four_copies`), as a
+    table at 80 columns; NEWSLINE_UPDATE_GOLDEN=1 regenerates it, as tests/test_golden.py does."""
+    golden = ROOT / "tests" / "golden" / "four-articles.table-80.txt"
+    result = newsline(
+        "parse",
+        str(_four_copies(tmp_path)),
+        "-f",
+        "table",
+        "--no-color",
+        env=base_env(COLUMNS="80", NO_COLOR="1"),
+    )
+    assert result.code == 0, result.stderr
+    if os.environ.get("NEWSLINE_UPDATE_GOLDEN") == "1":
+        golden.write_bytes(result.raw_stdout)
+        pytest.skip(f"regenerated {golden.name}")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+    assert "ap-kyiv-stri… +3" in result.stdout  # each event told by all four: the first id and "+3"

@@ -28,7 +28,20 @@ from operator import itemgetter
 from typing import Any
 
 from timeline.build import _key, _solve, anchored, sequence, text_keys, tie_keys
-from timeline.merge import Side, _surnames, alike_sides, day_span, side, side_of
+from timeline.merge import (
+    Side,
+    Told,
+    _surnames,
+    alike_sides,
+    day_span,
+    sentence_key,
+    sentence_sign,
+    side,
+    side_of,
+    telling_key,
+    told_alike,
+    told_the_same,
+)
 from timeline.model import (
     INF,
     AnchorKind,
@@ -139,7 +152,7 @@ class Packed:
     references: dict[str, Reference]
     relations: list[tuple]
     events: list[tuple]  # (id, kind, modality, time lo, hi, value, title, trigger, actors, mention spans,
-    #                       the event packed, rank)
+    #                       the event packed, rank, sentence_sign of its first mention)
     warnings: list[str]
 
 
@@ -162,6 +175,7 @@ def pack(t: Timeline) -> Packed:
                 [(m.article, *m.trigger) for m in e.mentions],
                 pack_event(e),
                 e.rank,
+                sentence_sign(e.mentions[0]),
             )
         )
     relations = [
@@ -182,6 +196,25 @@ class _Slot:
     actors: tuple[str, ...]
     side: Side
     changed: bool = False  # whether merges added actors
+    sentence: int = 0  # sentence_sign of its first mention
+
+
+@dataclass(slots=True)
+class _Told:
+    """What the fold keeps in memory of an event without a precise time (see timeline.merge)."""
+
+    n: int
+    sentence: str
+    surnames: frozenset[str]
+    article: str
+    modality: str
+    value: str | None  # its time's value, None without a time
+
+
+def _first_mention(data: bytes) -> Mention:
+    """The first mention of a packed event (`pack_event`)."""
+    a, s, tr, x, c, st = marshal.loads(data)[4][0]
+    return Mention(a, s, tuple(tr), x, tuple(c), st)
 
 
 @dataclass(slots=True)
@@ -247,6 +280,11 @@ class SpillFold:
         self._retimes: list[tuple] = []
         self._strings: dict[str, str] = {}
         self._kinds: dict[str, int] = {}
+        # Events without a precise time, by telling key, as Fold keeps them (timeline.merge): what the
+        # comparison needs of each, in memory (an int, two short strings, a few names).
+        self._told: dict[Told, list[_Told]] = {}
+        self._story: set[str] = set()
+        self._before = 0
 
     def add(self, t: Timeline | Packed) -> None:
         """Fold one more timeline in (a worker's `Packed` one, or a Timeline, which is packed here);
@@ -273,6 +311,8 @@ class SpillFold:
                 self.articles.append(a)
                 self._grew = self._grew or later
         self.refs.update({k: v for k, v in p.references.items() if k not in self.refs})
+        self._story = self._story_of(p)
+        self._before = self.events
         for e in sorted(p.events, key=lambda rec: rec[0]):
             self._add_event(e, later, repeated)
             if repeated:
@@ -315,6 +355,7 @@ class SpillFold:
                 e.mentions[0].article,
                 tuple(e.actors),
                 side(e),
+                sentence=sentence_sign(e.mentions[0]),
             )
         return slot
 
@@ -329,16 +370,19 @@ class SpillFold:
 
     def _add_event(self, rec: tuple, later: bool, repeated: set[str]) -> None:
         # The same steps as Fold._add_event, in the same order, so the result is the same.
-        eid, kind, modality, lo, hi, value, title, trigger, actors, keys, data, _ = rec
+        eid, kind, modality, lo, hi, value, title, trigger, actors, keys, data = rec[:11]
         target = None
         if repeated:
             target = next((n for k in keys if k[0] in repeated and (n := self._source(k)) is not None), None)
         days = day_span(lo, hi) if lo is not None else range(0)
         by_day = self._by_day
+        told = None if days else telling_key(kind, title)
         if target is None and days:
             candidates = sorted({n for d in days for n in by_day.get(self._day_key(kind, d), ())})
             if candidates:
                 target = self._first_same(rec, candidates)
+        elif target is None and told in self._told:
+            target = self._first_told(rec, self._told[told])
         if target is None:
             self._grew = self._grew or later
             n = self.events
@@ -356,7 +400,12 @@ class SpillFold:
                     intern(article),
                     tuple(intern(a) for a in actors),
                     (surnames, words, intern(lemma)),
+                    sentence=rec[12],
                 )
+            elif told is not None:
+                first = _first_mention(data)
+                entry = _Told(n, sentence_key(first), _surnames(tuple(actors)), article, modality, value)
+                self._told.setdefault(told, []).append(entry)
             self._rows.append((n, eid, article, pos, modality, lo, hi, value, title, data))
             self._sources.extend((*k, n) for k in keys)
             return
@@ -388,6 +437,8 @@ class SpillFold:
         _, _, modality, lo, hi, _, title, trigger, actors, keys = rec[:10]
         article = keys[0][0]
         mine: Side | None = None
+        best: int | None = None
+        best_tier = 0
         slots = self._slots
         for n in candidates:
             a = slots[n]
@@ -398,7 +449,49 @@ class SpillFold:
             if mine is None:
                 mine = side_of(actors, title, trigger)
             if alike_sides(a.side, mine):
-                return n
+                tier = 1
+                if told_the_same(a.side, mine):
+                    tier = 2
+                    if a.sentence == rec[12] != 0:
+                        return n
+                if tier > best_tier:
+                    best, best_tier = n, tier
+        return best
+
+    def _story_of(self, p: Packed) -> set[str]:
+        # Fold._story_of over the slots.
+        if not any(
+            (rec[3] is None or not day_span(rec[3], rec[4])) and telling_key(rec[1], rec[6]) in self._told
+            for rec in p.events
+        ):
+            return set()
+        story = set()
+        for rec in p.events:
+            kind, lo, hi = rec[1], rec[3], rec[4]
+            days = day_span(lo, hi) if lo is not None else range(0)
+            candidates = sorted({n for d in days for n in self._by_day.get(self._day_key(kind, d), ())})
+            if candidates:
+                found = self._first_same(rec, candidates)
+                if found is not None:
+                    story.add(self._slots[found].article)
+        return story
+
+    def _first_told(self, rec: tuple, candidates: list[_Told]) -> int | None:
+        # Fold._first_told over what _told keeps.
+        modality, value, actors, keys, data = rec[2], rec[5], rec[8], rec[9], rec[10]
+        article = keys[0][0]
+        mine: tuple[str, frozenset[str]] | None = None
+        for c in candidates:
+            if c.n >= self._before:
+                break
+            if c.article == article or c.value != value:
+                continue
+            if c.modality != modality and _ASSERTED not in (c.modality, modality):
+                continue
+            if mine is None:
+                mine = (sentence_key(_first_mention(data)), _surnames(tuple(actors)))
+            if told_alike(c.sentence, c.surnames, *mine) and c.article in self._story:
+                return c.n
         return None
 
     @property
