@@ -1,7 +1,6 @@
 """The newsline command: arguments, inputs, and the choice of renderer. The work is done by `timeline`.
 
-Exit codes: 0 success; 1 an input could not be read (the others were still processed); 2 usage error;
-3 parse --dask-scheduler could not use Dask (not installed, or the scheduler not reachable).
+Exit codes: EXIT_CODES below, the one list that `--help`, every command's help and the README give.
 """
 
 from __future__ import annotations
@@ -26,6 +25,44 @@ EXIT_USAGE = 2
 EXIT_DASK = 3
 EXIT_SCRATCH = 4
 EXIT_OUTPUT = 5
+
+# Every exit code of every command, in one place: the help texts are built from it and a test checks
+# that the README's table says the same (tests/test_docs.py).
+EXIT_CODES: list[tuple[int, str]] = [
+    (EXIT_OK, "success (also for an article with no events, and when the reader of standard output stops "
+              "early, as | head does)"),
+    (EXIT_INPUT, "an input could not be read (missing file, directory, binary or undecodable file, over the "
+                 "size limit, bad JSON Lines line, publication date refused) or a TimeML file could not be "
+                 "written: each is named on one line of standard error, every good input is still processed "
+                 "and printed"),
+    (EXIT_USAGE, "usage error: unknown option or format, --published that is not a full date (or outside "
+                 "the years 2-9998), unknown --tz, --format timeml with several articles and no "
+                 "--output-dir, --output-dir without --format timeml"),
+    (EXIT_DASK, "parse --dask-scheduler could not use Dask: it is not installed (pip install "
+                "'newsline[dask]') or the scheduler cannot be reached; nothing is parsed"),
+    (EXIT_SCRATCH, "--format jsonl could not keep the merge in its scratch file (the disk under $TMPDIR is "
+                   "full or cannot be written): set TMPDIR to a disk with room"),
+    (EXIT_OUTPUT, "standard output could not be written (a full disk, or closed): one line on standard "
+                  "error"),
+    (130, "interrupted by SIGINT (Ctrl-C): the scratch files are removed and the worker processes stopped; "
+          "the output, if any, is incomplete"),
+    (143, "stopped by SIGTERM (kill, timeout, systemd, docker stop): the same"),
+]
+
+
+def _exit_codes_help() -> str:
+    """The exit codes as a help section (click keeps a block after \\b as it is written)."""
+    import textwrap
+
+    lines = ["Exit codes:", "", "\b"]
+    for code, meaning in EXIT_CODES:
+        wrapped = textwrap.wrap(meaning, 100 - 8)
+        lines.append(f"  {code:>3}  {wrapped[0]}")
+        lines += [f"       {more}" for more in wrapped[1:]]
+    return "\n".join(lines) + "\n"
+
+
+EXIT_CODES_HELP = _exit_codes_help()
 
 PARSE_HELP = """Turn news articles into one timeline of dated, ordered events.
 
@@ -69,9 +106,7 @@ whole input. --dask-scheduler tcp://HOST:8786 parses on a Dask cluster instead (
 'newsline[dask]'; the workers need newsline installed). A progress bar shows on standard error when it is
 a terminal and the run lasts more than a second.
 
-Exit codes: 0 success, 1 an input could not be read (the others are still processed), 2 usage error,
-3 --dask-scheduler could not use Dask (not installed, or the scheduler not reachable).
-"""
+""" + EXIT_CODES_HELP
 
 
 class Format(StrEnum):
@@ -92,8 +127,8 @@ Worked example:
 \b
   $ newsline parse samples/kyiv-drone-strike-2025-07-04.txt --published 2025-07-04 --format csv | head -3
   rank,day,time,when,title,modality,speaker,actors,sources,id
-  1,before publication,,recently,Trump's administration halted shipments of some U.S. weapons ...
-  2,2025-07-03,,Thursday,Donald Trump's call with Vladimir Putin ended in frustration,...
+  1,before publication,,recently,Trump's administration halted shipments of some U.S. weapons to U ...
+  2,undated,,,Media reports,reported,Volodymyr Zelensky,,kyiv-drone-strike-2025-07-04 s.3,kyiv-dro ...
 
 Examples:
 
@@ -103,8 +138,7 @@ Examples:
   newsline schema > newsline-1.schema.json
   newsline --install-completion          # shell completion (bash, zsh, fish, PowerShell)
 
-Exit codes: 0 success, 1 an input could not be read, 2 usage error.
-"""
+""" + EXIT_CODES_HELP
 
 app = typer.Typer(
     name="newsline",
@@ -191,7 +225,10 @@ def scratch_space(wanted: bool) -> Iterator[str | None]:
 def parse(
     files: Annotated[
         list[str],
-        typer.Argument(help="Article files (.txt, .jsonl), or - for standard input.", show_default=False),
+        typer.Argument(
+            help="Article files (.txt, .html, .jsonl) or directories, or - for standard input.",
+            show_default=False,
+        ),
     ],
     published: Annotated[
         str | None,
@@ -230,7 +267,7 @@ def parse(
         list[str] | None,
         typer.Option(
             "--glob",
-            help="Files to read in a directory (repeatable; default *.txt *.jsonl *.text *.md).",
+            help="Files to read in a directory (repeatable; default *.txt *.jsonl *.text *.md *.html *.htm).",
             show_default=False,
         ),
     ] = None,
@@ -449,9 +486,8 @@ Examples:
   newsline merge a.json b.json --format table
 
 The result does not depend on the order of the files, and merging a timeline with itself changes nothing.
-Exit codes: 0 success, 1 a file could not be read or is not a newsline/1 timeline (the others are still
-merged), 2 usage error.
-"""
+
+""" + EXIT_CODES_HELP
 
 
 def _load_again(path: str) -> Timeline:
@@ -557,9 +593,7 @@ name, a plain text becomes NAME.tml, a minimal TimeML document. json prints {"sc
 with &amp; and the like resolved); jsonl prints one time mention a line. Without any publication date,
 values tied to it are underspecified (XXXX-XX-XX).
 
-Exit codes: 0 success, 1 an input could not be read or written (the others are still processed), 2 usage
-error.
-"""
+""" + EXIT_CODES_HELP
 
 
 class TagFormat(StrEnum):

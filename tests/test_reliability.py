@@ -419,3 +419,37 @@ def test_golden_table_of_four_articles_at_80_columns(newsline, tmp_path: Path):
         pytest.skip(f"regenerated {golden.name}")
     assert result.stdout == golden.read_text(encoding="utf-8")
     assert "ap-kyiv-stri… +3" in result.stdout  # each event told by all four: the first id and "+3"
+
+
+# ----------------------------------------------------------- item 8: Article's publication date
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("2025-07-04", "2025-07-04"),
+        ("July 4, 2025", "2025-07-04"),
+        ("2025-07-04T09:30+03:00", "2025-07-04T09:30:00+03:00"),
+    ],
+)
+def test_an_article_takes_its_publication_date_as_a_string(given: str, expected: str):
+    import timeline
+
+    a = timeline.Article("a", "Russia launched drones on Thursday.", given)
+    assert a.published is not None and a.published.isoformat() == expected
+    assert [e.time.value for e in timeline.parse_articles([a]).events if e.time] == ["2025-07-03"]
+
+
+@pytest.mark.parametrize(
+    ("given", "error", "message"),
+    [
+        ("yesterday", ValueError, "Article 'a': published: not a date: 'yesterday'"),
+        (20250704, TypeError, "Article 'a': published must be a date, a datetime, a string such as"),
+    ],
+)
+def test_an_article_refuses_what_is_not_a_date_at_once(given, error: type, message: str):
+    import timeline
+
+    with pytest.raises(error) as caught:
+        timeline.Article("a", "text", given)
+    assert str(caught.value).startswith(message)

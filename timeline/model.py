@@ -66,7 +66,8 @@ def to_datetime(minutes: float) -> datetime | None:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One input article. `published` may be a date, an aware or naive datetime, or unknown."""
+    """One input article. `published` may be a date, an aware or naive datetime, or unknown; a string is
+    parsed as `timeline.parse_published` does (ValueError when it is not a date)."""
 
     id: str
     text: str
@@ -75,6 +76,23 @@ class Article:
     title: str | None = None
     # Where the publication time came from: "given" (--published / the input record), "dateline", or None.
     published_from: str | None = None
+
+    def __post_init__(self) -> None:
+        # `published` may be given as a string ("2025-07-04", "July 4, 2025"), as parse_text takes it: it is
+        # parsed here, so that a wrong one is a clear error now, not an AttributeError deep in the parse.
+        if isinstance(self.published, str):
+            from timeline.ingest import parse_published
+
+            try:
+                value = parse_published(self.published)
+            except ValueError as exc:
+                raise ValueError(f"Article {self.id!r}: published: {exc}") from None
+            object.__setattr__(self, "published", value)
+        elif self.published is not None and not isinstance(self.published, date):
+            raise TypeError(
+                f"Article {self.id!r}: published must be a date, a datetime, a string such as "
+                f"'2025-07-04' or None, not {type(self.published).__name__}"
+            )
 
 
 @dataclass(slots=True)
