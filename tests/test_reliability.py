@@ -256,6 +256,8 @@ EXCERPTS = [
         30,
         "…word word launched word word…",
     ),
+    # Read back from newsline's JSON: an excerpt already, ellipses and all, is kept as it is.
+    (_mention("…" + "word " * 59 + "word…", -1, (0, 0), (0, 0)), 300, "…" + "word " * 59 + "word…"),
     # Where the sentence lies is unknown (read back from JSON): its head.
     (_mention("word " * 100, -1, (0, 0), (0, 0)), 12, "word word…"),
 ]

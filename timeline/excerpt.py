@@ -45,9 +45,10 @@ def excerpt(m: Mention, limit: int = MAX_TEXT) -> str:
     """The text to show for mention `m`: its sentence when at most `limit` characters, else its clause
     when that fits, else `limit` characters around its trigger (never more than `limit` + 2 ellipses)."""
     text = m.text
-    if len(text) <= limit:
-        return text
     start = m.sentence_start
+    if len(text) <= limit or (start < 0 and len(text) <= limit + 2 * len(ELLIPSIS)):
+        # (A text read back from newsline's JSON may be an excerpt already, with its ellipses: kept.)
+        return text
     if start < 0:
         # Where the sentence lies is unknown (a timeline read back from JSON): its head.
         return _cut(text, 0, limit)
