@@ -303,6 +303,12 @@ def parse(
         raise fail("--output-dir is only for --format timeml", EXIT_USAGE)
     stdin_data = read_stdin() if "-" in files else None
     paths, problems = expand_paths(files, tuple(globs) if globs else DEFAULT_GLOBS)
+    if stdin_data is None and "-" in paths:
+        # `<&-`: nothing to read; the other inputs are still parsed.
+        from timeline.ingest import Problem
+
+        problems.append(Problem("-", "standard input is closed"))
+        paths = [p for p in paths if p != "-"]
     # One pass reads and checks every input but keeps only where each article is: the texts are read
     # again, one at a time, when they are parsed.
     notes: list = []
@@ -391,10 +397,14 @@ def parse(
     raise typer.Exit(EXIT_INPUT if problems or failed or not written else EXIT_OK)
 
 
-def read_stdin() -> bytes:
+def read_stdin() -> bytes | None:
     """Standard input as bytes (decoded later like a file, so invalid UTF-8 is an error line, not a
-    traceback), at most one byte over the size limit so that a huge stream is refused without being held."""
+    traceback), at most one byte over the size limit so that a huge stream is refused without being held;
+    None when it is closed (`<&-`)."""
     from timeline.ingest import MAX_BYTES
+
+    if sys.stdin is None:
+        return None
 
     return sys.stdin.buffer.read(MAX_BYTES + 1)
 
@@ -530,6 +540,8 @@ def merge_command(
     for path in files:
         try:
             raw = read_stdin() if path == "-" else read_bytes(path)
+            if raw is None:
+                raise InputError("-: standard input is closed")
             first = from_dict(json.loads(decode(raw, path)))
         except (InputError, LoadError, ValueError) as exc:
             bad += 1
@@ -661,7 +673,7 @@ def tag_command(
                 f"--output-dir: cannot create {output_dir}: {exc.strerror or exc}", EXIT_INPUT
             ) from None
 
-    stdin_text = sys.stdin.read() if "-" in files else None
+    stdin_text = sys.stdin.read() if "-" in files and sys.stdin is not None else None
     problems = 0
     articles: list[dict] = []
     mentions: list = []
@@ -671,7 +683,9 @@ def tag_command(
     for path in files:
         try:
             if path == "-":
-                content, encoding = stdin_text or "", "utf-8"
+                if stdin_text is None:
+                    raise InputError("-: standard input is closed")
+                content, encoding = stdin_text, "utf-8"
             else:
                 raw = read_bytes(path)
                 content, encoding = decode_source(raw, path)

@@ -455,3 +455,15 @@ def test_an_article_refuses_what_is_not_a_date_at_once(given, error: type, messa
     with pytest.raises(error) as caught:
         timeline.Article("a", "text", given)
     assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["parse", "-", SAMPLE_REL, "-p", "2025-07-04", "-f", "csv"], ["tag", "-", "-f", "json"], ["merge", "-"]],
+)
+def test_a_closed_standard_input_is_one_error_line(args: list[str]):
+    result = _run_to("<&-", args)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == ["newsline: error: -: standard input is closed"]
+    if args[0] == "parse":
+        assert len(result.stdout.decode().splitlines()) > 10  # the sample is still parsed
