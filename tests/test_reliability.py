@@ -285,7 +285,7 @@ def _four_copies(tmp_path: Path) -> Path:
     )
 
 
-@pytest.mark.parametrize("width", [60, 64, 72, 80, 100, 120, 160])
+@pytest.mark.parametrize("width", [60, 64, 72, 80, 100, 109, 110, 115, 120, 160])
 def test_every_column_keeps_a_usable_width(newsline, tmp_path: Path, width: int):
     result = newsline(
         "parse",
