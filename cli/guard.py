@@ -10,7 +10,6 @@ error. `cli.main.run` turns them into one line on standard error and an exit cod
 from __future__ import annotations
 
 import errno
-import multiprocessing
 import os
 import signal
 import sys
@@ -131,7 +130,10 @@ def _on_signal(signum: int, frame: object) -> None:
     _RECEIVED.append(signum)
     # Workers first: the pool's shutdown on the way out would otherwise wait for the chunks they are
     # parsing (minutes for a long article), and a worker left behind waits for work for ever.
-    for child in multiprocessing.active_children():
+    # (multiprocessing is looked up, not imported: without it loaded no worker was started, and importing
+    # it costs every command's cold start 11 ms.)
+    mp = sys.modules.get("multiprocessing")
+    for child in mp.active_children() if mp is not None else []:
         child.terminate()
     raise Terminated(signum)
 
