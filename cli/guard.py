@@ -145,3 +145,12 @@ def install_signal_handlers() -> None:
     _MAIN_PID = os.getpid()
     signal.signal(signal.SIGTERM, _on_signal)
     signal.signal(signal.SIGINT, _on_signal)
+    previous = sys.unraisablehook
+
+    def quiet(unraisable: Any) -> None:
+        # A Terminated raised in a finaliser is lost there ("Exception ignored in ..."): not printed, since
+        # `received()` ends the run as stopped by the signal all the same.
+        if not isinstance(unraisable.exc_value, Terminated):
+            previous(unraisable)
+
+    sys.unraisablehook = quiet

@@ -467,3 +467,25 @@ def test_a_closed_standard_input_is_one_error_line(args: list[str]):
     assert result.stderr.decode().splitlines() == ["newsline: error: -: standard input is closed"]
     if args[0] == "parse":
         assert len(result.stdout.decode().splitlines()) > 10  # the sample is still parsed
+
+
+def test_a_signal_landing_in_a_finaliser_is_not_lost():
+    """A handler's exception raised while Python runs a finaliser is only printed, never raised: the run
+    must still end as stopped by the signal (cli.main.run checks `received()`), and print no traceback."""
+    import sys
+
+    code = (
+        "import os, signal, time\n"
+        "from cli.guard import install_signal_handlers, received\n"
+        "install_signal_handlers()\n"
+        "class Finalised:\n"
+        "    def __del__(self):\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "        time.sleep(0.05)\n"
+        "Finalised()\n"
+        "print(received())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"{int(signal.SIGTERM)}\n", "")
