@@ -157,11 +157,12 @@ def sentence_sign(m: Mention) -> int:
 
 
 def told_alike(
-    sentence_a: str, surnames_a: frozenset[str], sentence_b: str, surnames_b: frozenset[str]
+    sentence_a: int, surnames_a: frozenset[str], sentence_b: int, surnames_b: frozenset[str]
 ) -> bool:
     """The last test for two events without a precise time and with the same `telling_key`: the same
-    sentence, or people in common."""
-    return (bool(sentence_a) and sentence_a == sentence_b) or bool(surnames_a & surnames_b)
+    sentence (`sentence_sign`, a number: what the merge on disk keeps in memory per event), or people in
+    common."""
+    return (sentence_a != 0 and sentence_a == sentence_b) or bool(surnames_a & surnames_b)
 
 
 def same_time(a: TimeMention | None, b: TimeMention | None) -> bool:

@@ -34,7 +34,6 @@ from timeline.merge import (
     _surnames,
     alike_sides,
     day_span,
-    sentence_key,
     sentence_sign,
     side,
     side_of,
@@ -204,7 +203,7 @@ class _Told:
     """What the fold keeps in memory of an event without a precise time (see timeline.merge)."""
 
     n: int
-    sentence: str
+    sentence: int  # sentence_sign of its first mention
     surnames: frozenset[str]
     article: str
     modality: str
@@ -404,7 +403,7 @@ class SpillFold:
                 )
             elif told is not None:
                 first = _first_mention(data)
-                entry = _Told(n, sentence_key(first), _surnames(tuple(actors)), article, modality, value)
+                entry = _Told(n, sentence_sign(first), _surnames(tuple(actors)), article, modality, value)
                 self._told.setdefault(told, []).append(entry)
             self._rows.append((n, eid, article, pos, modality, lo, hi, value, title, data))
             self._sources.extend((*k, n) for k in keys)
@@ -480,7 +479,7 @@ class SpillFold:
         # Fold._first_told over what _told keeps.
         modality, value, actors, keys, data = rec[2], rec[5], rec[8], rec[9], rec[10]
         article = keys[0][0]
-        mine: tuple[str, frozenset[str]] | None = None
+        mine: tuple[int, frozenset[str]] | None = None
         for c in candidates:
             if c.n >= self._before:
                 break
@@ -489,7 +488,7 @@ class SpillFold:
             if c.modality != modality and _ASSERTED not in (c.modality, modality):
                 continue
             if mine is None:
-                mine = (sentence_key(_first_mention(data)), _surnames(tuple(actors)))
+                mine = (sentence_sign(_first_mention(data)), _surnames(tuple(actors)))
             if told_alike(c.sentence, c.surnames, *mine) and c.article in self._story:
                 return c.n
         return None

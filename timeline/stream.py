@@ -37,7 +37,6 @@ from timeline.merge import (
     _surnames,
     alike_sides,
     same_time,
-    sentence_key,
     sentence_sign,
     side,
     telling_key,
@@ -79,7 +78,7 @@ class Fold:
         self._sides: dict[int, Side] = {}
         # Events without a precise time, by `telling_key` (see timeline.merge: only the text can tell
         # which are one happening), each with its sentence and its people's surnames.
-        self._told: dict[Told, list[tuple[int, str, frozenset[str]]]] = {}
+        self._told: dict[Told, list[tuple[int, int, frozenset[str]]]] = {}
         self._story: set[str] = set()  # see `_story_of`
         self._signs: dict[int, int] = {}  # id(event) -> sentence_sign of its first mention
         self._before = 0
@@ -134,7 +133,7 @@ class Fold:
             if days:
                 self._sides[id(e)] = side(e)
             elif told is not None:
-                entry = (len(events), sentence_key(e.mentions[0]), _surnames(tuple(e.actors)))
+                entry = (len(events), sentence_sign(e.mentions[0]), _surnames(tuple(e.actors)))
                 self._told.setdefault(told, []).append(entry)
             events.append(e)
             for k in keys:
@@ -205,11 +204,11 @@ class Fold:
             sign = self._signs[id(e)] = sentence_sign(e.mentions[0])
         return sign
 
-    def _first_told(self, e: Event, candidates: list[tuple[int, str, frozenset[str]]]) -> Event | None:
+    def _first_told(self, e: Event, candidates: list[tuple[int, int, frozenset[str]]]) -> Event | None:
         """The first of `candidates` (events without a precise time, with `e`'s telling key) that is the
         same happening as `e` (timeline.merge, `told_alike`), from an article of the same story."""
         article, modality = e.mentions[0].article, e.modality
-        mine: tuple[str, frozenset[str]] | None = None
+        mine: tuple[int, frozenset[str]] | None = None
         for n, sentence, surnames in candidates:
             if n >= self._before:
                 break  # an event of this same timeline: only earlier ones are its story's other tellings
@@ -219,7 +218,7 @@ class Fold:
             if a.modality != modality and Modality.ASSERTED not in (a.modality, modality):
                 continue
             if mine is None:
-                mine = (sentence_key(e.mentions[0]), _surnames(tuple(e.actors)))
+                mine = (sentence_sign(e.mentions[0]), _surnames(tuple(e.actors)))
             if told_alike(sentence, surnames, *mine) and a.mentions[0].article in self._story:
                 return a
         return None
