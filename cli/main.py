@@ -1,7 +1,6 @@
 """The newsline command: arguments, inputs, and the choice of renderer. The work is done by `timeline`.
 
-Exit codes: 0 success; 1 an input could not be read (the others were still processed); 2 usage error;
-3 parse --dask-scheduler could not use Dask (not installed, or the scheduler not reachable).
+Exit codes: EXIT_CODES below, the one list that `--help`, every command's help and the README give.
 """
 
 from __future__ import annotations
@@ -25,6 +24,45 @@ EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_DASK = 3
 EXIT_SCRATCH = 4
+EXIT_OUTPUT = 5
+
+# Every exit code of every command, in one place: the help texts are built from it and a test checks
+# that the README's table says the same (tests/test_docs.py).
+EXIT_CODES: list[tuple[int, str]] = [
+    (EXIT_OK, "success (also for an article with no events, and when the reader of standard output stops "
+              "early, as | head does)"),
+    (EXIT_INPUT, "an input could not be read (missing file, directory, binary or undecodable file, over the "
+                 "size limit, bad JSON Lines line, publication date refused) or a TimeML file could not be "
+                 "written: each is named on one line of standard error, every good input is still processed "
+                 "and printed"),
+    (EXIT_USAGE, "usage error: unknown option or format, --published that is not a full date (or outside "
+                 "the years 2-9998), unknown --tz, --format timeml with several articles and no "
+                 "--output-dir, --output-dir without --format timeml"),
+    (EXIT_DASK, "parse --dask-scheduler could not use Dask: it is not installed (pip install "
+                "'newsline[dask]') or the scheduler cannot be reached; nothing is parsed"),
+    (EXIT_SCRATCH, "--format jsonl could not keep the merge in its scratch file (the disk under $TMPDIR is "
+                   "full or cannot be written): set TMPDIR to a disk with room"),
+    (EXIT_OUTPUT, "standard output could not be written (a full disk, or closed): one line on standard "
+                  "error"),
+    (130, "interrupted by SIGINT (Ctrl-C): the scratch files are removed and the worker processes stopped; "
+          "the output, if any, is incomplete"),
+    (143, "stopped by SIGTERM (kill, timeout, systemd, docker stop): the same"),
+]
+
+
+def _exit_codes_help() -> str:
+    """The exit codes as a help section (click keeps a block after \\b as it is written)."""
+    import textwrap
+
+    lines = ["Exit codes:", "", "\b"]
+    for code, meaning in EXIT_CODES:
+        wrapped = textwrap.wrap(meaning, 100 - 8)
+        lines.append(f"  {code:>3}  {wrapped[0]}")
+        lines += [f"       {more}" for more in wrapped[1:]]
+    return "\n".join(lines) + "\n"
+
+
+EXIT_CODES_HELP = _exit_codes_help()
 
 PARSE_HELP = """Turn news articles into one timeline of dated, ordered events.
 
@@ -40,8 +78,8 @@ prints
 
 \b
   rank,day,time,when,title,modality,minor,speaker,actors,sources,id
-  1,2025-07-03,night,overnight,Russia launched a drone assault on Kyiv,asserted,false,,Russia,...
-  2,2025-07-04,,Friday,Officials said,asserted,true,Officials,,...
+  1,2025-07-03,night,overnight,Russia launched a drone assault on Kyiv,asserted,false,,Russia,story s.1, ...
+  2,2025-07-04,,Friday,Officials said,asserted,true,officials,,story s.1,story:e2
 
 Examples:
 
@@ -68,9 +106,7 @@ whole input. --dask-scheduler tcp://HOST:8786 parses on a Dask cluster instead (
 'newsline[dask]'; the workers need newsline installed). A progress bar shows on standard error when it is
 a terminal and the run lasts more than a second.
 
-Exit codes: 0 success, 1 an input could not be read (the others are still processed), 2 usage error,
-3 --dask-scheduler could not use Dask (not installed, or the scheduler not reachable).
-"""
+""" + EXIT_CODES_HELP
 
 
 class Format(StrEnum):
@@ -91,8 +127,8 @@ Worked example:
 \b
   $ newsline parse samples/kyiv-drone-strike-2025-07-04.txt --published 2025-07-04 --format csv | head -3
   rank,day,time,when,title,modality,minor,speaker,actors,sources,id
-  1,undated,,,Media reports,reported,true,Ukrainian President Volodymyr Zelensky,,...
-  2,2025-07-03,,Thursday,Donald Trump's call with Vladimir Putin ended in frustration,...
+  1,undated,,,Media reports,reported,true,Ukrainian President Volodymyr Zelensky,,kyiv-drone-strik ...
+  2,2025-07-03,,Thursday,Donald Trump's call with Vladimir Putin ended in frustration,asserted,fal ...
 
 Examples:
 
@@ -102,8 +138,7 @@ Examples:
   newsline schema > newsline-1.schema.json
   newsline --install-completion          # shell completion (bash, zsh, fish, PowerShell)
 
-Exit codes: 0 success, 1 an input could not be read, 2 usage error.
-"""
+""" + EXIT_CODES_HELP
 
 app = typer.Typer(
     name="newsline",
@@ -144,11 +179,13 @@ def published_option(published: str | None):
     """The --published value as a date or date-time, or a usage error (exit 2) naming it."""
     if published is None:
         return None
-    from newsline.readers.files import parse_published
+    from newsline.readers.files import OUT_OF_RANGE, parse_published
 
     try:
         return parse_published(published)
-    except ValueError:
+    except ValueError as exc:
+        if str(exc) == OUT_OF_RANGE.format(value=published):
+            raise fail(f"--published: {exc}", EXIT_USAGE) from None
         raise fail(
             f"--published: {published!r} is not a full date such as 2025-07-04 or 'July 4, 2025'", EXIT_USAGE
         ) from None
@@ -188,7 +225,10 @@ def scratch_space(wanted: bool) -> Iterator[str | None]:
 def parse(
     files: Annotated[
         list[str],
-        typer.Argument(help="Article files (.txt, .jsonl), or - for standard input.", show_default=False),
+        typer.Argument(
+            help="Article files (.txt, .html, .jsonl) or directories, or - for standard input.",
+            show_default=False,
+        ),
     ],
     published: Annotated[
         str | None,
@@ -227,7 +267,7 @@ def parse(
         list[str] | None,
         typer.Option(
             "--glob",
-            help="Files to read in a directory (repeatable; default *.txt *.jsonl *.text *.md).",
+            help="Files to read in a directory (repeatable; default *.txt *.jsonl *.text *.md *.html *.htm).",
             show_default=False,
         ),
     ] = None,
@@ -263,12 +303,21 @@ def parse(
         raise fail("--output-dir is only for --format timeml", EXIT_USAGE)
     stdin_data = read_stdin() if "-" in files else None
     paths, problems = expand_paths(files, tuple(globs) if globs else DEFAULT_GLOBS)
+    if stdin_data is None and "-" in paths:
+        # `<&-`: nothing to read; the other inputs are still parsed.
+        from newsline.readers.files import Problem
+
+        problems.append(Problem("-", "standard input is closed"))
+        paths = [p for p in paths if p != "-"]
     # One pass reads and checks every input but keeps only where each article is: the texts are read
     # again, one at a time, when they are parsed.
-    refs, read_problems = index_inputs(paths, pub, stdin_data)
+    notes: list = []
+    refs, read_problems = index_inputs(paths, pub, stdin_data, notes)
     problems += read_problems
     for p in problems:
         say(f"newsline: error: {p.where}: {p.message}")
+    for p in notes:
+        say(f"newsline: warning: {p.where}: {p.message}")
     for r in refs:
         if r.blank:
             say(f"newsline: warning: {r.source or r.id}: {r.id}: no text, so no events")
@@ -348,10 +397,14 @@ def parse(
     raise typer.Exit(EXIT_INPUT if problems or failed or not written else EXIT_OK)
 
 
-def read_stdin() -> bytes:
+def read_stdin() -> bytes | None:
     """Standard input as bytes (decoded later like a file, so invalid UTF-8 is an error line, not a
-    traceback), at most one byte over the size limit so that a huge stream is refused without being held."""
+    traceback), at most one byte over the size limit so that a huge stream is refused without being held;
+    None when it is closed (`<&-`)."""
     from newsline.readers.files import MAX_BYTES
+
+    if sys.stdin is None:
+        return None
 
     return sys.stdin.buffer.read(MAX_BYTES + 1)
 
@@ -443,9 +496,8 @@ Examples:
   newsline merge a.json b.json --format table
 
 The result does not depend on the order of the files, and merging a timeline with itself changes nothing.
-Exit codes: 0 success, 1 a file could not be read or is not a newsline/1 timeline (the others are still
-merged), 2 usage error.
-"""
+
+""" + EXIT_CODES_HELP
 
 
 def _load_again(path: str) -> Timeline:
@@ -488,6 +540,8 @@ def merge_command(
     for path in files:
         try:
             raw = read_stdin() if path == "-" else read_bytes(path)
+            if raw is None:
+                raise InputError("-: standard input is closed")
             first = from_dict(json.loads(decode(raw, path)))
         except (InputError, LoadError, ValueError) as exc:
             bad += 1
@@ -551,9 +605,7 @@ name, a plain text becomes NAME.tml, a minimal TimeML document. json prints {"sc
 with &amp; and the like resolved); jsonl prints one time mention a line. Without any publication date,
 values tied to it are underspecified (XXXX-XX-XX).
 
-Exit codes: 0 success, 1 an input could not be read or written (the others are still processed), 2 usage
-error.
-"""
+""" + EXIT_CODES_HELP
 
 
 class TagFormat(StrEnum):
@@ -604,7 +656,7 @@ def tag_command(
         read_timeml,
         write_timeml,
     )
-    from newsline.readers.files import InputError, read_bytes
+    from newsline.readers.files import InputError, decode_input, read_bytes
     from newsline.timex import tag_text
 
     pub = published_option(published)
@@ -621,7 +673,7 @@ def tag_command(
                 f"--output-dir: cannot create {output_dir}: {exc.strerror or exc}", EXIT_INPUT
             ) from None
 
-    stdin_text = sys.stdin.read() if "-" in files else None
+    stdin_text = sys.stdin.read() if "-" in files and sys.stdin is not None else None
     problems = 0
     articles: list[dict] = []
     mentions: list = []
@@ -631,9 +683,14 @@ def tag_command(
     for path in files:
         try:
             if path == "-":
-                content, encoding = stdin_text or "", "utf-8"
+                if stdin_text is None:
+                    raise InputError("-: standard input is closed")
+                content, encoding = stdin_text, "utf-8"
             else:
-                content, encoding = decode_source(read_bytes(path), path)
+                raw = read_bytes(path)
+                content, encoding = decode_source(raw, path)
+                if "\ufffd" in content and (note := decode_input(raw, path).note()):
+                    say(f"newsline: warning: {path}: {note}")
             timeml_in = looks_like_timeml(path, content)
             try:
                 doc = read_timeml(content) if timeml_in else None
@@ -734,12 +791,47 @@ def schema_command() -> None:
 
 
 def run() -> None:
-    """Console entry point: usage errors become one line on stderr and exit code 2."""
+    """Console entry point: usage errors become one line on stderr and exit code 2; an output that cannot
+    be written, exit code 5; SIGINT and SIGTERM, after cleaning up, 130 and 143 (`cli.guard`)."""
+    import signal
+
+    from newsline.cli.guard import GuardedOutput, install_signal_handlers, received, silence_stdout
+
+    install_signal_handlers()
+    sys.stdout = GuardedOutput(sys.stdout)  # type: ignore[assignment]
+    try:
+        _run()
+    except BaseException as exc:
+        signum = received()
+        if signum is None or (isinstance(exc, SystemExit) and exc.code == 128 + signum):
+            raise
+        # The signal's exception was lost (it landed in a finaliser) and the run went on, or failed for
+        # want of the workers the handler stopped: it still ends as stopped by the signal.
+        silence_stdout()
+        name = signal.Signals(signum).name
+        typer.echo(f"newsline: stopped by {name}; the output, if any, is incomplete", err=True)
+        sys.exit(128 + signum)
+
+
+def _run() -> None:
+    """`run` without the signal check around it."""
     import click
+    from newsline.cli.guard import (
+        EXIT_SIGINT,
+        OutputError,
+        ReaderGone,
+        Terminated,
+        silence_stdout,
+    )
 
     command = typer.main.get_command(app)
     try:
-        code = command.main(args=sys.argv[1:], prog_name="newsline", standalone_mode=False)
+        try:
+            code = command.main(args=sys.argv[1:], prog_name="newsline", standalone_mode=False)
+        finally:
+            # What is still buffered is written here, where a failure is reported, not at exit.
+            if sys.exc_info()[1] is None or isinstance(sys.exc_info()[1], click.exceptions.Exit):
+                sys.stdout.flush()
     except click.exceptions.NoArgsIsHelpError as exc:
         typer.echo(exc.ctx.get_help() if exc.ctx else "", err=False)
         sys.exit(EXIT_OK)
@@ -753,12 +845,22 @@ def run() -> None:
         sys.exit(EXIT_USAGE)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.Abort:
-        typer.echo("newsline: interrupted", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
+    except (click.Abort, KeyboardInterrupt):
+        silence_stdout()
+        typer.echo("newsline: interrupted (SIGINT); the output, if any, is incomplete", err=True)
+        sys.exit(EXIT_SIGINT)
+    except Terminated as exc:
+        # Every `with` on the way here has run: the scratch directory is gone, the workers stopped.
+        silence_stdout()
+        typer.echo(f"newsline: stopped by {exc.name}; the output, if any, is incomplete", err=True)
+        sys.exit(exc.exit_code)
+    except OutputError as exc:
+        silence_stdout()
+        typer.echo(f"newsline: error: cannot write the output: {exc}", err=True)
+        sys.exit(EXIT_OUTPUT)
+    except (ReaderGone, BrokenPipeError):
         # The reader went away (`| head`): not an error of ours.
-        sys.stderr.close()
+        silence_stdout()
         sys.exit(EXIT_OK)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 

@@ -53,15 +53,21 @@ def to_minutes(moment: datetime | date) -> float:
 
 
 def to_datetime(minutes: float) -> datetime | None:
-    """The naive local datetime at `minutes` on the axis, or None for an open bound."""
+    """The naive local datetime at `minutes` on the axis, or None for an open bound (or one beyond the years
+    1-9999 a datetime can hold)."""
     if math.isinf(minutes) or math.isnan(minutes):
         return None
-    return EPOCH + timedelta(minutes=minutes)
+    try:
+        return EPOCH + timedelta(minutes=minutes)
+    except OverflowError:
+        # Past the calendar's end (year 9999): an open bound, as far as any output can say.
+        return None
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One input article. `published` may be a date, an aware or naive datetime, or unknown."""
+    """One input article. `published` may be a date, an aware or naive datetime, or unknown; a string is
+    parsed as `timeline.parse_published` does (ValueError when it is not a date)."""
 
     id: str
     text: str
@@ -70,6 +76,23 @@ class Article:
     title: str | None = None
     # Where the publication time came from: "given" (--published / the input record), "dateline", or None.
     published_from: str | None = None
+
+    def __post_init__(self) -> None:
+        # `published` may be given as a string ("2025-07-04", "July 4, 2025"), as parse_text takes it: it is
+        # parsed here, so that a wrong one is a clear error now, not an AttributeError deep in the parse.
+        if isinstance(self.published, str):
+            from newsline.published import parse_published
+
+            try:
+                value = parse_published(self.published)
+            except ValueError as exc:
+                raise ValueError(f"Article {self.id!r}: published: {exc}") from None
+            object.__setattr__(self, "published", value)
+        elif self.published is not None and not isinstance(self.published, date):
+            raise TypeError(
+                f"Article {self.id!r}: published must be a date, a datetime, a string such as "
+                f"'2025-07-04' or None, not {type(self.published).__name__}"
+            )
 
 
 @dataclass(slots=True)
@@ -146,6 +169,7 @@ class Mention:
     trigger: tuple[int, int]
     text: str  # the source sentence
     clause: tuple[int, int]  # the clause's character span, used for the title and for time attachment
+    sentence_start: int = -1  # where the sentence starts in the article (-1: unknown); see language.excerpt
 
 
 @dataclass(slots=True)

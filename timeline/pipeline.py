@@ -10,6 +10,7 @@ from datetime import tzinfo
 
 from newsline.events.extract import extract
 from newsline.events.roles import judge
+from newsline.language.excerpt import note_sentence_starts
 from newsline.language.syntax import analyse
 from newsline.language.text import segment
 from newsline.model import Article, Relation, Timeline
@@ -23,6 +24,7 @@ def parse_article(article: Article, tz: tzinfo | None = None) -> Timeline:
     mentions, ref, origin, speech = article_times(article, doc, tz)
     events, relations = extract(doc, article.id, mentions, publication_mention(article.id, ref))
     judge(doc, analyse(doc), events, mentions)
+    note_sentence_starts(events, doc)  # for the bounded `text` of the output (newsline.language.excerpt)
     article = Article(
         article.id,
         article.text,

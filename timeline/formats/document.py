@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
+from newsline.language.excerpt import excerpt
 from newsline.model import AnchorKind, Event, Reference, Timeline, TimeMention
 
 SCHEMA = "newsline/1"
@@ -84,7 +85,7 @@ def event_dict(e: Event, refs: dict[str, Reference]) -> dict[str, Any]:
         "id": e.id,
         "rank": e.rank,
         "title": e.title,
-        "text": first.text,
+        "text": excerpt(first),
         "kind": e.kind,
         "modality": e.modality.value,
         "minor": e.minor,

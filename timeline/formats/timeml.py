@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pathlib import PurePath
 
 from newsline.model import TimeMention
-from newsline.readers.files import decode
+from newsline.readers.files import decode_input
 
 TEXT_OPEN = "<TEXT>"
 TEXT_CLOSE = "</TEXT>"
@@ -72,12 +72,11 @@ def looks_like_timeml(name: str, content: str) -> bool:
 def decode_source(data: bytes, where: str) -> tuple[str, str]:
     """The text of an input file and the encoding to write its TimeML back in ("utf-8", "utf-8-sig" when
     it starts with a byte order mark, else "cp1252"); ingest.InputError for binary or undecodable data."""
-    text = decode(data, where)
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return text, "cp1252"
-    return text, "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+    decoded = decode_input(data, where)
+    if decoded.encoding != "utf-8":
+        return decoded.text, "cp1252"
+    # UTF-8, also with a few bad bytes replaced (U+FFFD, which only UTF-8 of these can write back).
+    return decoded.text, "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
 
 
 def output_name(path: str, timeml_input: bool) -> str:

@@ -33,6 +33,35 @@ class Sentence:
     end: int
     text: str
     _tokens: list[Token] | None = None
+    _tensed: tuple[list[int], list[int], list[str | None]] | None = None
+    _futures: tuple[list[int], list[int]] | None = None
+
+    @property
+    def futures(self) -> tuple[list[int], list[int]]:
+        """The starts and ends of the multi-word future markers ("is expected to", `_future_re`) that
+        begin at each place of the sentence, overlapping ones included: found once, so that `tense_near`
+        does not scan the text around every time expression again (most of its time on a text dense
+        with them)."""
+        if self._futures is None:
+            base = self.start
+            found = [(m.start() + base, m.end(1) + base) for m in _future_at_re().finditer(self.text)]
+            self._futures = ([f[0] for f in found], [f[1] for f in found])
+        return self._futures
+
+    @property
+    def tensed(self) -> tuple[list[int], list[int], list[str | None]]:
+        """The tokens that can show a tense (`token_tense`, or a past with the present's form such as
+        "cut"): their indices in `tokens`, their starts, and their `token_tense`. Made once, so that
+        `tense_near` looks at these few instead of every word near each time expression (a text that is
+        all time expressions, "on Monday, " repeated, made it read thousands of words per expression)."""
+        if self._tensed is None:
+            found = [
+                (i, tok.start, tense)
+                for i, tok in enumerate(self.tokens)
+                if (tense := token_tense(tok)) is not None or tok.lower in _SAME_FORM_PASTS
+            ]
+            self._tensed = ([f[0] for f in found], [f[1] for f in found], [f[2] for f in found])
+        return self._tensed
 
     @property
     def tokens(self) -> list[Token]:
@@ -188,6 +217,12 @@ def _future_re() -> re.Pattern[str]:
     # "must reach a deal by Tuesday" looks ahead; "must have left on Monday" back
     alternation += r"|(?:must|might)(?!\s+(?:not\s+)?(?:have|'ve|’ve)\b)"
     return re.compile(r"(?<![\w’'])(?:" + alternation + r")(?![\w])", re.I)
+
+
+@cache
+def _future_at_re() -> re.Pattern[str]:
+    # `_future_re` as a lookahead: a match at every place one begins, overlapping ones too.
+    return re.compile(r"(?=(" + _future_re().pattern + r"))", re.I)
 
 
 @cache
@@ -374,23 +409,31 @@ def tense_near(doc: Document, start: int, end: int) -> str | None:
     near_right = doc.text.find(",", end, right)
     near_right = right if near_right < 0 else near_right
     candidates: list[tuple[int, int, int, str]] = []
-    for m in _future_re().finditer(doc.text, left, right):
-        if start <= m.start() < end:
+    # The markers a scan of [left, right) would find: left to right, each after the end of the one before.
+    mark_starts, mark_ends = sent.futures
+    after_last = left
+    for k in range(bisect.bisect_left(mark_starts, left), bisect.bisect_left(mark_starts, right)):
+        m_start, m_end = mark_starts[k], mark_ends[k]
+        if m_start < after_last or m_end > right:
             continue
-        dist = m.start() - end if m.start() >= end else start - m.end()
-        tier = 0 if near_left <= m.start() < near_right else 1
-        candidates.append((tier, dist, 0 if m.start() < start else 1, "future"))
+        after_last = m_end
+        if start <= m_start < end:
+            continue
+        dist = m_start - end if m_start >= end else start - m_end
+        tier = 0 if near_left <= m_start < near_right else 1
+        candidates.append((tier, dist, 0 if m_start < start else 1, "future"))
     tokens = sent.tokens
-    first = max(bisect.bisect_left(tokens, left, key=lambda t: t.start) - 1, 0)
-    last = bisect.bisect_right(tokens, right, key=lambda t: t.start)
-    prev = tokens[first - 1].lower if first > 0 else ""
-    prev2 = tokens[first - 2].lower if first > 1 else ""
-    for tok in tokens[first:last]:
-        after, before_after = prev, prev2
-        prev, prev2 = tok.lower, after
+    # Only the words that can show a tense are looked at (`Sentence.tensed`); the two words before each
+    # are read from the token list.
+    indices, starts, tenses = sent.tensed
+    for k in range(bisect.bisect_left(starts, left), bisect.bisect_right(starts, right)):
+        i = indices[k]
+        tok = tokens[i]
+        after = tokens[i - 1].lower if i > 0 else ""
+        before_after = tokens[i - 2].lower if i > 1 else ""
         if tok.start < left or tok.end > right or (start <= tok.start < end):
             continue
-        tense = token_tense(tok)
+        tense = tenses[k]
         if (
             tense is None
             and tok.lower in _SAME_FORM_PASTS

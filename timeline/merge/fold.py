@@ -16,7 +16,19 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from newsline.merge.packing import lighten
-from newsline.merge.same import Side, _days, alike_sides, side
+from newsline.merge.same import (
+    Side,
+    Told,
+    _days,
+    _surnames,
+    alike_sides,
+    same_time,
+    sentence_sign,
+    side,
+    telling_key,
+    told_alike,
+    told_the_same,
+)
 from newsline.model import Article, Event, Modality, Reference, Relation, Timeline, TimeMention
 from newsline.order.solve import order
 
@@ -65,6 +77,12 @@ class Fold:
         # Each indexed event's side of the `alike` test, kept up to date as merges add actors: taking it
         # anew for every comparison was most of what the fold's candidate test cost.
         self._sides: dict[int, Side] = {}
+        # Events without a precise time, by `telling_key` (see newsline.merge.same: only the text can tell
+        # which are one happening), each with its sentence and its people's surnames.
+        self._told: dict[Told, list[tuple[int, int, frozenset[str]]]] = {}
+        self._story: set[str] = set()  # see `_story_of`
+        self._signs: dict[int, int] = {}  # id(event) -> sentence_sign of its first mention
+        self._before = 0
         self._alias: dict[str, str] = {}
         # Relation ends are renamed once every alias is known, as merge does.
         self._relations: list[list[Relation]] = []
@@ -89,8 +107,11 @@ class Fold:
             if (m.article, m.start, m.end) not in self._seen_mentions:
                 self._seen_mentions.add((m.article, m.start, m.end))
                 self.mentions.append(m)
+        self._story = self._story_of(t)
+        self._before = len(self.events)  # the events of timelines folded before this one
         for e in sorted(t.events, key=lambda e: e.id):
             self._add_event(e, later)
+        self._story = set()
         self._relations.append(t.relations)
 
     def _add_event(self, e: Event, later: bool) -> None:
@@ -98,17 +119,23 @@ class Fold:
         events, by_source, by_day = self.events, self._by_source, self._by_day
         keys = [(m.article, m.trigger[0], m.trigger[1]) for m in e.mentions]
         target = next((by_source[k] for k in keys if k in by_source), None)
-        if target is None:
-            candidates = sorted({n for d in _days(e) for n in by_day.get((e.kind, d), [])})
+        days = _days(e)
+        told = None if days else telling_key(e.kind, e.title)
+        if target is None and days:
+            candidates = sorted({n for d in days for n in by_day.get((e.kind, d), [])})
             if candidates:
                 target = self._first_same(e, [events[n] for n in candidates])
+        elif target is None and told in self._told:
+            target = self._first_told(e, self._told[told])
         if target is None:
             self._grew = self._grew or later
-            days = _days(e)
             for d in days:
                 by_day.setdefault((e.kind, d), []).append(len(events))
             if days:
                 self._sides[id(e)] = side(e)
+            elif told is not None:
+                entry = (len(events), sentence_sign(e.mentions[0]), _surnames(tuple(e.actors)))
+                self._told.setdefault(told, []).append(entry)
             events.append(e)
             for k in keys:
                 by_source[k] = e
@@ -138,14 +165,18 @@ class Fold:
             target.time = e.time  # the most specific time wins
 
     def _first_same(self, e: Event, candidates: list[Event]) -> Event | None:
-        """The first of `candidates` that `same_event` takes for `e`, tested faster: this is most of a
-        large fold's time, which the main process spends alone. Every candidate comes from `e`'s kind and
-        days in the index, so both times are precise (an indexed event's time can only become narrower)
-        and the class is the same; what is left of `same_event` is tested here in its order, with `e`'s
-        side of the comparison computed once."""
+        """The first of `candidates` that `same_event` takes for `e` (one told in the same words and
+        sentence, or failing that in the same words, when there is one: `told_the_same`), tested faster:
+        this is most of a large fold's time, which the main process spends alone. Every candidate comes
+        from `e`'s kind and days in the index, so both times are precise (an indexed event's time can only
+        become narrower) and the class is the same; what is left of `same_event` is tested here in its
+        order, with `e`'s side of the comparison computed once."""
         assert e.time is not None  # e has days: its time is precise
         article, lo, hi, modality = e.mentions[0].article, e.time.lo, e.time.hi, e.modality
         mine: Side | None = None
+        best: Event | None = None
+        best_tier = 0
+        my_sentence: int | None = None
         sides = self._sides
         for a in candidates:
             t = a.time
@@ -155,9 +186,60 @@ class Fold:
                 continue
             if mine is None:
                 mine = side(e)
-            if alike_sides(sides[id(a)], mine):
+            theirs = sides[id(a)]
+            if alike_sides(theirs, mine):
+                # The same words in the same sentence, then the same words, then the first alike one.
+                tier = 1
+                if told_the_same(theirs, mine):
+                    tier = 2
+                    if my_sentence is None:
+                        my_sentence = sentence_sign(e.mentions[0])
+                    if self._sentence(a) == my_sentence != 0:
+                        return a
+                if tier > best_tier:
+                    best, best_tier = a, tier
+        return best
+
+    def _sentence(self, e: Event) -> int:
+        # Only for the fold's own events, which stay alive (an id is not reused while they do).
+        sign = self._signs.get(id(e))
+        if sign is None:
+            sign = self._signs[id(e)] = sentence_sign(e.mentions[0])
+        return sign
+
+    def _first_told(self, e: Event, candidates: list[tuple[int, int, frozenset[str]]]) -> Event | None:
+        """The first of `candidates` (events without a precise time, with `e`'s telling key) that is the
+        same happening as `e` (newsline.merge.same, `told_alike`), from an article of the same story."""
+        article, modality = e.mentions[0].article, e.modality
+        mine: tuple[int, frozenset[str]] | None = None
+        for n, sentence, surnames in candidates:
+            if n >= self._before:
+                break  # an event of this same timeline: only earlier ones are its story's other tellings
+            a = self.events[n]
+            if a.mentions[0].article == article or not same_time(a.time, e.time):
+                continue
+            if a.modality != modality and Modality.ASSERTED not in (a.modality, modality):
+                continue
+            if mine is None:
+                mine = (sentence_sign(e.mentions[0]), _surnames(tuple(e.actors)))
+            if told_alike(sentence, surnames, *mine) and a.mentions[0].article in self._story:
                 return a
         return None
+
+    def _story_of(self, t: Timeline) -> set[str]:
+        """The articles folded before that tell the same story as `t`: those with an event of a precise
+        time that one of `t`'s is merged into (by `_first_same`). Found before `t`'s events are added, and
+        only when one of them without a precise time has candidates (else it is not needed)."""
+        if not any(not _days(e) and telling_key(e.kind, e.title) in self._told for e in t.events):
+            return set()
+        story = set()
+        for e in t.events:
+            candidates = sorted({n for d in _days(e) for n in self._by_day.get((e.kind, d), [])})
+            if candidates:
+                found = self._first_same(e, [self.events[n] for n in candidates])
+                if found is not None:
+                    story.add(found.mentions[0].article)
+        return story
 
     @property
     def grew(self) -> bool:

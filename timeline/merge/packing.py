@@ -13,6 +13,7 @@ import marshal
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsline.merge.same import sentence_sign
 from newsline.model import AnchorKind, Article, Event, Mention, Modality, Reference, Timeline, TimeMention
 
 
@@ -45,7 +46,7 @@ def _unpack_time(t: tuple | None) -> TimeMention | None:
 
 
 def _pack_mention(m: Mention) -> tuple:
-    return (m.article, m.sentence, m.trigger, m.text, m.clause)
+    return (m.article, m.sentence, m.trigger, m.text, m.clause, m.sentence_start)
 
 
 def pack_event(e: Event) -> bytes:
@@ -78,7 +79,7 @@ def pack_event(e: Event) -> bytes:
 def unpack_event(data: bytes) -> Event:
     """`pack_event` undone."""
     t = marshal.loads(data)
-    mentions = [Mention(a, s, tuple(tr), x, tuple(c)) for a, s, tr, x, c in t[4]]
+    mentions = [Mention(a, s, tuple(tr), x, tuple(c), st) for a, s, tr, x, c, st in t[4]]
     return Event(
         t[0], t[1], t[2], t[3], mentions, t[5], t[6], t[7], Modality(t[8]), _unpack_time(t[9]), *t[10:]
     )
@@ -93,7 +94,7 @@ class Packed:
     references: dict[str, Reference]
     relations: list[tuple]
     events: list[tuple]  # (id, kind, modality, time lo, hi, value, title, trigger, actors, mention spans,
-    #                       the event packed, rank)
+    #                       the event packed, rank, sentence_sign of its first mention)
     warnings: list[str]
 
 
@@ -116,6 +117,7 @@ def pack(t: Timeline) -> Packed:
                 [(m.article, *m.trigger) for m in e.mentions],
                 pack_event(e),
                 e.rank,
+                sentence_sign(e.mentions[0]),
             )
         )
     relations = [

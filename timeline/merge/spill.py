@@ -22,17 +22,29 @@ import marshal
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from newsline.merge.packing import NO_SPAN, Packed, _unpack_time, pack, unpack_event
-from newsline.merge.same import Side, _surnames, alike_sides, day_span, side, side_of
+from newsline.merge.packing import NO_SPAN, Packed, pack, unpack_event
+from newsline.merge.same import (
+    Side,
+    Told,
+    _surnames,
+    alike_sides,
+    day_span,
+    sentence_sign,
+    side,
+    side_of,
+    telling_key,
+    told_alike,
+    told_the_same,
+)
+from newsline.merge.spilled import SpilledTimeline
 from newsline.model import (
     INF,
     Article,
-    Event,
     Mention,
     Modality,
     Reference,
@@ -75,6 +87,25 @@ class _Slot:
     actors: tuple[str, ...]
     side: Side
     changed: bool = False  # whether merges added actors
+    sentence: int = 0  # sentence_sign of its first mention
+
+
+@dataclass(slots=True)
+class _Told:
+    """What the fold keeps in memory of an event without a precise time (see newsline.merge)."""
+
+    n: int
+    sentence: int  # sentence_sign of its first mention
+    surnames: frozenset[str]
+    article: str
+    modality: str
+    value: str | None  # its time's value, None without a time
+
+
+def _first_mention(data: bytes) -> Mention:
+    """The first mention of a packed event (`pack_event`)."""
+    a, s, tr, x, c, st = marshal.loads(data)[4][0]
+    return Mention(a, s, tuple(tr), x, tuple(c), st)
 
 
 @dataclass(slots=True)
@@ -141,6 +172,11 @@ class SpillFold:
         self._shown: list[tuple[int]] = []  # events a row joined: shown whatever their first source was
         self._strings: dict[str, str] = {}
         self._kinds: dict[str, int] = {}
+        # Events without a precise time, by telling key, as Fold keeps them (newsline.merge): what the
+        # comparison needs of each, in memory (an int, two short strings, a few names).
+        self._told: dict[Told, list[_Told]] = {}
+        self._story: set[str] = set()
+        self._before = 0
 
     def add(self, t: Timeline | Packed) -> None:
         """Fold one more timeline in (a worker's `Packed` one, or a Timeline, which is packed here);
@@ -167,6 +203,8 @@ class SpillFold:
                 self.articles.append(a)
                 self._grew = self._grew or later
         self.refs.update({k: v for k, v in p.references.items() if k not in self.refs})
+        self._story = self._story_of(p)
+        self._before = self.events
         for e in sorted(p.events, key=lambda rec: rec[0]):
             self._add_event(e, later, repeated)
             if repeated:
@@ -211,6 +249,7 @@ class SpillFold:
                 e.mentions[0].article,
                 tuple(e.actors),
                 side(e),
+                sentence=sentence_sign(e.mentions[0]),
             )
         return slot
 
@@ -225,16 +264,19 @@ class SpillFold:
 
     def _add_event(self, rec: tuple, later: bool, repeated: set[str]) -> None:
         # The same steps as Fold._add_event, in the same order, so the result is the same.
-        eid, kind, modality, lo, hi, value, title, trigger, actors, keys, data, _ = rec
+        eid, kind, modality, lo, hi, value, title, trigger, actors, keys, data = rec[:11]
         target = None
         if repeated:
             target = next((n for k in keys if k[0] in repeated and (n := self._source(k)) is not None), None)
         days = day_span(lo, hi) if lo is not None else range(0)
         by_day = self._by_day
+        told = None if days else telling_key(kind, title)
         if target is None and days:
             candidates = sorted({n for d in days for n in by_day.get(self._day_key(kind, d), ())})
             if candidates:
                 target = self._first_same(rec, candidates)
+        elif target is None and told in self._told:
+            target = self._first_told(rec, self._told[told])
         if target is None:
             self._grew = self._grew or later
             n = self.events
@@ -252,7 +294,12 @@ class SpillFold:
                     intern(article),
                     tuple(intern(a) for a in actors),
                     (surnames, words, intern(lemma)),
+                    sentence=rec[12],
                 )
+            elif told is not None:
+                first = _first_mention(data)
+                entry = _Told(n, sentence_sign(first), _surnames(tuple(actors)), article, modality, value)
+                self._told.setdefault(told, []).append(entry)
             self._rows.append((n, eid, article, pos, modality, lo, hi, value, title, data))
             self._sources.extend((*k, n) for k in keys)
             return
@@ -268,7 +315,7 @@ class SpillFold:
             if repeated:
                 self._flush()
             if self.light:
-                m = (m[0], m[1], m[2], "", NO_SPAN)  # it joins another event's sources: never the first
+                m = (m[0], m[1], m[2], "", NO_SPAN, -1)  # it joins another event's sources: never the first
             self._extras.append((target, marshal.dumps(m)))
             self._grew = True
         new = [a for a in dict.fromkeys(actors) if a not in slot.actors]
@@ -286,6 +333,8 @@ class SpillFold:
         _, _, modality, lo, hi, _, title, trigger, actors, keys = rec[:10]
         article = keys[0][0]
         mine: Side | None = None
+        best: int | None = None
+        best_tier = 0
         slots = self._slots
         for n in candidates:
             a = slots[n]
@@ -296,7 +345,49 @@ class SpillFold:
             if mine is None:
                 mine = side_of(actors, title, trigger)
             if alike_sides(a.side, mine):
-                return n
+                tier = 1
+                if told_the_same(a.side, mine):
+                    tier = 2
+                    if a.sentence == rec[12] != 0:
+                        return n
+                if tier > best_tier:
+                    best, best_tier = n, tier
+        return best
+
+    def _story_of(self, p: Packed) -> set[str]:
+        # Fold._story_of over the slots.
+        if not any(
+            (rec[3] is None or not day_span(rec[3], rec[4])) and telling_key(rec[1], rec[6]) in self._told
+            for rec in p.events
+        ):
+            return set()
+        story = set()
+        for rec in p.events:
+            kind, lo, hi = rec[1], rec[3], rec[4]
+            days = day_span(lo, hi) if lo is not None else range(0)
+            candidates = sorted({n for d in days for n in self._by_day.get(self._day_key(kind, d), ())})
+            if candidates:
+                found = self._first_same(rec, candidates)
+                if found is not None:
+                    story.add(self._slots[found].article)
+        return story
+
+    def _first_told(self, rec: tuple, candidates: list[_Told]) -> int | None:
+        # Fold._first_told over what _told keeps.
+        modality, value, actors, keys, data = rec[2], rec[5], rec[8], rec[9], rec[10]
+        article = keys[0][0]
+        mine: tuple[int, frozenset[str]] | None = None
+        for c in candidates:
+            if c.n >= self._before:
+                break
+            if c.article == article or c.value != value:
+                continue
+            if c.modality != modality and _ASSERTED not in (c.modality, modality):
+                continue
+            if mine is None:
+                mine = (sentence_sign(_first_mention(data)), _surnames(tuple(actors)))
+            if told_alike(c.sentence, c.surnames, *mine) and c.article in self._story:
+                return c.n
         return None
 
     @property
@@ -471,48 +562,3 @@ class SpillFold:
                 (g,),
             )
         ]
-
-
-@dataclass
-class SpilledTimeline:
-    """A merged timeline on disk: its articles, references and warnings in memory, its events read back
-    one at a time in rank order (`events` can be iterated once; `close()` when done)."""
-
-    articles: list[Article]
-    references: dict[str, Reference]
-    warnings: list[str]
-    db: sqlite3.Connection
-    relations: list[Relation] = field(default_factory=list)  # not kept: JSON Lines output has none
-
-    @property
-    def events(self) -> Iterator[Event]:
-        """The events in rank order, each with every source, its bounds and its rank."""
-        db = self.db
-        # Events and their added sources are read by rank through indexes: no sort holds the rows.
-        main = db.execute(
-            "SELECT e.n, e.data, ra.actors, rt.time, p.lo, p.hi, p.elo, p.ehi, sh.n FROM ranked r "
-            "JOIN events e ON e.n = r.n JOIN place p ON p.n = r.n LEFT JOIN reactor ra ON ra.n = r.n "
-            "LEFT JOIN retime rt ON rt.n = r.n LEFT JOIN shown sh ON sh.n = r.n ORDER BY r.rank"
-        )
-        more = db.cursor().execute(
-            "SELECT x.n, x.data FROM ranked r JOIN extra x ON x.n = r.n ORDER BY r.rank, x.seq"
-        )
-        ahead = more.fetchone()
-        for rank, (n, data, actors, time, lo, hi, elo, ehi, shown) in enumerate(main, 1):
-            e = unpack_event(data)
-            if shown is not None:
-                e.minor = False
-            if actors is not None:
-                e.actors = marshal.loads(actors)
-            if time is not None:
-                e.time = _unpack_time(marshal.loads(time))
-            while ahead is not None and ahead[0] == n:
-                a, s, tr, x, c = marshal.loads(ahead[1])
-                e.mentions.append(Mention(a, s, tuple(tr), x, tuple(c)))
-                ahead = more.fetchone()
-            e.lo, e.hi, e.end_lo, e.end_hi = lo, hi, elo, ehi
-            e.rank = rank
-            yield e
-
-    def close(self) -> None:
-        self.db.close()

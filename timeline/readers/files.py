@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from newsline.model import Article
+from newsline.published import OUT_OF_RANGE, parse_published
 from newsline.readers.html import NoArticleText, article_from_html, looks_like_html
 
 MAX_BYTES = 20 * 1024 * 1024  # one article larger than this is refused, not read into memory
@@ -47,98 +48,72 @@ def too_big(size: int) -> str:
     )
 
 
-def parse_published(value: str) -> date | datetime:
-    """A publication date or date-time given as a string; ValueError when it does not name one.
-
-    ISO 8601 first ("2025-07-04", "2025-07-04T09:30+03:00"); then what feeds and pages write, by dateutil
-    ("July 4, 2025", "Fri, 04 Jul 2025 09:30:00 GMT"); then other languages' month names, by dateparser
-    ("4 juillet 2025", "4. Juli 2025"), imported only for those. A day, a month and a year are required and
-    relative words ("yesterday") are refused: a publication date is the reference, nothing to resolve it on.
-    A string without a clock time gives a date.
-    """
-    text = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return date.fromisoformat(text)
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        pass
-    if not re.search(r"\d{4}", text) or not re.search(r"[^\W\d_]{3,}|\d{1,2}[/.]\d{1,2}[/.]\d{4}", text):
-        raise ValueError(f"not a date: {value!r}")
-    numeric = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.]\d{4}", text)
-    parts = [int(n) for n in numeric.groups()] if numeric else []
-    if parts and max(parts) <= 12 and parts[0] != parts[1]:
-        raise ValueError(f"{value!r} could be day/month or month/day: write it as YYYY-MM-DD")
-    found = _by_dateutil(text)
-    if found is None:
-        found = _by_dateparser(text)
-    if found is None:
-        raise ValueError(f"not a date: {value!r}")
-    return found
-
-
-# Two defaults that differ in every field: what the string did not give comes out different.
-_DEFAULTS = (datetime(1901, 1, 1, 0, 0), datetime(1902, 2, 2, 1, 1))
-
-
-# Zone abbreviations news feeds use, as UTC offsets in hours (dateutil knows only UTC and GMT by itself).
-_ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "BST": 1,
-          "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "IST": 5.5, "JST": 9, "AEST": 10, "AEDT": 11}
-
-
-def _by_dateutil(text: str) -> date | datetime | None:
-    import warnings
-
-    from dateutil import parser, tz
-
-    zones = {name: tz.tzoffset(name, int(hours * 3600)) for name, hours in _ZONES.items()}
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # an unknown zone name: the clock time is kept, naive
-            a, b = (parser.parse(text, default=d, tzinfos=zones, dayfirst=True) for d in _DEFAULTS)
-    except (ValueError, OverflowError):
-        return None
-    if (a.year, a.month, a.day) != (b.year, b.month, b.day):
-        return None  # "July 4": no year, "2025": no day
-    if (a.hour, a.minute) != (b.hour, b.minute):
-        return a.date()
-    return a
-
-
-def _by_dateparser(text: str) -> date | datetime | None:
-    import dateparser
-
-    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["absolute-time"]}
-    try:
-        moment = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
-    except (ValueError, OverflowError):
-        return None
-    if moment is None:
-        return None
-    clock = re.search(r"\d{1,2}[:h]\d{2}", text)
-    return moment if clock else moment.date()
-
-
 def _looks_binary(head: bytes) -> bool:
     """A file's first 8 KB hold a NUL byte or more control bytes than text has."""
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return b"\x00" in head or controls > _BINARY_SHARE * len(head)
 
 
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """An input's text, the encoding it was read in, and how many byte sequences that were not valid in it
+    became U+FFFD (only for a file that is UTF-8 but for a few bytes; `first_bad` is the first one's
+    byte offset)."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
+    first_bad: int = -1
+
+    def note(self) -> str | None:
+        """The warning to give about the replaced bytes, or None."""
+        if not self.replaced:
+            return None
+        places = "1 place" if self.replaced == 1 else f"{self.replaced:,} places"
+        return (
+            f"not valid UTF-8 in {places} (first at byte {self.first_bad:,}): read as UTF-8 with each "
+            "bad sequence replaced by U+FFFD"
+        )
+
+
+def _mostly_utf8(data: bytes, error: UnicodeDecodeError) -> Decoded | None:
+    """`data` as UTF-8 with its few bad sequences replaced, when it is UTF-8 but for them: its valid
+    multi-byte characters are at least as many as its invalid sequences. A file in a single-byte code page
+    (Windows-1252, ISO 8859) has almost no valid UTF-8 multi-byte sequences (each accented letter is one
+    lone high byte, which is invalid), so it fails this test and goes to charset detection; a UTF-8 file
+    with a stray byte (a truncated copy, one line pasted from elsewhere) passes, instead of being
+    decoded whole in another encoding and every one of its accented letters garbled."""
+    text = data.decode("utf-8-sig", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    if bad <= 0 or good < bad:
+        return None
+    return Decoded(text, "utf-8", bad, error.start)
+
+
 def decode(data: bytes, where: str) -> str:
     """The text of an input: UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark, or
     the encoding charset-normalizer detects (Windows-1252, ISO 8859, Shift JIS, ...); InputError for binary
-    data and bytes no encoding explains."""
+    data and bytes no encoding explains. A file that is UTF-8 but for a few bytes stays UTF-8 (see
+    `decode_input`, which also says how many bytes were replaced)."""
+    return decode_input(data, where).text
+
+
+def decode_input(data: bytes, where: str) -> Decoded:
+    """`decode`, with the encoding used and the count of bytes replaced."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return Decoded(data.decode("utf-16"), "utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(f"{where}: not valid UTF-16 text ({exc.reason})") from None
     if _looks_binary(data[:8192]):
         raise InputError(f"{where}: looks like a binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        return Decoded(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError as utf8:
+        mostly = _mostly_utf8(data, utf8)
+        if mostly is not None:
+            return mostly
         # Not UTF-8: detect the encoding from the bytes (charset-normalizer) rather than guess one.
         from charset_normalizer import from_bytes
 
@@ -147,7 +122,7 @@ def decode(data: bytes, where: str) -> str:
             # No language evidence for any encoding (a few stray bytes): Windows-1252 if it decodes the
             # bytes at all, else the input is not text newsline can read without guessing.
             try:
-                return data.decode("cp1252")
+                return Decoded(data.decode("cp1252"), "cp1252")
             except UnicodeDecodeError:
                 raise InputError(
                     f"{where}: not UTF-8 text (byte {utf8.start}: {utf8.reason}) and no other encoding fits"
@@ -164,7 +139,7 @@ def decode(data: bytes, where: str) -> str:
             ):
                 best = m
                 break
-        return str(best)
+        return Decoded(str(best), best.encoding)
 
 
 def read_bytes(path: str) -> bytes:
@@ -210,8 +185,10 @@ def _record_article(
         try:
             published = parse_published(str(rec["published"]))
             origin = "given"
-        except ValueError:
-            return Problem(f"{where}:{n}", f"'published' is not an ISO date: {rec['published']!r}")
+        except ValueError as exc:
+            out_of_range = str(exc) == OUT_OF_RANGE.format(value=str(rec["published"]))
+            message = f"'published': {exc}" if out_of_range else "'published' is not an ISO date"
+            return Problem(f"{where}:{n}", message if out_of_range else f"{message}: {rec['published']!r}")
     return Article(
         _no_surrogates(str(rec.get("id") or f"{Path(where).stem}-{n}")),
         _no_surrogates(rec["text"]),
@@ -284,17 +261,28 @@ def _name(path: str) -> str:
     return "stdin" if path == "-" else Path(path).stem
 
 
-def _whole_input(path: str, published: date | datetime | None, data: bytes | str | None = None) -> Article:
-    """The one article a text file, a saved web page or standard input (given as `data`) holds."""
+def _whole_input(
+    path: str,
+    published: date | datetime | None,
+    data: bytes | str | None = None,
+    notes: list[Problem] | None = None,
+) -> Article:
+    """The one article a text file, a saved web page or standard input (given as `data`) holds; a warning
+    about its decoding goes to `notes`."""
+    decoded = None
     if path == "-":
         raw = data or ""
         if isinstance(raw, bytes):
             if len(raw) > MAX_BYTES:
                 raise InputError(f"-: {too_big(len(raw))}")
-            raw = decode(raw, "-")
+            decoded = decode_input(raw, "-")
+            raw = decoded.text
         text = raw
     else:
-        text = decode(read_bytes(path), path)
+        decoded = decode_input(read_bytes(path), path)
+        text = decoded.text
+    if notes is not None and decoded is not None and decoded.note():
+        notes.append(Problem(path, decoded.note() or ""))
     source = path if path != "-" else "<stdin>"
     if looks_like_html(text, path):
         try:
@@ -318,7 +306,7 @@ def _jsonl_records(path: str) -> Iterator[tuple[int, int, bytes]]:
 
 
 def _index_jsonl(
-    path: str, published: date | datetime | None, problems: list[Problem]
+    path: str, published: date | datetime | None, problems: list[Problem], notes: list[Problem] | None = None
 ) -> list[tuple[Article, ArticleRef]]:
     """Each good record of a .jsonl file with a reference to it; bad lines go to `problems`.
 
@@ -363,7 +351,10 @@ def _index_jsonl(
             problems.extend(bad)
             return found
     # Not UTF-8: charset detection needs the whole file.
-    text = decode(read_bytes(path), path)
+    decoded = decode_input(read_bytes(path), path)
+    text = decoded.text
+    if notes is not None and decoded.note():
+        notes.append(Problem(path, decoded.note() or ""))
     return [
         (a, ArticleRef(a.id, path, path, published, blank=not a.text.strip(), article=a))
         for a in articles_from_jsonl(text, path, published, problems)
@@ -371,20 +362,25 @@ def _index_jsonl(
 
 
 def index_inputs(
-    paths: list[str], published: date | datetime | None, stdin_text: str | bytes | None = None
+    paths: list[str],
+    published: date | datetime | None,
+    stdin_text: str | bytes | None = None,
+    notes: list[Problem] | None = None,
 ) -> tuple[list[ArticleRef], list[Problem]]:
     """A reference to every article in `paths` ("-" is standard input, given as `stdin_text`), and the
     problems met, in one pass that holds one article at a time: every input is read and checked here
-    (so problems are known before any parsing), and `load_article` reads an article again when needed."""
+    (so problems are known before any parsing), and `load_article` reads an article again when needed.
+    Warnings about inputs that were read all the same (bytes replaced in a file that is UTF-8 but for a
+    few) go to `notes`."""
     refs: list[ArticleRef] = []
     problems: list[Problem] = []
     used: dict[str, int] = {}
     for path in paths:
         try:
             if path.endswith(".jsonl"):
-                found = _index_jsonl(path, published, problems)
+                found = _index_jsonl(path, published, problems, notes)
             else:
-                a = _whole_input(path, published, stdin_text)
+                a = _whole_input(path, published, stdin_text, notes)
                 # Standard input cannot be read twice: its one article is held.
                 ref = ArticleRef(
                     a.id,
