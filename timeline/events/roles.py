@@ -43,7 +43,7 @@ def words() -> dict[str, frozenset[str]]:
     """The word classes of rules/roles.toml, plus the reporting verbs of rules/events.toml."""
     data = load("roles")["words"]
     out = {k: frozenset(v) for k, v in data.items()}
-    out["reporting"] = frozenset(events_data()["roles"]["reporting"])
+    out["reporting"] = frozenset(events_data()["roles"]["reporting"]) | out.pop("saying")
     return out
 
 
@@ -288,9 +288,12 @@ def judge_mention(
         and gov.lemma.lower() not in W["reporting"]  # "reported [that ...] shelling killed": the content
         and gov.lemma.lower() not in W["belief"]
     ):
-        # "continue to press", "began to blare": one predicate; the governing verb speaks for it
+        # "continue to press", "began to blare": one predicate; the governing verb speaks for it, and when
+        # it tells an event of its own, that event is the row (one happening, one row)
         outer = judge_mention(doc, syntax, times, gov.start, gov.end, in_quote, told=told)
         if outer is not None:
+            if gov.i in told:
+                outer.row = False
             return outer
     if (
         up
@@ -315,12 +318,16 @@ def judge_mention(
         ):
             row = False  # "including ...", "citing ...": the sentence's frame
         elif (
-            w.tag in ("VBG", "VBN")
+            # (a past tense the tagger gave a participle's place needs its marker: "with cases reported")
+            (w.tag in ("VBG", "VBN") or (w.tag == "VBD" and syntax.kids(w, "mark", "case")))
             and w.dep.split(":")[0] in ("advcl", "acl")
-            and not syntax.kids(w, "nsubj", "aux", "mark")
+            and not syntax.kids(w, "nsubj", "aux")
+            and all(m.lower in W["adjunct_marks"] for m in syntax.kids(w, "mark", "case"))
             and not _own_time(syntax, w, times)
         ):
-            row = False  # "..., causing thousands of deaths": told as part of the clause it hangs from
+            # "..., causing thousands of deaths", "a cost for taking an aircraft", "with cases reported in
+            # Guinea": told as part of the clause it hangs from
+            row = False
         elif (
             w.tag in ("VB", "JJ", "NN")
             and w.dep.split(":")[0] in ("advcl", "acl", "ccomp", "xcomp", "conj")
@@ -337,6 +344,8 @@ def judge_mention(
             # come, a denial, an announcement of a plan): then the statement itself is the news.
             row = False
             for c in syntax.kids(w, "ccomp", "parataxis"):
+                if doc.quote_at(c.start) is not None:
+                    continue  # a quote's own words are the speaker's, not a claim the article reports
                 inner = judge_mention(doc, syntax, times, c.start, c.end, in_quote, up=False, told=told)
                 if inner is not None and inner.status is not None:
                     row = True
@@ -363,14 +372,18 @@ def judge_mention(
         # phrase says which happening it is (a possessor, a modifier, a complement); a bare or generic
         # noun ("the war", "abuse", "every such strike") is not one.
         head = gov
+        existential = (
+            head is not None
+            and head.lemma.lower() == "be"
+            and head.tag not in ("VBZ", "VBP")  # "there is a cost": a state; "there was an attack"
+            and not any(k.lower in W["modal_planned"] for k in syntax.kids(head, "aux"))
+            and any(k.dep == "expl" for k in syntax.kids(head))
+        )
         carried = (
             head is not None
             and syntax.is_predicate(head)
             and w.dep.split(":")[0] in ("nsubj", "obj")
-            and (
-                head.lemma.lower() in W["carriers"]
-                or (head.lemma.lower() == "be" and any(k.dep == "expl" for k in syntax.kids(head)))
-            )
+            and (head.lemma.lower() in W["carriers"] or existential)
         )
         kids = syntax.kids(w)
         generic = any(k.dep == "det" and k.lower in W["generic_determiners"] for k in kids)
@@ -378,7 +391,10 @@ def judge_mention(
             k.dep.split(":")[0] in ("nmod", "amod", "compound", "nummod", "acl", "appos") for k in kids
         )
         dated = _own_time(syntax, w, times)
-        row = carried or dated or (specific and not generic)
+        named = w.tag in ("NNP", "NNPS")  # "Air France Flight", "the Joint Strike Fighter": a name
+        # "there is an additional cost", "the cost is high": a state now, not a happening
+        stated = head is not None and head.lemma.lower() in W["stative"] and head.tag in ("VBZ", "VBP")
+        row = (carried or dated or (specific and not generic)) and not named and not (stated and not dated)
         if row and not carried and not dated and head is not None and head.i in told and (
             w.dep.split(":")[0] in ("nsubj", "obj")
         ):
