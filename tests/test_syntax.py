@@ -62,3 +62,24 @@ def test_any_text_gives_words_inside_it(text: str) -> None:
         assert 0 <= w.start < w.end <= len(text)
         assert text[w.start : w.end] == w.text
         assert 0 <= w.head < len(syn.words)
+
+
+def test_a_parse_from_the_cache_is_the_parse() -> None:
+    from newsline.language.syntax import clear_cache
+
+    text = "Officials said the bridge collapsed. Rescuers arrived on Friday."
+    clear_cache()
+    fresh = analyse(segment(text)).words
+    again = analyse(segment("Intro line here. " + text)).words  # same sentences, other offsets
+    shift = len("Intro line here. ")
+    tail = [w for w in again if w.start >= shift]
+    assert [(w.start - shift, w.end - shift, w.text, w.tag, w.dep) for w in tail] == [
+        (w.start, w.end, w.text, w.tag, w.dep) for w in fresh
+    ]
+    assert [again[w.head].text for w in tail] == [fresh[w.head].text for w in fresh]
+
+
+def test_a_lone_surrogate_is_parsed_not_raised() -> None:
+    text = "A fire\ud800 broke out on Friday."
+    syn = analyse(segment(text))
+    assert [w.text for w in syn.words if w.text == "broke"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -170,6 +171,7 @@ def parser() -> Any:
     return spacy.load(str(path))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PIECE_CUT = re.compile(r"[;:,]\s+|\s+[-–—]\s+")
 
 
@@ -189,42 +191,72 @@ def _pieces(text: str, start: int) -> Iterator[tuple[int, str]]:
         yield start, text
 
 
+# A parsed piece as plain tuples, relative to its own start: (start, end, text, lemma, tag, dep, head) per
+# word, heads counted within the piece. Kept for the pieces seen last: the same sentences come back (a
+# story's boilerplate across articles, the same article parsed again), and a parse costs milliseconds.
+Parsed = tuple[tuple[int, int, str, str, str, str, int], ...]
+CACHE_PIECES = 4096
+
+
+_CACHE: OrderedDict[str, Parsed] = OrderedDict()
+
+
+def clear_cache() -> None:
+    """Forget the pieces parsed so far (a benchmark measures the parser, not the cache)."""
+    _CACHE.clear()
+
+
+def _remember(piece: str, parsed: Parsed) -> None:
+    _CACHE[piece] = parsed
+    if len(_CACHE) > CACHE_PIECES:
+        _CACHE.popitem(last=False)
+
+
+def _from_spacy(parsed: Any) -> Parsed:
+    index: dict[int, int] = {}
+    for t in parsed:
+        if not t.is_space:
+            index[t.i] = len(index)
+    return tuple(
+        (
+            t.idx,
+            t.idx + len(t.text),
+            t.text,
+            t.lemma_ or t.text.lower(),
+            t.tag_,
+            "root" if t.dep_ == "ROOT" else t.dep_,
+            index.get(t.head.i, index[t.i]),
+        )
+        for t in parsed
+        if not t.is_space
+    )
+
+
 def analyse(doc: Document) -> Syntax:
     """The dependency analysis of every sentence of `doc` (our sentence boundaries are kept: a parse
     never joins two of them)."""
-    nlp = parser()
-    jobs: list[tuple[int, int]] = []
-    texts: list[str] = []
+    jobs: list[tuple[int, int, str]] = []
     for s in doc.sentences:
-        for offset, piece in _pieces(doc.text[s.start : s.end], s.start):
-            jobs.append((s.index, offset))
-            texts.append(piece)
+        # a lone surrogate (from a JSON "\\ud800") cannot be encoded for the parser: one replacement
+        # character for one, so offsets stay the article's
+        text = _SURROGATE.sub("\ufffd", doc.text[s.start : s.end])
+        for offset, piece in _pieces(text, s.start):
+            jobs.append((s.index, offset, piece))
+    # the pieces not parsed lately go through the parser together (batching is several times faster)
+    fresh = list(dict.fromkeys(piece for _, _, piece in jobs if piece not in _CACHE))
+    parsed_now: dict[str, Parsed] = {}
+    if fresh:
+        for piece, parsed in zip(fresh, parser().pipe(fresh, batch_size=64), strict=True):
+            parsed_now[piece] = _from_spacy(parsed)
+            _remember(piece, parsed_now[piece])
     words: list[Word] = []
-    for (sent_index, offset), parsed in zip(jobs, nlp.pipe(texts, batch_size=64), strict=True):
+    for sent_index, offset, piece in jobs:
         base = len(words)
-        for t in parsed:
-            if t.is_space:
-                continue
-            words.append(
-                Word(
-                    len(words),
-                    offset + t.idx,
-                    offset + t.idx + len(t.text),
-                    t.text,
-                    t.lemma_ or t.text.lower(),
-                    t.tag_,
-                    "root" if t.dep_ == "ROOT" else t.dep_,
-                    t.head.i,
-                    sent_index,
-                )
-            )
-        # token indices to word indices (spaces are not words)
-        index = {}
-        k = base
-        for t in parsed:
-            if not t.is_space:
-                index[t.i] = k
-                k += 1
-        for w in words[base:]:
-            w.head = index.get(w.head, w.i)
+        tokens = parsed_now.get(piece)
+        if tokens is None:
+            tokens = _CACHE[piece]
+            _CACHE.move_to_end(piece)
+        for start, end, _, lemma, tag, dep, head in tokens:
+            a, b = offset + start, offset + end
+            words.append(Word(len(words), a, b, doc.text[a:b], lemma, tag, dep, base + head, sent_index))
     return Syntax(words)
