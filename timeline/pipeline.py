@@ -22,8 +22,9 @@ def parse_article(article: Article, tz: tzinfo | None = None) -> Timeline:
     """One article to its timeline: time mentions, events, relations, bounds and ranks."""
     doc = segment(article.text)
     mentions, ref, origin, speech = article_times(article, doc, tz)
-    events, relations = extract(doc, article.id, mentions, publication_mention(article.id, ref))
-    judge(doc, analyse(doc), events, mentions)
+    publication = publication_mention(article.id, ref)
+    events, relations = extract(doc, article.id, mentions, publication)
+    judge(doc, analyse(doc), events, mentions, publication)
     note_sentence_starts(events, doc)  # for the bounded `text` of the output (newsline.language.excerpt)
     article = Article(
         article.id,

@@ -26,6 +26,7 @@ Writes: each event's `minor`, `modality` and `speaker`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -36,6 +37,9 @@ from newsline.model import Event, Modality, TimeMention
 from newsline.rules import load
 
 _CLAUSAL = ("ccomp", "xcomp", "csubj", "advcl", "parataxis")
+# A name or a noun phrase naming who spoke: words, not a quote or a clause ("Kyiv's mayor, Vitali
+# Klitschko", "a company spokesman"), at most twelve words.
+_SPEAKER = re.compile(r"^(?!.*(?:[\"“”:;]|``|''))\W*\w[^\n]*$")
 
 
 @cache
@@ -131,6 +135,7 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
     """The status the verbs above the clause give it, and the reporting verb it is the content of."""
     status: Modality | None = None
     reporter: Word | None = None
+    locked = False  # no status from above this point
     cur = w
     for _ in range(12):
         gov = syntax.head(cur)
@@ -152,8 +157,12 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
         to_clause = rel == "acl" and any(m.lower == "to" for m in syntax.kids(cur, "mark"))
         if rel not in _CLAUSAL and not to_clause:
             break
+        if rel in ("advcl", "parataxis") and syntax.kids(cur, "nsubj") and not to_clause:
+            # "..., while Zelensky urged sanctions": a clause with a subject of its own tells its own
+            # happening; what the verb above plans or fears is not its status (its speaker still is)
+            locked = True
         lemma = gov.lemma.lower()
-        if status is None:
+        if status is None and not locked:
             if lemma in W["denial"] or lemma in W["unrealised"]:
                 status = Modality.NEGATED
             elif lemma == "have" and any(k.lower == "yet" for k in syntax.kids(gov, "advmod")):
@@ -430,6 +439,8 @@ def _speaker(
         sw = _speaker_word(syntax, reporter)
         if sw is not None and not any(tm.start <= sw.start < tm.end for tm in times):
             speaker = _name(syntax, sw)
+            if not _SPEAKER.match(speaker) or len(speaker.split()) > 12:
+                speaker = None  # a misparse gave a quote or a clause, not who spoke
         elif sw is None and syntax.kids(reporter, "aux:pass"):
             speaker = "unnamed reports"  # "was reported to have closed": nobody is named
     elif according is not None:
@@ -437,7 +448,13 @@ def _speaker(
     return speaker, (reporter is not None and not own) or according is not None
 
 
-def judge(doc: Document, syntax: Syntax, events: list[Event], times: list[TimeMention]) -> None:
+def judge(
+    doc: Document,
+    syntax: Syntax,
+    events: list[Event],
+    times: list[TimeMention],
+    publication: TimeMention | None = None,
+) -> None:
     """Each event's row flag (`minor`), status and speaker from the structure of its mentions' clauses.
 
     An event is a row when one of its mentions is; its status and speaker come from that mention (the
@@ -467,8 +484,14 @@ def judge(doc: Document, syntax: Syntax, events: list[Event], times: list[TimeMe
         e.minor = not main.row
         if main.status is not None:
             e.modality = main.status
-        elif e.modality in (Modality.NEGATED, Modality.POSSIBLE):
-            # the words near the trigger suggested it; the structure says it happened
+        elif e.modality in (Modality.NEGATED, Modality.POSSIBLE) or (
+            # a plan the words near the trigger suggested, for an event dated before publication
+            e.modality == Modality.PLANNED
+            and e.time is not None
+            and publication is not None
+            and e.time.hi <= publication.hi
+        ):
+            # the structure says it happened
             e.modality = Modality.REPORTED if main.reported else Modality.ASSERTED
         elif e.modality == Modality.ASSERTED and main.reported:
             e.modality = Modality.REPORTED
