@@ -155,13 +155,32 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             cur = gov
             continue
         to_clause = rel == "acl" and any(m.lower == "to" for m in syntax.kids(cur, "mark"))
-        if rel not in _CLAUSAL and not to_clause:
+        # inside a noun phrase ("a possibility of the union challenging"): up to the nouns that govern it
+        of_noun = rel in ("acl", "nmod") and not syntax.is_predicate(gov)
+        if rel not in _CLAUSAL and not to_clause and not of_noun:
             break
-        if rel in ("advcl", "parataxis") and syntax.kids(cur, "nsubj") and not to_clause:
+        if rel in ("advcl", "parataxis") and syntax.kids(cur, "nsubj") and not to_clause and not locked:
             # "..., while Zelensky urged sanctions": a clause with a subject of its own tells its own
-            # happening; what the verb above plans or fears is not its status (its speaker still is)
+            # happening; what the words above plan or fear is not its status (its speaker still is). Only
+            # its host's own modal reaches it: "once we have reviewed it, we will decide" is to come.
+            if status is None and any(k.lower in W["modal_planned"] for k in syntax.kids(gov, "aux")):
+                status = Modality.PLANNED
             locked = True
         lemma = gov.lemma.lower()
+        if status is None and not locked and not syntax.is_predicate(gov) and rel in ("acl", "nmod"):
+            # "the possibility of Boeing challenging", "plans to buy": the noun says it has not happened
+            if lemma in W["possibility_nouns"]:
+                status = Modality.POSSIBLE
+            elif lemma in W["plan_nouns"]:
+                status = Modality.PLANNED
+        if (
+            status is None
+            and not locked
+            and rel == "xcomp"
+            and (lemma in W["reporting"] or lemma in W["belief"])
+            and syntax.kids(gov, "aux:pass")
+        ):
+            status = Modality.POSSIBLE  # "was reported to have closed", "is believed to have fled": hearsay
         if status is None and not locked:
             if lemma in W["denial"] or lemma in W["unrealised"]:
                 status = Modality.NEGATED
