@@ -481,7 +481,11 @@ def _object_end(doc: Document, toks: list[Token], i: int) -> int:
 
 
 def _participants(doc: Document, region: Region, a: int, b: int, speaker: str | None) -> set[str]:
-    toks = [t for t in region.tokens if a <= t.start and t.end <= b]
+    # the tokens of [a, b) by bisection (a scan of the region for each event was quadratic in a sentence
+    # of thousands of events)
+    lo = bisect.bisect_left(region.tokens, a, key=lambda t: t.start)
+    hi = bisect.bisect_left(region.tokens, b, key=lambda t: t.start)
+    toks = [t for t in region.tokens[lo:hi] if t.end <= b]
     people = {n for _, _, n in names(toks, region.sentence.start)}
     if region.quote is not None and speaker and any(t.lower in ("we", "i") for t in toks):
         people.add(speaker)
@@ -582,7 +586,9 @@ def _np_with_attachments(region: Region, i: int) -> tuple[int, int]:
 def _speaker_of(
     doc: Document, region: Region, subject: tuple[int, int], last_speaker: str | None
 ) -> str | None:
-    toks = [t for t in region.tokens if subject[0] <= t.start and t.end <= subject[1]]
+    lo = bisect.bisect_left(region.tokens, subject[0], key=lambda t: t.start)
+    hi = bisect.bisect_left(region.tokens, subject[1], key=lambda t: t.start)
+    toks = [t for t in region.tokens[lo:hi] if t.end <= subject[1]]
     if any(t.lower in ("he", "she") for t in toks) and len(toks) <= 2:
         return last_speaker
     # A short subject is the attribution a reader wants as written: "Ukraine's Air Force",
@@ -670,7 +676,7 @@ def extract(
         for region in _regions(doc, sent):
             trigs = _triggers(region)
             toks = region.tokens
-            finite_idx = [t.tok for t in trigs if not t.nominal and t.finite]
+            finite_idx = sorted(t.tok for t in trigs if not t.nominal and t.finite)
             stops = frozenset(t.tok for t in trigs if not t.nominal and t.finite and t.lemma in reporting)
             reporting_at = {t.tok for t in trigs if not t.nominal and t.finite and t.lemma in reporting}
             # Where each verb's words end (its particle included): a clause does not reach back over the
@@ -716,7 +722,7 @@ def extract(
                     continue
                 if trig.nominal:
                     a, b = _np_bounds(region, i)
-                    first = next(t for t in toks if t.start >= a)
+                    first = toks[bisect.bisect_left(toks, a, key=lambda t: t.start)]
                     definite = first.lower in DEFINITE or (
                         first.lower.endswith(("'s", "’s")) and first.text[0].islower()
                     )
@@ -736,7 +742,7 @@ def extract(
                     region_drafts.append(d)
                     continue
                 left = clause_start(i)
-                nxt = [f for f in finite_idx if f > i]
+                nxt = finite_idx[bisect.bisect_right(finite_idx, i) :]
                 stop = nxt[0] if nxt else len(toks)
                 if nxt:
                     stop = max(i + 1, clause_start(nxt[0]))
@@ -812,6 +818,10 @@ def _response_verbs() -> frozenset[str]:
     return frozenset(events_data()["roles"].get("response_verbs", []))
 
 
+# How far (characters) a reporting verb looks for the clause it reports, before or after it.
+LINK_REACH = 600
+
+
 def _link_clauses(
     doc: Document,
     drafts: list[Draft],
@@ -826,15 +836,23 @@ def _link_clauses(
     for d in drafts:
         by_region.setdefault(id(d.region), []).append(d)
     for group in by_region.values():
+        # the group's nouns in text order, found by bisection (a scan per verb was quadratic)
+        nouns = sorted((n for n in group if n.trig.nominal), key=lambda n: n.trig.start)
+        noun_starts = [n.trig.start for n in nouns]
+        trig_starts = [x.trig.start for x in group]
+
+        def nouns_between(
+            a: int, b: int, nouns: list[Draft] = nouns, starts: list[int] = noun_starts
+        ) -> list[Draft]:
+            return nouns[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+
         for k, d in enumerate(group):
             if d.trig.nominal:
                 continue
             # Aspectual and light verbs: the event noun right before (subject) or after (object).
             if d.trig.lemma in aspectual or d.trig.lemma in light:
-                subj_nouns = [
-                    n for n in group if n.trig.nominal and d.subject[0] <= n.trig.start < d.trig.start
-                ]
-                obj_nouns = [n for n in group if n.trig.nominal and d.trig.end <= n.trig.start < d.clause[1]]
+                subj_nouns = nouns_between(d.subject[0], d.trig.start)
+                obj_nouns = nouns_between(d.trig.end, d.clause[1])
                 carrier = None
                 if d.trig.lemma in aspectual and subj_nouns:
                     # The subject's head, not a noun inside a phrase that modifies it: "Unrest over the
@@ -875,23 +893,27 @@ def _link_clauses(
                         ):
                             v.extra_relations.append(("caused_by", obj[0]))
             # Nominal subjects of other verbs ("the aerial attack killed") are events in their own right.
-            for n in group:
-                if n.trig.nominal and d.subject[0] <= n.trig.start < d.trig.start and n.definite:
+            for n in nouns_between(d.subject[0], d.trig.start):
+                if n.definite:
                     n.eventive = True
                     d.extra_relations.append(("caused_by", n))
             if d.trig.lemma in reporting:
                 # The reported clause starts right after the verb (or its "that").
+                # (only the drafts near the verb are looked at: a scan of the whole group for every reporting
+                # verb was quadratic in a sentence of thousands of events)
+                window_end = bisect.bisect_right(trig_starts, d.trig.end + LINK_REACH)
                 later = [
                     x
-                    for x in group[k + 1 :]
+                    for x in group[k + 1 : max(k + 1, window_end)]
                     if not x.trig.nominal and x.eventive and d.trig.end <= x.subject[0] <= d.trig.end + 7
                 ]
                 inner = later[0] if later else None
                 if inner is None:
                     # "Drones hit Kyiv overnight, officials said": the report comes after what it reports.
+                    window_start = bisect.bisect_left(trig_starts, d.trig.start - LINK_REACH)
                     earlier = [
                         x
-                        for x in group[:k]
+                        for x in group[window_start:k]
                         if not x.trig.nominal
                         and x.eventive
                         and x.complement_of is None
@@ -1116,6 +1138,7 @@ def _attach_times(
     # Noun drafts by region: each verb looks only at the nouns of its own region (a scan of every draft
     # for every draft was quadratic).
     nouns_in: dict[int, list[Draft]] = {}
+    np_spans: dict[int, list[tuple[Draft, tuple[int, int]]]] = {}
     for x in drafts:
         if x.trig.nominal:
             nouns_in.setdefault(id(x.region), []).append(x)
@@ -1153,16 +1176,22 @@ def _attach_times(
                 for x in others
             )
         ]
-        if not d.trig.nominal:
+        if not d.trig.nominal and inside:
             # "this year's conference", "Thursday's call": a possessive time dates the noun it stands
             # before, not the clause's verb.
             inside = [m for m in inside if not re.match(r"['’]s\b", doc.text[m.end : m.end + 2])]
-            nps = [
-                _np_bounds(x.region, x.trig.tok)
-                for x in nouns_in.get(id(d.region), [])
-                if x.event is not d.event
+            # (the noun phrases of a region are found once: a sentence of thousands of events made this
+            # quadratic)
+            region_nps = np_spans.get(id(d.region))
+            if region_nps is None:
+                region_nps = np_spans[id(d.region)] = [
+                    (x, _np_bounds(x.region, x.trig.tok)) for x in nouns_in.get(id(d.region), [])
+                ]
+            inside = [
+                m
+                for m in inside
+                if not any(p <= m.start < q for x, (p, q) in region_nps if x.event is not d.event)
             ]
-            inside = [m for m in inside if not any(p <= m.start < q for p, q in nps)]
             if d.trig.lemma in reporting:
                 # "On Friday, WHO stated the outbreak is now an emergency": a time after a reporting verb
                 # is the saying's only right after it ("said on Friday", "announced Wednesday"); further
@@ -1668,6 +1697,9 @@ def _about(article_id: str, drafts: list[Draft]) -> list[Relation]:
     for x in drafts:
         if x.trig.nominal:
             nouns_in.setdefault(id(x.region), []).append(x)
+    for group in nouns_in.values():
+        group.sort(key=lambda x: x.trig.start)
+    noun_starts: dict[int, list[int]] = {}
     for d in drafts:
         if d.event is None:
             continue
@@ -1683,7 +1715,12 @@ def _about(article_id: str, drafts: list[Draft]) -> list[Relation]:
                 rel.point = "overlap"
                 out.append(rel)
         if d.trig.cls == "statement" and not d.trig.nominal:
-            for n in nouns_in.get(id(d.region), []):
+            # the region's nouns in [trigger, clause end), by bisection (a scan per statement was
+            # quadratic in a sentence of thousands of events)
+            region_nouns = nouns_in.get(id(d.region), [])
+            starts = noun_starts.setdefault(id(d.region), [n.trig.start for n in region_nouns])
+            lo, hi = bisect.bisect_left(starts, d.trig.end), bisect.bisect_left(starts, d.clause[1])
+            for n in region_nouns[lo:hi]:
                 if (
                     n.trig.nominal
                     and n.event is not None

@@ -89,7 +89,9 @@ class Syntax:
         stop = end if end is not None else start + 1
         k = max(bisect.bisect_right(self._starts, start) - 1, 0)
         span = []
-        for w in self.words[k:]:
+        words = self.words
+        for j in range(k, len(words)):  # (no slice: a copy of the rest of the list for each call)
+            w = words[j]
             if w.start >= stop:
                 break
             if w.end > start:
@@ -153,13 +155,10 @@ class Syntax:
         return sub[0].start, sub[-1].end
 
     def sentence_words(self, sentence: int) -> list[Word]:
-        lo = bisect.bisect_left([w.sentence for w in self.words], sentence)
-        out = []
-        for w in self.words[lo:]:
-            if w.sentence != sentence:
-                break
-            out.append(w)
-        return out
+        """The words of one of our sentences."""
+        lo = bisect.bisect_left(self.words, sentence, key=lambda w: w.sentence)
+        hi = bisect.bisect_right(self.words, sentence, key=lambda w: w.sentence)
+        return self.words[lo:hi]
 
 
 @cache
