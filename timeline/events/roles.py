@@ -98,8 +98,18 @@ def _has_until(syntax: Syntax, w: Word) -> bool:
 
 def _own_time(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
     """Whether a time expression hangs from this clause (its nearest verbal governor is `w`)."""
+    return w.i in _timed_clauses(syntax, times)
+
+
+def _timed_clauses(syntax: Syntax, times: list[TimeMention]) -> frozenset[int]:
+    """The words that govern a time expression (each expression's nearest verbal governor), found once
+    for an article's time mentions: asked per word, it was quadratic in a sentence with many times."""
+    memo = syntax.memo.get("timed")
+    if memo is not None and memo[0] is times:
+        return memo[1]
+    out = set()
     for tm in times:
-        if tm.sentence != w.sentence or not tm.text:
+        if not tm.text:
             continue
         tw = syntax.at(tm.start, tm.end)
         if tw is None:
@@ -109,9 +119,11 @@ def _own_time(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
             if syntax.is_predicate(tw)
             else next((a for a in syntax.ancestors(tw) if syntax.is_predicate(a)), None)
         )
-        if gov is not None and gov.i == w.i:
-            return True
-    return False
+        if gov is not None:
+            out.add(gov.i)
+    result = frozenset(out)
+    syntax.memo["timed"] = (times, result)
+    return result
 
 
 def _status_of_clause(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> Modality | None:

@@ -76,6 +76,7 @@ class Syntax:
     words: list[Word]
     children: list[list[int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    memo: dict[str, Any] = field(default_factory=dict)  # what a later stage computes once per article
 
     def __post_init__(self) -> None:
         self.children = [[] for _ in self.words]
