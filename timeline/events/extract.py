@@ -1820,6 +1820,8 @@ _TITLE_CUT = re.compile(
 )
 
 
+_TIME_COMPLEMENT = re.compile(r"\s*(?:of|after|before|since|from|into|following)\b", re.I)
+_PREPOSITION_LEFT = re.compile(r"\b(?:within|for|over|after|before|about|around|in|under)\s*$", re.I)
 _TIME_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|during|since|by|late|early)\s+)?$")
 
 
@@ -1842,6 +1844,10 @@ def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]
         s = pre.start() if pre else s
         post = re.match(r"['’]s\b", text[e:])
         e = e + (post.end() if post else 0)
+        if _TIME_COMPLEMENT.match(text, e) and _PREPOSITION_LEFT.search(text, 0, s):
+            # "within days of the release": the time heads a phrase that goes on; cut out, it would leave
+            # "within of the release". The words stay.
+            continue
         text = text[:s] + text[e:]
     text = _TITLE_CUT.sub("", text)
     sig = _signal_re().search(text, max(0, d.trig.end - a))

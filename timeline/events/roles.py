@@ -492,6 +492,7 @@ def judge(
     first such), or from its first mention when none is."""
     W = words()
     last_named: str | None = None
+    alone: list[int] = []
     told = frozenset(
         w.i for e in events for m in e.mentions if (w := syntax.at(m.trigger[0], m.trigger[1])) is not None
     )
@@ -513,6 +514,17 @@ def judge(
             continue
         main = next((v for v in verdicts if v.row), verdicts[0])
         e.minor = not main.row
+        if main.row and main.verbal and main.word >= 0:
+            title = _statement_title(doc, syntax, syntax.words[main.word], W)
+            if title is not None:
+                e.title = title
+        if main.verbal and main.word >= 0:
+            w = syntax.words[main.word]
+            lemma = w.lemma.lower()
+            if (lemma in W["reporting"] or lemma in W["belief"]) and not syntax.kids(
+                w, "obj", "iobj", "xcomp", "ccomp", "obl", "parataxis"
+            ):
+                alone.append(id(e))
         if main.status is not None:
             e.modality = main.status
         elif e.modality in (Modality.NEGATED, Modality.POSSIBLE) or (
@@ -535,17 +547,39 @@ def judge(
             e.speaker = speaker
         elif not main.reported:
             e.speaker = None
-    fragments(events)
+    fragments(events, frozenset(alone))
 
 
-def fragments(events: list[Event]) -> None:
-    """Rows whose title is no sentence a reader could repeat, none with a time of its own clause: a
-    statement told in four words or fewer ("Trump responded") or two words naming nobody ("Falling
-    drones")."""
+TITLE_WORDS = 18
+
+
+def _statement_title(doc: Document, syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> str | None:
+    """A statement that is itself the row ("warned Russia may launch", "declared the causes will remain
+    unknown") is titled with what it says: from its subject to the end of the clause it reports."""
+    if w.lemma.lower() not in W["reporting"] and w.lemma.lower() not in W["belief"]:
+        return None
+    content = syntax.kids(w, "ccomp")
+    subject = syntax.kids(w, "nsubj")
+    if not content or not subject or doc.quote_at(content[0].start) is not None:
+        return None
+    start = syntax.subtree(subject[0], skip=frozenset({"acl:relcl", "appos", "punct"}))[0].start
+    end = syntax.span(content[0], skip=frozenset({"punct", "parataxis"}))[1]
+    if start >= w.start or end <= w.end:
+        return None
+    words = doc.text[start:end].split()
+    text = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+    text = text.strip(" ,;:\"“”'`")
+    return text[:1].upper() + text[1:] if len(text.split()) > 2 else None
+
+
+def fragments(events: list[Event], told_alone: frozenset[int] = frozenset()) -> None:
+    """Rows whose title is no sentence a reader could repeat, none with a time of its own clause: two
+    words naming nobody ("Falling drones"), or a short telling whose verb has nothing after it
+    (`told_alone`, ids of such events: "Trump responded", "He continued": what was said is elsewhere)."""
     for e in events:
         if e.minor or (e.time is not None and e.time_source is None):
             continue
         n = len(e.title.split())
-        if (e.kind == "statement" and n <= 4) or (n <= 2 and not e.actors):
+        if (n <= 2 and not e.actors) or (n <= 4 and (e.kind == "statement" or id(e) in told_alone)):
             e.minor = True
 
