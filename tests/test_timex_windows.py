@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import example as hypothesis_example
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -117,3 +118,42 @@ def test_windows_hold_across_long_gaps(words: list[str], gap: int) -> None:
     # Expressions far apart get separate windows; one near the edge of a window is still whole.
     text = " ".join(words[: len(words) // 2]) + " filler" * gap + " " + " ".join(words[len(words) // 2 :])
     _same(text)
+
+
+# The engine (newsline.timex.engine) scans an ASCII view of the text: characters it stands in for, and
+# control bytes it gives a meaning to, must never hide a match nor change one.
+ODD = ["’", "–", "—", "£", "€", "ſ", "K", "İ", "ı", "é", "Ü", "\u00a0", "\u2009", "\x1c", "\x0b", "\x01",
+       "\x05", "٣", "²", "'", "-", "_", "x", "0", "(", ")", "“", "”"]
+
+
+def _same_engine(text: str) -> None:
+    def seen(cands: list) -> list:
+        return [(c.start, c.end, c.rule.name, c.groups) for c in cands]
+
+    assert seen(recognise(text)) == seen(recognise(text, pure=True))
+    assert seen(recognise(text, everywhere=True)) == seen(recognise(text, everywhere=True, pure=True))
+
+
+def test_the_engine_is_used_where_it_is_installed() -> None:
+    from newsline.timex.recognise import _engine
+
+    pytest.importorskip("hyperscan")
+    eng = _engine()
+    assert eng is not None and len(eng.covered) >= len(rules())  # nearly every rule and trigger regex
+    text = "Talks – on Monday’s 2025-07-03 ſession – ended £5 later. Ü"
+    assert len(eng.view(text)) == len(text) and eng.view(text).isascii()
+
+
+def test_the_engine_finds_what_python_finds_on_the_samples_and_examples() -> None:
+    for path in sorted((ROOT / "samples").glob("*.txt")):
+        _same_engine(path.read_text(encoding="utf-8"))
+    for rule in rules():
+        for example in rule.examples:
+            _same_engine(example["text"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ODD), min_size=1, max_size=60), st.sampled_from(["", " ", "’", "x"]))
+def test_the_engine_finds_what_python_finds(words: list[str], glue: str) -> None:
+    _same_engine(glue.join(words) if glue else " ".join(words))
+    _same_engine("".join(words))
