@@ -147,10 +147,17 @@ def _merge(points: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
 
 
 @cache
+def _need_words() -> tuple[str, ...]:
+    return tuple(sorted(_needs_index()[0]))
+
+
+@cache
 def _engine() -> Engine | None:
-    """The multi-pattern engine over every rule's regex and then every `needs` regex (None without it)."""
+    """The multi-pattern engine (None without it) over every rule's regex, then every `needs` regex, then
+    every word the rules need, at the start of a run of letters (checked again in `windows`)."""
     patterns = tuple((r.pattern, re.IGNORECASE) for r in rules())
     patterns += tuple((raw.pattern, raw.flags) for raw in _needs_index()[2] if raw is not None)
+    patterns += tuple((r"(?<![^\W\d_])" + re.escape(w), re.IGNORECASE) for w in _need_words())
     return engine(patterns)
 
 
@@ -175,12 +182,29 @@ def _finditer(
             pos = m.end()
 
 
+def _word_runs(text: str, starts: list[list[int]] | None) -> Iterator[re.Match[str]]:
+    """The runs of letters in `text` that may be words the rules need: all of them, or with the engine's
+    offsets only those starting where it found a needed word (each checked by the caller)."""
+    eng = _engine() if starts is not None else None
+    first = len(rules()) + sum(1 for raw in _needs_index()[2] if raw is not None)
+    ids = range(first, first + len(_need_words()))
+    if starts is None or eng is None or not all(i in eng.covered for i in ids):
+        yield from _LETTERS.finditer(text)
+        return
+    for s in sorted({s for i in ids for s in starts[i]}):
+        # a run of letters starting there (the engine ignores what came before the word)
+        if s == 0 or _LETTERS.match(text, s - 1) is None:
+            m = _LETTERS.match(text, s)
+            if m is not None:
+                yield m
+
+
 def windows(text: str, starts: list[list[int]] | None = None) -> dict[tuple[str, ...], list[tuple[int, int]]]:
     """For each distinct `needs` of the rules, the merged stretches of `text` around what it needs;
     every match of a rule lies inside one of its stretches. `starts` are the engine's offsets, if any."""
     word_mask, keys, raws = _needs_index()
     hits: list[list[tuple[int, int]]] = [[] for _ in keys]
-    for m in _LETTERS.finditer(text):
+    for m in _word_runs(text, starts):
         mask = word_mask.get(m.group().lower())
         while mask:
             bit = (mask & -mask).bit_length() - 1
@@ -209,12 +233,14 @@ def recognise(text: str, everywhere: bool = False, pure: bool = False) -> list[C
     lets Python's regex engine scan for itself (the test suite checks both give the same result).
     """
     eng = None if pure else _engine()
-    starts = eng.starts(text) if eng is not None else None
-    spans = {} if everywhere else windows(text, starts)
+    offsets = eng.starts(text) if eng is not None else None
+    spans = {} if everywhere else windows(text, offsets)
     whole = [(0, len(text))]
     found: list[Candidate] = []
     for i, rule in enumerate(rules()):
-        at = starts[i] if starts is not None and eng is not None and i in eng.covered else None
+        at = offsets[i] if offsets is not None and eng is not None and i in eng.covered else None
+        if at is not None and not at:
+            continue  # the rule can match nowhere in this text
         for a, b in spans.get(rule.needs, whole):
             # A match starts inside its window but may run past its end, and its lookaheads must see the
             # text after it: a window ending inside "weekend" offered "30 week" as a duration.
