@@ -3,6 +3,7 @@ what is found."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,8 @@ def test_the_engine_is_used_where_it_is_installed() -> None:
     from newsline.timex.recognise import _engine
 
     pytest.importorskip("hyperscan")
+    if os.environ.get("NEWSLINE_PURE_RE"):
+        pytest.skip("NEWSLINE_PURE_RE turns the engine off")
     eng = _engine()
     assert eng is not None and len(eng.covered) >= len(rules())  # nearly every rule and trigger regex
     text = "Talks – on Monday’s 2025-07-03 ſession – ended £5 later. Ü"
@@ -157,3 +160,37 @@ def test_the_engine_finds_what_python_finds_on_the_samples_and_examples() -> Non
 def test_the_engine_finds_what_python_finds(words: list[str], glue: str) -> None:
     _same_engine(glue.join(words) if glue else " ".join(words))
     _same_engine("".join(words))
+
+
+def test_the_caches_give_what_parsing_and_compiling_give(tmp_path, monkeypatch) -> None:
+    """Parsed rule files and compiled rule regexes are kept on disk (newsline.rules.cache_dir): what comes
+    back from there must be what tomllib and re.compile make, written fresh and read back."""
+    import re
+    import tomllib
+    from importlib import resources
+
+    from newsline import rules as rule_files
+    from newsline.timex import engine
+
+    monkeypatch.setenv("NEWSLINE_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("NEWSLINE_PURE_RE", raising=False)
+    patterns = tuple(r.pattern for r in rules())
+    text = (ROOT / "samples" / "kyiv-drone-strike-2025-07-04.txt").read_text(encoding="utf-8")
+    for attempt in ("written", "read back"):
+        rule_files.load.cache_clear()
+        engine._codes.cache_clear()
+        for name in ("time", "language"):
+            raw = resources.files("newsline.rules").joinpath(f"{name}.toml").read_bytes()
+            assert rule_files.load(name) == tomllib.loads(raw.decode("utf-8")), attempt
+        for pattern in patterns:
+            got = engine.compiled(pattern, patterns, int(re.IGNORECASE))
+            want = re.compile(pattern, re.IGNORECASE)
+            assert (got.pattern, got.flags, got.groups, got.groupindex) == (
+                want.pattern, want.flags, want.groups, want.groupindex
+            )
+            assert [(m.span(), m.groupdict()) for m in got.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in want.finditer(text)
+            ]
+    assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == ["regex", "rules", "rules"]
+    rule_files.load.cache_clear()
+    engine._codes.cache_clear()

@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import re
+import sys
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 from typing import Any
+
+from newsline.rules import cache_dir
 
 try:  # the private parser of `re`: stable in 3.11-3.13, and only an optimisation depends on it
     from re import _constants as _c
@@ -178,8 +181,8 @@ _VERSION = 1
 
 class Engine:
     """One Hyperscan database of every regex given (pattern, flags); `starts(text)` lists, per regex,
-    where it may match. The database is cached on disk (`_cache_dir`): compiling it takes about a second,
-    loading it a few milliseconds."""
+    where it may match. The database is cached on disk (`newsline.rules.cache_dir`): compiling it takes
+    about a second, loading it a few milliseconds."""
 
     def __init__(self, regexes: Sequence[tuple[str, int]]) -> None:
         import hyperscan
@@ -246,16 +249,11 @@ class Engine:
         return [sorted(set(s)) if s else s for s in found]
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("NEWSLINE_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    return Path(base) / "newsline" if base else Path.home() / ".cache" / "newsline"
-
-
 def _load(key: str) -> tuple[Any, frozenset[int], dict[int, int]] | None:
     import hyperscan
 
     try:
-        raw = (_cache_dir() / f"timex-{key}.hs").read_bytes()
+        raw = (cache_dir() / f"timex-{key}.hs").read_bytes()
         meta, blob = raw.split(b"\n", 1)
         covered, shift = json.loads(meta)
         db = hyperscan.loadb(blob, hyperscan.HS_MODE_BLOCK)
@@ -269,7 +267,7 @@ def _save(key: str, db: Any, covered: frozenset[int], shift: dict[int, int]) -> 
     import hyperscan
 
     try:
-        folder = _cache_dir()
+        folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True)
         blob = json.dumps([sorted(covered), shift]).encode() + b"\n" + hyperscan.dumpb(db)
         tmp = folder / f".timex-{key}.{os.getpid()}.tmp"
@@ -288,3 +286,62 @@ def engine(regexes: tuple[tuple[str, int], ...]) -> Engine | None:
         return Engine(regexes)
     except Exception:  # no wheel for this platform, an old CPU, a pattern it refuses: pure Python then
         return None
+
+
+# The rule regexes themselves, compiled once per machine rather than once per process: Python compiles a
+# pattern in Python (its parser and code generator), 10-40 ms of a cold `newsline tag` for the dozen rules
+# a short article needs. What `re` hands its C engine (`_sre.compile`: flags, code, groups) is plain data,
+# kept with `marshal` and keyed by the patterns, the Python build and the engine's MAGIC; anything amiss
+# (another Python, a refused code) and the pattern is compiled by `re` as usual.
+try:
+    import _sre
+    from re import _compiler as _rc
+except ImportError:  # pragma: no cover
+    _sre = _rc = None  # type: ignore[assignment]
+
+
+def _sre_args(pattern: str, flags: int) -> tuple[Any, ...]:
+    p = _p.parse(pattern, flags)
+    code = _rc._code(p, flags)
+    groupindex = dict(p.state.groupdict)
+    indexgroup: list[str | None] = [None] * p.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    # plain ints: marshal keeps no enum members (`re`'s flags and opcodes are int subclasses)
+    ops = [int(c) for c in code]
+    return (int(flags | p.state.flags), ops, p.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+@cache
+def _codes(patterns: tuple[str, ...], flags: int) -> dict[str, tuple[Any, ...]]:
+    if _sre is None or _rc is None or _p is None:
+        return {}
+    key = hashlib.sha256(repr((_VERSION, sys.version, _sre.MAGIC, flags, patterns)).encode()).hexdigest()[:32]
+    where = cache_dir() / f"regex-{key}.marshal"
+    try:
+        return marshal.loads(where.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    try:
+        codes = {pattern: _sre_args(pattern, flags) for pattern in patterns}
+    except Exception:  # a `re` whose insides differ: compile as usual
+        return {}
+    try:
+        where.parent.mkdir(parents=True, exist_ok=True)
+        tmp = where.with_name(f".{where.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(codes))
+        os.replace(tmp, where)
+    except (OSError, ValueError):
+        pass
+    return codes
+
+
+def compiled(pattern: str, patterns: tuple[str, ...], flags: int) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, from the machine's cache of the compiled `patterns` (one of them)."""
+    args = _codes(patterns, flags).get(pattern) if not os.environ.get("NEWSLINE_PURE_RE") else None
+    if args is not None:
+        try:
+            return _sre.compile(pattern, *args)
+        except Exception:  # refused by this engine: compile as usual
+            pass
+    return re.compile(pattern, flags)
