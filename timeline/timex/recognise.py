@@ -49,6 +49,9 @@ class Candidate:
     end: int
     rule: Rule
     groups: dict[str, str]
+    # The tense that places it and whether it follows "since" (tagger, `_clause_tense`): the same against
+    # every anchor, so worked out once when an article is resolved again against its quotes' speech days.
+    tense: tuple[str | None, bool] | None = None
 
 
 @cache
