@@ -7,12 +7,12 @@ Accuracy: runs the installed `newsline tag FILES --format timeml --output-dir DI
 (`score_timex.py GOLD_DIR SYSTEM_DIR`) on TimeBank, on AQUAINT and on both together ("TBAQ"), and prints a
 table beside HeidelTime 2.2.1's figures measured with the same scorer.
 
-Speed (on by default, `--no-speed` to skip): the raw TEXT of all 256 files, tagged in this process by
-newsline (segmentation + newsline.timex.tag, with the speech-day pass `newsline tag` makes) and by
-`dateparser.search.search_dates(text, settings={"RELATIVE_BASE": DCT})`, CPU time (time.process_time) after
-one warm-up document each. dateparser runs at a few KB/s, so by default it is timed on a fixed subset of the
-files (every other file in name order, at least --peer-kb KB) and its rate is applied to the whole set;
-`--peer-kb 0` times it on everything.
+Speed (on by default, `--no-speed` to skip): the raw TEXT of all 256 files, each with its DCT, tagged in
+this process by newsline (segmentation + newsline.timex.tag, with the speech-day pass `newsline tag` makes)
+and by the peers of benchmarks/peers.py, configured as their docs recommend for English news
+(`search_dates(text, languages=['en'], settings={"RELATIVE_BASE": DCT})`, datefinder, the regex floor),
+CPU time (time.process_time) after one warm-up call each, all on the same files: ratios both ways and how
+many expressions each found. HeidelTime's speed is not measured (no jar here; its accuracy figures are).
 
 Value-error breakdown (on by default, `--no-breakdown` to skip), a diagnostic of the gold, not a score: the
 scorer's own error rows for TBAQ (its `--errors` TSV, so the counts are the scorer's matching) are sorted
@@ -34,7 +34,7 @@ positives, value F1 85 needs. That F1 is generous to the system: b1 trusts its f
 nothing (both "1989-W42" and "1989-W43" fill "1989-WXX"), a trusts it where the gold's intent can be read
 ("2000-W7" meant "2000-W07", not the system's "2000-W05").
 
-    python3 benchmarks/te3.py [--errors errors.tsv] [--no-speed] [--no-breakdown] [--peer-kb 200]
+    python3 benchmarks/te3.py [--errors errors.tsv] [--no-speed] [--no-breakdown]
 
 The last line is 'te3 TBAQ value F1 X strict F1 Y relaxed F1 Z type F1 W speed ratio Rx'.
 """
@@ -338,9 +338,11 @@ def _moment(d: date | datetime | None) -> datetime:
     return datetime(2000, 1, 1)
 
 
-def speed(peer_kb: int) -> float:
-    """Print MB/s of newsline's tagger and of dateparser over the TEXT of every file; return the ratio."""
-    from dateparser.search import search_dates
+def speed() -> float:
+    """Print MB/s of newsline's tagger and of its peers (benchmarks/peers.py) over the TEXT of every file,
+    each with its DCT, in this process; return newsline's ratio to dateparser (en)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import peers
     from newsline.formats.timeml import read_timeml
     from newsline.language.text import segment
     from newsline.model import Reference
@@ -353,17 +355,15 @@ def speed(peer_kb: int) -> float:
             d = read_timeml(f.read_text(encoding="utf-8"))
             docs.append((f.name, d.text, d.dct))
     docs.sort(key=lambda d: d[0])
-    sizes = [len(text.encode("utf-8")) for _, text, _ in docs]
-    total = sum(sizes)
-    print(f"{len(docs)} documents, {total / 1000:.1f} KB of text (UTF-8) inside <TEXT>")
+    pairs = [(text, _moment(dct)) for _, text, dct in docs]
+    total = sum(len(text.encode("utf-8")) for text, _ in pairs)
+    print(f"{len(docs)} documents, {total / 1000:.1f} KB of text (UTF-8) inside <TEXT>, each with its DCT")
 
     # newsline, as `newsline tag` runs it: segmentation, reference, tagging, the speech-day pass.
-    tag_text(docs[0][1], "warm-up", docs[0][2])
-    t0 = time.process_time()
-    n_mentions = 0
-    for name, text, dct in docs:
-        n_mentions += len(tag_text(text, name, dct)[0])
-    ours = time.process_time() - t0
+    def tag_count(text: str, base: datetime) -> int:
+        return len(tag_text(text, "te3", base)[0])
+
+    ours = peers.timed("newsline tag (segment + tag + speech days)", tag_count, pairs)
     # newsline.timex.tag alone, on documents segmented beforehand.
     segmented = [(name, segment(text), Reference(_moment(dct).date(), True)) for name, text, dct in docs]
     tag(segmented[0][1], segmented[0][0], segmented[0][2])
@@ -371,38 +371,14 @@ def speed(peer_kb: int) -> float:
     for name, doc, ref in segmented:
         tag(doc, name, ref)
     tag_only = time.process_time() - t0
-
-    # dateparser: all files, or a fixed subset of at least peer_kb KB (every other file, then the rest).
-    order = list(range(0, len(docs), 2)) + list(range(1, len(docs), 2))
-    chosen: list[int] = []
-    for i in order:
-        if peer_kb > 0 and sum(sizes[j] for j in chosen) >= peer_kb * 1000:
-            break
-        chosen.append(i)
-    chosen.sort()
-    peer_bytes = sum(sizes[i] for i in chosen)
-    warm = docs[0]
-    search_dates(warm[1], settings={"RELATIVE_BASE": _moment(warm[2])})
-    t0 = time.process_time()
-    for i in chosen:
-        _, text, dct = docs[i]
-        search_dates(text, settings={"RELATIVE_BASE": _moment(dct)})
-    peer = time.process_time() - t0
-
-    ours_rate = total / ours / 1e6
-    tag_rate = total / tag_only / 1e6
-    peer_rate = peer_bytes / peer / 1e6
-    print(f"newsline (segment + tag + speech days)  {ours:8.2f} s CPU  {ours_rate:8.4f} MB/s  "
-          f"({n_mentions} mentions)")
-    print(f"newsline timex.tag only (pre-segmented) {tag_only:8.2f} s CPU  {tag_rate:8.4f} MB/s")
-    if len(chosen) == len(docs):
-        print(f"dateparser search_dates                 {peer:8.2f} s CPU  {peer_rate:8.4f} MB/s")
-    else:
-        print(f"dateparser search_dates                 {peer:8.2f} s CPU  {peer_rate:8.4f} MB/s  "
-              f"(timed on {len(chosen)} of {len(docs)} files, {peer_bytes / 1000:.1f} of {total / 1000:.1f} "
-              f"KB; scaled by bytes, the whole set would take {total / peer_bytes * peer:.0f} s)")
-    ratio = ours_rate / peer_rate
-    print(f"speed ratio (newsline / dateparser, MB/s): {ratio:.1f}x")
+    others = peers.peers(pairs)
+    for line in peers.table([ours], others):
+        print(line)
+    print(f"newsline timex.tag only (pre-segmented): {tag_only:.2f} s CPU, {total / tag_only / 1e6:.4f} MB/s")
+    print(peers.heideltime_status())
+    ratio = ours.mbs / others[0].mbs
+    print(f"speed ratio (newsline tag / dateparser(en), MB/s): {ratio:.1f}x; found: "
+          + ", ".join(f"{t.name.split()[0]} {t.found}" for t in [ours, *others] if t.unit == "expressions"))
     return ratio
 
 
@@ -412,8 +388,6 @@ def main() -> int:
     ap.add_argument("--speed", action=argparse.BooleanOptionalAction, default=True, help="time the taggers")
     ap.add_argument("--breakdown", action=argparse.BooleanOptionalAction, default=True,
                     help="sort the TBAQ value errors into classes (a diagnostic of the gold)")
-    ap.add_argument("--peer-kb", type=int, default=200,
-                    help="time dateparser on a fixed subset of at least this many KB (0: all files)")
     args = ap.parse_args()
     if not SCORER.is_file():
         print(f"no TempEval-3 data at {TE3}", file=sys.stderr)
@@ -459,7 +433,7 @@ def main() -> int:
     ratio_text = "n/a"
     if args.speed:
         print("== speed (CPU time, this process)")
-        ratio_text = f"{speed(args.peer_kb):.1f}x"
+        ratio_text = f"{speed():.1f}x"
     tbaq = results["TBAQ"]
     print(f"te3 TBAQ value F1 {tbaq['value']:.2f} strict F1 {tbaq['strict']:.2f} "
           f"relaxed F1 {tbaq['relaxed']:.2f} type F1 {tbaq['type']:.2f} speed ratio {ratio_text}")

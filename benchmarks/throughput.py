@@ -3,11 +3,14 @@
 ../shared/bench (the seed, SemEval-2015, TimeSET and the TempEval-3 texts), cycled to the sizes needed.
 Every figure is a ratio against something measured in the same run: the machines are shared.
 
-    python3 benchmarks/throughput.py [--mb 3] [--small 1000] [--large 4000] [--peer-kb 150] [--batch]
-                                     [--in-memory] [--repeat 2] [--no-distinct]
+    python3 benchmarks/throughput.py [--small 1000] [--large 4000] [--batch] [--in-memory] [--repeat 2]
+                                     [--no-distinct] [--speed-only]
 
-1. Speed: CPU MB/s of newsline over ~--mb MB of articles (one process), next to dateparser's
-   `search_dates` on a fixed subset of the same articles (scaled by bytes): target ratio >= 15x.
+1. Speed: CPU MB/s of `newsline tag` (time expressions) and `newsline parse` (the whole pipeline) over the
+   distinct articles once each, in one process, next to the peers of benchmarks/peers.py on the same
+   articles in the same run (dateparser with languages=['en'] as its docs say, datefinder, the regex
+   floor), each article with its publication date: every ratio both ways, and how many expressions each
+   found. Targets: tag >= 15x dateparser (en).
 2. Scaling: --small vs --large articles as a .jsonl file (twice: the corpus cycled, where every copy of
    an article tells the same events again and merges into them, and `distinct` stories, where no copy
    merges with another), each run in a fresh process doing what `newsline parse FILE --format jsonl`
@@ -36,6 +39,7 @@ import resource
 import subprocess
 import sys
 import time
+from datetime import date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +68,15 @@ def corpus() -> list[dict]:
             text = re.sub(r"<[^>]+>", "", body.group(1))
             docs.append({"id": path.stem, "published": dct.group(1) if dct else None, "text": text})
     return docs
+
+
+def _moment(published: object) -> datetime:
+    """A publication date as the naive datetime the peers take as their reference (2025-07-04 if none)."""
+    if isinstance(published, datetime):
+        return published.replace(tzinfo=None)
+    if isinstance(published, date):
+        return datetime(published.year, published.month, published.day)
+    return datetime(2025, 7, 4)
 
 
 def cycled(docs: list[dict], n: int) -> list[dict]:
@@ -226,10 +239,9 @@ def memory_line(label: str, r: dict) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--mb", type=float, default=3.0)
     ap.add_argument("--small", type=int, default=1000)
     ap.add_argument("--large", type=int, default=4000)
-    ap.add_argument("--peer-kb", type=float, default=150.0)
+    ap.add_argument("--speed-only", action="store_true", help="only the speed section (1.)")
     ap.add_argument("--batch", action="store_true", help="also measure the pre-streaming pipeline")
     ap.add_argument(
         "--in-memory", action="store_true", help="also measure the merge held in memory (--format json)"
@@ -251,49 +263,48 @@ def main() -> int:
         print(f"benchmark data not found at {BENCH}", file=sys.stderr)
         return 1
     sys.path.insert(0, str(ROOT))
-    from datetime import datetime
-
+    import peers
     from newsline import Article, parse_published
     from newsline.run.pool import parse_many
+    from newsline.timex import tag_text
 
     docs = corpus()
-    mean = sum(len(d["text"].encode()) for d in docs) / len(docs)
-    n = max(len(docs), int(args.mb * 1e6 / mean))
-    batch = cycled(docs, n)
     articles = [
         Article(d["id"], d["text"], parse_published(d["published"]) if d.get("published") else None)
-        for d in batch
+        for d in docs
     ]
-    size = sum(len(d["text"].encode()) for d in batch)
-    parse_many(articles[:5], jobs=1)  # warm-up: rule compilation is a one-off cost
+    print(f"== speed: the {len(docs)} distinct articles once each, "
+          f"{sum(len(d['text'].encode()) for d in docs) / 1e6:.2f} MB, CPU time in this process")
+    # newsline and its peers on the same bytes, in the same run, each article with its publication date.
+    pairs = [(a.text, _moment(a.published)) for a in articles]
+
+    def tag_count(text: str, base: datetime) -> int:
+        return len(tag_text(text, "bench", base)[0])
+
+    parse_many(articles[:5], jobs=1)  # warm-up: the rules compiled and the parser loaded once
     t0 = time.process_time()
     parse_many(articles, jobs=1)
-    ours = time.process_time() - t0
-    ours_mbs = size / 1e6 / ours
-    print(f"== speed: {len(batch)} articles, {size / 1e6:.2f} MB ({len(docs)} distinct)")
-    print(f"newsline parse (one process, CPU)      {ours:7.2f} s   {ours_mbs:.3f} MB/s")
-
-    from dateparser.search import search_dates
-
-    subset, peer_bytes = [], 0
-    for d in docs:
-        if peer_bytes >= args.peer_kb * 1000:
-            break
-        subset.append(d)
-        peer_bytes += len(d["text"].encode())
-    search_dates("warm up on Friday", settings={"RELATIVE_BASE": datetime(2025, 7, 4)})
-    t0 = time.process_time()
-    for d in subset:
-        base = datetime.fromisoformat(d["published"]) if d.get("published") else datetime(2025, 7, 4)
-        search_dates(d["text"], settings={"RELATIVE_BASE": base})
-    peer = time.process_time() - t0
-    peer_mbs = peer_bytes / 1e6 / peer
-    ratio = ours_mbs / peer_mbs
-    print(
-        f"dateparser search_dates (CPU)          {peer:7.2f} s   {peer_mbs:.4f} MB/s  "
-        f"(on the first {len(subset)} articles, {peer_bytes / 1000:.0f} KB)"
+    parse_timing = peers.Timing(
+        "newsline parse (whole pipeline)",
+        time.process_time() - t0,
+        sum(len(t.encode()) for t, _ in pairs),
+        None,
     )
-    print(f"speed ratio {ratio:.1f}x (target >= 15x)")
+    ours = [peers.timed("newsline tag (time expressions)", tag_count, pairs), parse_timing]
+    others = peers.peers(pairs)
+    for line in peers.table(ours, others):
+        print(line)
+    print(peers.heideltime_status())
+    ours_mbs = parse_timing.mbs
+    en = others[0]
+    ratio = ours[0].mbs / en.mbs
+    print(
+        f"speed: tag {ours[0].mbs:.3f} MB/s, {ratio:.1f}x dateparser(en) (target >= 15x); parse "
+        f"{ours_mbs:.3f} MB/s, {ours_mbs / en.mbs:.2f}x dateparser(en); found: "
+        + ", ".join(f"{t.name.split()[0]} {t.found}" for t in [ours[0], *others] if t.found is not None)
+    )
+    if args.speed_only:
+        return 0
 
     import tempfile
 
@@ -389,7 +400,8 @@ def main() -> int:
         f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     print(
-        f"throughput {ours_mbs:.3f} MB/s ratio {ratio:.1f}x scaling {growth:.2f}x (cpu {cpu_growth:.2f}x) "
+        f"throughput parse {ours_mbs:.3f} MB/s tag {ours[0].mbs:.3f} MB/s tag/dateparser(en) {ratio:.1f}x "
+        f"scaling {growth:.2f}x (cpu {cpu_growth:.2f}x) "
         f"peak-rss {l1['peak_kb'] / s1['peak_kb']:.2f}x working-memory {work(l1) / work(s1):.2f}x output "
         f"{l1['out_mb'] / s1['out_mb']:.2f}x jobs2 {speedup:.2f}x (ceiling {ceiling:.2f}x) identical {same}"
         + (

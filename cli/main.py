@@ -574,9 +574,11 @@ def merge_command(
 
 TAG_HELP = """Tag the time expressions of texts (no events): TimeML TIMEX3 tags, or JSON.
 
-Inputs are plain text files (or - for standard input) and TimeML / TempEval-3 files (.tml, .TE3input). In a
-TimeML file the publication date is the value of its <DCT> (it wins over --published) and only the text
-inside <TEXT> is tagged, after removing the tags it already has (EVENT, TIMEX3, SIGNAL).
+Inputs are plain text files (or - for standard input), TimeML / TempEval-3 files (.tml, .TE3input),
+directories (the files matching --glob below them) and .jsonl files of articles as `newsline parse` reads
+them ({"id", "title", "published", "text"} a line, each dated by its own "published", else --published).
+In a TimeML file the publication date is the value of its <DCT> (it wins over --published) and only the
+text inside <TEXT> is tagged, after removing the tags it already has (EVENT, TIMEX3, SIGNAL).
 
 Worked example: for a file in.tml holding
 
@@ -614,12 +616,69 @@ class TagFormat(StrEnum):
     jsonl = "jsonl"
 
 
+# What `newsline tag` reads in a directory: what `parse` reads, and TimeML.
+TAG_GLOBS = ("*.txt", "*.jsonl", "*.text", "*.md", "*.html", "*.htm", "*.tml", "*.TE3input")
+
+# One input of `newsline tag`: (path, article id, text, publication date, TimeML document or None, encoding,
+# output file name or None); a text of None means the input could not be read, and the id is the message.
+TagInput = tuple[str, str, "str | None", object, object, str, "str | None"]
+
+
+def _tag_inputs(paths: list[str], pub: object, stdin_text: str | None) -> Iterator[TagInput]:
+    """Each article the inputs hold, read one at a time: a text or TimeML file is one article; each record
+    of a .jsonl file is one, dated by its own "published" (else `pub`)."""
+    from newsline.formats.timeml import TimeMLError, article_id, decode_source, looks_like_timeml, read_timeml
+    from newsline.readers.files import InputError, decode_input, index_inputs, load_article, read_bytes
+
+    for path in paths:
+        if path != "-" and path.endswith(".jsonl"):
+            notes: list = []
+            refs, bad = index_inputs([path], pub, None, notes)  # type: ignore[arg-type]
+            for p in notes:
+                say(f"newsline: warning: {p.where}: {p.message}")
+            for p in bad:
+                yield p.where, p.message, None, None, None, "utf-8", None
+            for ref in refs:
+                try:
+                    a = load_article(ref)
+                except InputError as exc:
+                    yield path, str(exc).split(": ", 1)[-1], None, None, None, "utf-8", None
+                    continue
+                # A .jsonl "id" comes from the input: it must not name a path outside --output-dir.
+                name = re.sub(r"[^\w.-]+", "_", a.id).lstrip(".") or "article"
+                yield path, a.id, a.text, a.published, None, "utf-8", f"{name}.tml"
+            continue
+        try:
+            if path == "-":
+                if stdin_text is None:
+                    raise InputError("-: standard input is closed")
+                content, encoding = stdin_text, "utf-8"
+            else:
+                raw = read_bytes(path)
+                content, encoding = decode_source(raw, path)
+                if "\ufffd" in content and (note := decode_input(raw, path).note()):
+                    say(f"newsline: warning: {path}: {note}")
+            timeml_in = looks_like_timeml(path, content)
+            try:
+                doc = read_timeml(content) if timeml_in else None
+            except TimeMLError as exc:
+                raise InputError(f"{path}: {exc}") from None
+        except InputError as exc:
+            yield path, str(exc).split(": ", 1)[-1], None, None, None, "utf-8", None
+            continue
+        text = doc.text if doc is not None else content.lstrip("\ufeff")
+        given = doc.dct if doc is not None and doc.dct is not None else pub
+        yield path, article_id(path), text, given, doc, encoding, None
+
+
 @app.command("tag", help=TAG_HELP)
 def tag_command(
     files: Annotated[
         list[str],
         typer.Argument(
-            help="Text files, TimeML files (.tml, .TE3input), or - for standard input.", show_default=False
+            help="Text files, TimeML files (.tml, .TE3input), .jsonl files of articles, directories, or - "
+            "for standard input.",
+            show_default=False,
         ),
     ],
     fmt: Annotated[
@@ -640,23 +699,22 @@ def tag_command(
             show_default=False,
         ),
     ] = None,
+    globs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--glob",
+            help="Files to read in a directory (repeatable; default *.txt *.jsonl *.text *.md *.html *.htm "
+            "*.tml *.TE3input).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     import json
     from pathlib import Path
 
     from newsline.formats.document import SCHEMA, mention_dict
-    from newsline.formats.timeml import (
-        TimeMLError,
-        article_id,
-        decode_source,
-        iso,
-        looks_like_timeml,
-        minimal_timeml,
-        output_name,
-        read_timeml,
-        write_timeml,
-    )
-    from newsline.readers.files import InputError, decode_input, read_bytes
+    from newsline.formats.timeml import iso, minimal_timeml, output_name, write_timeml
+    from newsline.readers.files import expand_paths
     from newsline.timex import tag_text
 
     pub = published_option(published)
@@ -680,30 +738,19 @@ def tag_command(
     unknown: list[str] = []
     used_ids: dict[str, int] = {}
     used_names: dict[str, int] = {}
-    for path in files:
-        try:
-            if path == "-":
-                if stdin_text is None:
-                    raise InputError("-: standard input is closed")
-                content, encoding = stdin_text, "utf-8"
-            else:
-                raw = read_bytes(path)
-                content, encoding = decode_source(raw, path)
-                if "\ufffd" in content and (note := decode_input(raw, path).note()):
-                    say(f"newsline: warning: {path}: {note}")
-            timeml_in = looks_like_timeml(path, content)
-            try:
-                doc = read_timeml(content) if timeml_in else None
-            except TimeMLError as exc:
-                raise InputError(f"{path}: {exc}") from None
-        except InputError as exc:
-            typer.echo(f"newsline: error: {path}: {str(exc).split(': ', 1)[-1]}", err=True)
+    # Directories hold what `parse` reads there and TimeML files; a .jsonl file holds many articles, each
+    # with its own publication date (the record's "published", else --published), as `parse` reads them.
+    paths, missing = expand_paths(files, tuple(globs) if globs else TAG_GLOBS)
+    for p in missing:
+        typer.echo(f"newsline: error: {p.where}: {p.message}", err=True)
+        problems += 1
+    for path, aid, text, given, doc, encoding, name in _tag_inputs(paths, pub, stdin_text):
+        if text is None:  # `aid` holds what went wrong
+            typer.echo(f"newsline: error: {path}: {aid}", err=True)
             problems += 1
             continue
-        text = doc.text if doc is not None else content.lstrip("\ufeff")
-        given = doc.dct if doc is not None and doc.dct is not None else pub
+        timeml_in = doc is not None
         # Article ids are unique in one run: a second "story" becomes "story-2".
-        aid = article_id(path)
         used_ids[aid] = used_ids.get(aid, 0) + 1
         if used_ids[aid] > 1:
             aid = f"{aid}-{used_ids[aid]}"
@@ -719,7 +766,7 @@ def tag_command(
             continue
         when = given if origin == "given" else (ref.day if origin == "dateline" else None)
         if out_dir is not None:
-            name = output_name(path, timeml_in)
+            name = name or output_name(path, timeml_in)
             used_names[name] = used_names.get(name, 0) + 1
             if used_names[name] > 1:
                 stem, dot, suffix = name.partition(".")

@@ -317,3 +317,47 @@ def test_tag_errors(newsline, tmp_path):
         assert r.code == 2, args
         assert len(r.err_lines) == 1 and r.err_lines[0].startswith("newsline: error: "), r.stderr
         assert "Traceback" not in r.stderr
+
+
+def test_tag_reads_directories_and_jsonl_as_parse_does(newsline, tmp_path):
+    """A directory is the files below it that match --glob; a .jsonl file is one article a line, each
+    dated by its own "published" (else --published); a bad line is an error that spares the others."""
+    sub = tmp_path / "in" / "deeper"
+    sub.mkdir(parents=True)
+    (sub / "arts.jsonl").write_text(
+        '{"id": "a", "published": "2025-07-04", "text": "Talks ended on Monday."}\n'
+        '{"id": "b", "published": "2024-01-10", "text": "Talks ended on Monday."}\n'
+        "not json\n"
+        '{"id": "../c", "text": "It rained yesterday."}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "in" / "story.txt").write_text("It rained yesterday.", encoding="utf-8")
+    (tmp_path / "in" / "notes.log").write_text("It rained yesterday.", encoding="utf-8")
+    r = newsline("tag", str(tmp_path / "in"), "--published", "2020-05-05", "--format", "json")
+    assert r.code == 1
+    assert r.err_lines == [f"newsline: error: {sub / 'arts.jsonl'}:3: not JSON (Expecting value at column 1)"]
+    data = json.loads(r.stdout)
+    assert [(a["id"], a["published"]) for a in data["articles"]] == [
+        ("a", "2025-07-04"),
+        ("b", "2024-01-10"),
+        ("../c", "2020-05-05"),
+        ("story", "2020-05-05"),
+    ]
+    assert [(m["article"], m["value"]) for m in data["time_mentions"]] == [
+        ("a", "2025-06-30"),
+        ("b", "2024-01-08"),
+        ("../c", "2020-05-04"),
+        ("story", "2020-05-04"),
+    ]
+    # --glob picks the files; each record becomes its own TimeML file, named safely.
+    out = tmp_path / "out"
+    r = newsline(
+        "tag", str(tmp_path / "in"), "--glob", "*.log", "-f", "timeml", "-o", str(out), "-p", "2020-05-05"
+    )
+    assert r.code == 0, r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["notes.tml"]
+    r = newsline("tag", str(sub / "arts.jsonl"), "-f", "timeml", "-o", str(out))
+    assert sorted(p.name for p in out.iterdir()) == ["_c.tml", "a.tml", "b.tml", "notes.tml"]
+    assert read_timeml((out / "b.tml").read_text(encoding="utf-8")).dct == date(2024, 1, 10)
+    r = newsline("tag", str(tmp_path / "in"), "--glob", "*.none")
+    assert r.code == 1 and "is a directory with no files matching *.none" in r.stderr

@@ -3,8 +3,10 @@ what is found."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
 from hypothesis import example as hypothesis_example
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -117,3 +119,78 @@ def test_windows_hold_across_long_gaps(words: list[str], gap: int) -> None:
     # Expressions far apart get separate windows; one near the edge of a window is still whole.
     text = " ".join(words[: len(words) // 2]) + " filler" * gap + " " + " ".join(words[len(words) // 2 :])
     _same(text)
+
+
+# The engine (newsline.timex.engine) scans an ASCII view of the text: characters it stands in for, and
+# control bytes it gives a meaning to, must never hide a match nor change one.
+ODD = ["’", "–", "—", "£", "€", "ſ", "K", "İ", "ı", "é", "Ü", "\u00a0", "\u2009", "\x1c", "\x0b", "\x01",
+       "\x05", "٣", "²", "'", "-", "_", "x", "0", "(", ")", "“", "”"]
+
+
+def _same_engine(text: str) -> None:
+    def seen(cands: list) -> list:
+        return [(c.start, c.end, c.rule.name, c.groups) for c in cands]
+
+    assert seen(recognise(text)) == seen(recognise(text, pure=True))
+    assert seen(recognise(text, everywhere=True)) == seen(recognise(text, everywhere=True, pure=True))
+
+
+def test_the_engine_is_used_where_it_is_installed() -> None:
+    from newsline.timex.recognise import _engine
+
+    pytest.importorskip("hyperscan")
+    if os.environ.get("NEWSLINE_PURE_RE"):
+        pytest.skip("NEWSLINE_PURE_RE turns the engine off")
+    eng = _engine()
+    assert eng is not None and len(eng.covered) >= len(rules())  # nearly every rule and trigger regex
+    text = "Talks – on Monday’s 2025-07-03 ſession – ended £5 later. Ü"
+    assert len(eng.view(text)) == len(text) and eng.view(text).isascii()
+
+
+def test_the_engine_finds_what_python_finds_on_the_samples_and_examples() -> None:
+    for path in sorted((ROOT / "samples").glob("*.txt")):
+        _same_engine(path.read_text(encoding="utf-8"))
+    for rule in rules():
+        for example in rule.examples:
+            _same_engine(example["text"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ODD), min_size=1, max_size=60), st.sampled_from(["", " ", "’", "x"]))
+def test_the_engine_finds_what_python_finds(words: list[str], glue: str) -> None:
+    _same_engine(glue.join(words) if glue else " ".join(words))
+    _same_engine("".join(words))
+
+
+def test_the_caches_give_what_parsing_and_compiling_give(tmp_path, monkeypatch) -> None:
+    """Parsed rule files and compiled rule regexes are kept on disk (newsline.rules.cache_dir): what comes
+    back from there must be what tomllib and re.compile make, written fresh and read back."""
+    import re
+    import tomllib
+    from importlib import resources
+
+    from newsline import rules as rule_files
+    from newsline.timex import engine
+
+    monkeypatch.setenv("NEWSLINE_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("NEWSLINE_PURE_RE", raising=False)
+    patterns = tuple(r.pattern for r in rules())
+    text = (ROOT / "samples" / "kyiv-drone-strike-2025-07-04.txt").read_text(encoding="utf-8")
+    for attempt in ("written", "read back"):
+        rule_files.load.cache_clear()
+        engine._codes.cache_clear()
+        for name in ("time", "language"):
+            raw = resources.files("newsline.rules").joinpath(f"{name}.toml").read_bytes()
+            assert rule_files.load(name) == tomllib.loads(raw.decode("utf-8")), attempt
+        for pattern in patterns:
+            got = engine.compiled(pattern, patterns, int(re.IGNORECASE))
+            want = re.compile(pattern, re.IGNORECASE)
+            assert (got.pattern, got.flags, got.groups, got.groupindex) == (
+                want.pattern, want.flags, want.groups, want.groupindex
+            )
+            assert [(m.span(), m.groupdict()) for m in got.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in want.finditer(text)
+            ]
+    assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == ["regex", "rules", "rules"]
+    rule_files.load.cache_clear()
+    engine._codes.cache_clear()

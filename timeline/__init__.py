@@ -11,11 +11,12 @@ found in the text, or unknown (then days are reported relative to publication).
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING, Any
 
-from newsline.formats.document import SCHEMA, to_dict, to_json, to_jsonl
-from newsline.merge.fold import merge
 from newsline.model import (
     AnchorKind,
     Article,
@@ -28,10 +29,32 @@ from newsline.model import (
     Timeline,
     TimeMention,
 )
-from newsline.pipeline import parse_article
 from newsline.readers.files import parse_published
 
+if TYPE_CHECKING:
+    from newsline.formats.document import SCHEMA, to_dict, to_json, to_jsonl
+    from newsline.merge.fold import merge
+    from newsline.pipeline import parse_article
+
 __version__ = "0.1.0"
+
+
+
+def __getattr__(name: str) -> Any:
+    """The writers, the merge and the event pipeline, imported on first use: `newsline tag` needs none of
+    them, and importing them was most of its cold start (`import newsline` runs before `newsline.cli`)."""
+    if name in ("SCHEMA", "to_dict", "to_json", "to_jsonl"):
+        from newsline.formats import document
+
+        value = getattr(document, name)
+    elif name == "parse_article":
+        from newsline.pipeline import parse_article as value
+    elif name == "merge":
+        from newsline.merge.fold import merge as value
+    else:
+        raise AttributeError(f"module 'newsline' has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 def parse_text(
@@ -47,6 +70,8 @@ def parse_text(
     `published` is the publication date or date-time (ISO string or object); without it, a dateline in
     the text is used, and failing that the days are relative to the unknown publication day.
     """
+    from newsline.pipeline import parse_article
+
     pub = parse_published(published) if isinstance(published, str) else published
     article = Article(id, text, pub, source, title, "given" if pub is not None else None)
     return parse_article(article, tz)
@@ -62,6 +87,9 @@ def parse_articles(
     With `on_error`, an article whose parsing fails is reported to it and left out (the others go on);
     without it, the exception propagates.
     """
+    from newsline.merge.fold import merge
+    from newsline.pipeline import parse_article
+
     parsed = []
     for a in articles:
         try:
@@ -97,3 +125,16 @@ __all__ = [
     "to_json",
     "to_jsonl",
 ]
+
+
+class _Package(types.ModuleType):
+    """`newsline.merge` is the function `merge`, as when it was imported here eagerly: importing the
+    subpackage newsline.merge (which sets that attribute to the subpackage) must not replace it."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "merge" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

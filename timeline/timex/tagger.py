@@ -133,7 +133,9 @@ def tag(
             continue  # "left in the fourth quarter": a period of a game
         if rule.fields.get("not_past") and _past_beside(sent, cand.start, cand.end):
             continue  # "was soon released": shortly after a past event, no time of its own
-        tense, since = _clause_tense(doc, cand, sent)
+        if cand.tense is None:
+            cand.tense = _clause_tense(doc, cand, sent)
+        tense, since = cand.tense
         in_story_year = (
             story_year is not None
             and kind == AnchorKind.PUBLICATION
