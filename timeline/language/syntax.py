@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -162,7 +163,7 @@ class Syntax:
         return self.words[lo:hi]
 
 
-@cache
+@cache  # (called under _PARSING by analyse: loaded once even when threads ask at once)
 def parser() -> Any:
     """The shipped spaCy pipeline, loaded once per process (about half a second)."""
     import spacy  # imported here: only the event stage needs it, and it costs a cold start
@@ -199,6 +200,7 @@ CACHE_PIECES = 4096
 
 
 _CACHE: OrderedDict[str, Parsed] = OrderedDict()
+_PARSING = threading.RLock()
 
 
 def clear_cache() -> None:
@@ -242,20 +244,24 @@ def analyse(doc: Document) -> Syntax:
         text = _SURROGATE.sub("\ufffd", doc.text[s.start : s.end])
         for offset, piece in _pieces(text, s.start):
             jobs.append((s.index, offset, piece))
-    # the pieces not parsed lately go through the parser together (batching is several times faster)
-    fresh = list(dict.fromkeys(piece for _, _, piece in jobs if piece not in _CACHE))
+    # The pieces not parsed lately go through the parser together (batching is several times faster).
+    # One article at a time per process: the cache and the parser are shared by a process's threads (a
+    # Dask worker's), and parsing is CPU-bound, so threads gain nothing by parsing at once.
     parsed_now: dict[str, Parsed] = {}
-    if fresh:
-        for piece, parsed in zip(fresh, parser().pipe(fresh, batch_size=64), strict=True):
-            parsed_now[piece] = _from_spacy(parsed)
-            _remember(piece, parsed_now[piece])
+    with _PARSING:
+        fresh = list(dict.fromkeys(piece for _, _, piece in jobs if piece not in _CACHE))
+        if fresh:
+            for piece, parsed in zip(fresh, parser().pipe(fresh, batch_size=64), strict=True):
+                parsed_now[piece] = _from_spacy(parsed)
+                _remember(piece, parsed_now[piece])
+        for _, _, piece in jobs:
+            if piece not in parsed_now:
+                parsed_now[piece] = _CACHE[piece]
+                _CACHE.move_to_end(piece)
     words: list[Word] = []
     for sent_index, offset, piece in jobs:
         base = len(words)
-        tokens = parsed_now.get(piece)
-        if tokens is None:
-            tokens = _CACHE[piece]
-            _CACHE.move_to_end(piece)
+        tokens = parsed_now[piece]
         for start, end, _, lemma, tag, dep, head in tokens:
             a, b = offset + start, offset + end
             words.append(Word(len(words), a, b, doc.text[a:b], lemma, tag, dep, base + head, sent_index))

@@ -25,6 +25,7 @@ import marshal
 import os
 import re
 import sys
+import threading
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -36,6 +37,8 @@ try:  # the private parser of `re`: stable in 3.11-3.13, and only an optimisatio
     from re import _parser as _p
 except ImportError:  # pragma: no cover
     _p = _c = None  # type: ignore[assignment]
+
+_SCAN = threading.Lock()
 
 _OTHER = "\x05"  # what a character no rule names and that is no letter, digit or space becomes
 _WORD = "x"
@@ -244,7 +247,10 @@ class Engine:
             else:
                 found[i].append(n - end)
 
-        self.db.scan(self.view(text)[::-1], match_event_handler=on_match)
+        # One scratch space per database: scans from two threads at once (a Dask worker's threads) would
+        # share it, and Hyperscan's scratch is not for sharing.
+        with _SCAN:
+            self.db.scan(self.view(text)[::-1], match_event_handler=on_match)
         # The reversed scan reports ends in ascending order: starts come descending.
         return [sorted(set(s)) if s else s for s in found]
 
