@@ -369,7 +369,7 @@ def judge_mention(
             # Guinea": told as part of the clause it hangs from
             row = False
         elif (
-            w.tag in ("VB", "JJ", "NN")
+            w.tag in ("VB", "VBG", "JJ", "NN")
             and w.dep.split(":")[0] in ("advcl", "acl", "ccomp", "xcomp", "conj")
             and any(m.lower == "to" for m in syntax.kids(w, "mark"))
             and not (
@@ -435,12 +435,19 @@ def judge_mention(
         # "there is an additional cost", "the cost is high": a state now, not a happening
         stated = head is not None and head.lemma.lower() in W["stative"] and head.tag in ("VBZ", "VBP")
         row = (carried or dated or (specific and not generic)) and not named and not (stated and not dated)
-        if row and not carried and not dated and head is not None and head.i in told and (
+        # the verb whose phrase the noun is in ("urged tough new sanctions", "marking one of the most
+        # destructive assaults"): when it tells an event, the noun is part of that event or of its frame
+        governor = head if head is not None and syntax.is_predicate(head) else next(
+            (a for a in syntax.ancestors(w) if syntax.is_predicate(a)), None
+        )
+        if row and not carried and not dated and governor is not None and governor.i in told and (
             w.dep.split(":")[0] in ("nsubj", "obj")
         ):
             # "urged tough new sanctions", "described the assault": the noun is an argument of the verb's
             # happening, which is the row if anything is
-            outer = judge_mention(doc, syntax, times, head.start, head.end, in_quote, up=False, told=told)
+            outer = judge_mention(
+                doc, syntax, times, governor.start, governor.end, in_quote, up=False, told=told
+            )
             if outer is None or outer.row:
                 row = False
         if head is not None and syntax.is_predicate(head):
