@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from newsline.events.extract import extract
+from newsline.events.retell import join_retellings
 from newsline.events.roles import judge
 from newsline.language.excerpt import note_sentence_starts
 from newsline.language.syntax import analyse
@@ -24,7 +25,10 @@ def parse_article(article: Article, tz: tzinfo | None = None) -> Timeline:
     mentions, ref, origin, speech = article_times(article, doc, tz)
     publication = publication_mention(article.id, ref)
     events, relations = extract(doc, article.id, mentions, publication)
-    judge(doc, analyse(doc), events, mentions, publication)
+    syntax = analyse(doc)
+    judge(doc, syntax, events, mentions, publication)
+    joined = join_retellings(events, syntax)  # one row per happening
+    events = [e for e in events if id(e) not in joined]
     note_sentence_starts(events, doc)  # for the bounded `text` of the output (newsline.language.excerpt)
     article = Article(
         article.id,
@@ -41,6 +45,8 @@ def parse_article(article: Article, tz: tzinfo | None = None) -> Timeline:
         old = f"@{id(e)}"
         e.id = f"{article.id}:e{n}"
         remap[old] = e.id
+    for folded, target in joined.items():
+        remap[f"@{folded}"] = remap[f"@{id(target)}"]
     for r in relations:
         r.source = remap.get(r.source, r.source)
         r.target = remap.get(r.target, r.target)
