@@ -18,7 +18,8 @@ Everything here is read off the dependency analysis (`newsline.language.syntax`)
   complement of: intended ("plans to buy"), believed or claimed ("alleged that"), denied or not achieved
   ("denied that", "failed to", "has yet to"). A negation with "until" tells when it did happen.
 - **Speaker.** The subject of the reporting verb whose complement the clause is ("Trump said the call
-  ...", "..., said a company spokesman"), or the X of "according to X"; never a time expression.
+  ...", "..., said a company spokesman"), or the X of "according to X"; never a time expression
+  (`events.attribution`).
 
 Reads: events (their mentions' trigger spans), the `Syntax` and `TimeMention`s of the article.
 Writes: each event's `minor`, `modality` and `speaker`.
@@ -26,29 +27,14 @@ Writes: each event's `minor`, `modality` and `speaker`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 
-from newsline.language.lexicon import events_data
+from newsline.events.attribution import _misread_content, _speaker, words
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document
 from newsline.model import Event, Modality, TimeMention
-from newsline.rules import load
 
 _CLAUSAL = ("ccomp", "xcomp", "csubj", "advcl", "parataxis")
-# A name or a noun phrase naming who spoke: words, not a quote or a clause ("Kyiv's mayor, Vitali
-# Klitschko", "a company spokesman"), at most twelve words.
-_SPEAKER = re.compile(r"^(?!.*(?:[\"“”:;]|``|''))\W*\w[^\n]*$")
-
-
-@cache
-def words() -> dict[str, frozenset[str]]:
-    """The word classes of rules/roles.toml, plus the reporting verbs of rules/events.toml."""
-    data = load("roles")["words"]
-    out = {k: frozenset(v) for k, v in data.items()}
-    out["reporting"] = frozenset(events_data()["roles"]["reporting"]) | out.pop("saying")
-    return out
 
 
 @dataclass(slots=True)
@@ -63,14 +49,6 @@ class Verdict:
     dated: bool = False  # a time expression of its own clause or phrase
     word: int = -1  # the word the verdict is about (a verb that completes another: that other)
     carried: bool = False  # a noun whose verb only carries it ("the call ended")
-
-
-def _name(syntax: Syntax, w: Word) -> str:
-    """The words of a noun phrase that name who it is: the phrase without its relative clauses and
-    trailing clauses ("a company spokesman", "Kyiv's mayor, Vitali Klitschko")."""
-    sub = syntax.subtree(w, skip=frozenset({"acl", "acl:relcl", "punct", "advcl", "parataxis"}))
-    text = " ".join(x.text for x in sub if x.dep != "cc")
-    return text.replace(" ,", ",").replace(" 's", "'s").replace(" ’s", "’s").strip(" ,")
 
 
 def _negated(syntax: Syntax, w: Word, neg: frozenset[str]) -> bool:
@@ -214,50 +192,6 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             reporter = gov
         cur = gov
     return status, reporter
-
-
-def _misread_content(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> Word | None:
-    """The reporting verb of "said the bridge collapsed" when the parser read it as "said [the bridge
-    collapsed]" with a participle modifying the object (past tenses and participles look alike): the
-    participle is the reported clause and the object its subject. None otherwise."""
-    if w.dep != "acl" or w.tag not in ("VBD", "VBN") or syntax.kids(w, "aux", "aux:pass", "mark"):
-        return None
-    obj = syntax.head(w)
-    if obj is None or obj.dep not in ("obj", "nsubj"):
-        return None  # "said the bridge collapsed", or quote-first: "Acme collapsed, said a spokesman"
-    verb = syntax.head(obj)
-    if verb is None or verb.lemma.lower() not in W["reporting"]:
-        return None
-    return verb
-
-
-def _according_to(syntax: Syntax, w: Word) -> Word | None:
-    """X in "according to X" attached to the clause or to a clause above it."""
-    for node in (w, *syntax.ancestors(w)):
-        for k in syntax.kids(node, "obl", "nmod", "advcl", "advmod"):
-            if any(c.lower == "according" for c in syntax.kids(k, "case", "mark")) or (
-                k.lower == "according"
-            ):
-                target = k
-                if k.lower == "according":
-                    target = next(iter(syntax.kids(k, "obl", "nmod")), k)
-                return target
-    return None
-
-
-def _speaker_word(syntax: Syntax, reporter: Word) -> Word | None:
-    W = words()
-    # a subject that is in fact the reported clause's ("Acme collapsed, said a spokesman") is no speaker
-    subj = [
-        k
-        for k in syntax.kids(reporter, "nsubj")
-        if not any(_misread_content(syntax, c, W) for c in syntax.kids(k, "acl"))
-    ]
-    if subj:
-        return subj[0]
-    # "..., said a company spokesman": the subject of an inverted reporting verb follows it
-    after = [k for k in syntax.kids(reporter, "obj") if k.i > reporter.i]
-    return after[0] if after else None
 
 
 def _present(syntax: Syntax, w: Word) -> bool:
@@ -459,31 +393,6 @@ def judge_mention(
         )
     speaker, attributed = _speaker(syntax, w, reporter, times)
     return Verdict(row, status, in_quote or attributed, speaker, word=w.i)
-
-
-def _speaker(
-    syntax: Syntax, w: Word, reporter: Word | None, times: list[TimeMention]
-) -> tuple[str | None, bool]:
-    """Who says it happened, and whether the clause is attributed to someone (reported, not asserted)."""
-    W = words()
-    own = False
-    if reporter is None and syntax.is_predicate(w) and (
-        w.lemma.lower() in W["reporting"] or w.lemma.lower() in W["belief"] or w.lemma.lower() in W["stance"]
-    ):
-        reporter, own = w, True  # a statement that is itself the row: its speaker is who made it
-    according = _according_to(syntax, w)
-    speaker: str | None = None
-    if reporter is not None:
-        sw = _speaker_word(syntax, reporter)
-        if sw is not None and not any(tm.start <= sw.start < tm.end for tm in times):
-            speaker = _name(syntax, sw)
-            if not _SPEAKER.match(speaker) or len(speaker.split()) > 12:
-                speaker = None  # a misparse gave a quote or a clause, not who spoke
-        elif sw is None and syntax.kids(reporter, "aux:pass"):
-            speaker = "unnamed reports"  # "was reported to have closed": nobody is named
-    elif according is not None:
-        speaker = _name(syntax, according)
-    return speaker, (reporter is not None and not own) or according is not None
 
 
 def judge(
