@@ -27,6 +27,7 @@ Writes: each event's `minor`, `modality` and `speaker`.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from newsline.events.attribution import _misread_content, _speaker, words
@@ -225,7 +226,9 @@ def _bare_attribution(doc: Document, syntax: Syntax, w: Word, W: dict[str, froze
     # a quote in its sentence or in the next or previous one ("Djamal told reporters. '...'")
     lo = doc.sentences[max(w.sentence - 1, 0)].start
     hi = doc.sentences[min(w.sentence + 1, len(doc.sentences) - 1)].end
-    return any(q.start < hi and q.end > lo for q in doc.quotes)
+    # quotes are sorted and do not overlap: the last one starting before `hi` is the only candidate
+    i = bisect.bisect_left(doc.quote_starts(), hi) - 1
+    return i >= 0 and doc.quotes[i].end > lo
 
 
 def judge_mention(
