@@ -50,3 +50,33 @@ def test_relations_of_a_folded_event_go_to_the_event_it_joined() -> None:
     tl = newsline.parse_text(text, published=PUB)
     ids = {e.id for e in tl.events}
     assert all(r.source in ids and r.target in ids for r in tl.relations)
+
+
+@pytest.mark.parametrize(
+    "text, words, together",
+    [
+        # a definite noun names the happening told before with its verb
+        ("The board decided on Monday to close the plant. The decision came after months of losses.",
+         ("decided", "decision"), True),
+        # the headline's happening told again in the body, with the same word
+        ("Storm floods coastal town\nA storm flooded the coastal town of Elm on Thursday, officials said.",
+         ("floods", "flooded"), True),
+        # the same verb with other people: two happenings, headline or not
+        ("WHO declares outbreak an international emergency\nThree countries have declared national "
+         "emergencies.", ("declares", "declared"), False),
+        # an indefinite noun is a new happening
+        ("A fire destroyed a warehouse on Monday. A fire broke out at a school on Monday.",
+         ("destroyed", "broke out"), False),
+    ],
+)
+def test_references_back_are_one_row(text: str, words: tuple[str, str], together: bool) -> None:
+    rows = _rows(text)
+    a, b = (_with(rows, w, text) for w in words)
+    assert a and b
+    assert (a[0] is b[0]) == together
+
+
+def test_a_headline_joined_to_the_body_takes_the_body_s_day() -> None:
+    text = "Storm floods coastal town\nA storm flooded the coastal town of Elm on Thursday, officials said."
+    (row,) = _with(_rows(text), "flooded", text)
+    assert row.time is not None and row.time.value == "2025-07-03"

@@ -6,6 +6,12 @@ from the parse), times that are precise and overlap, compatible statuses (or one
 participant in common or titles of mostly the same words. Different verbs are left apart: "the fire broke
 out" and "the fire engulfed 140 buildings" may be one happening, but nothing in the structure says so.
 
+A later mention also joins an earlier row when it refers back to it: a noun with a definite determiner or a
+possessor ("the decision", "the fire", "its crash") whose word is the earlier row's noun or verb
+("decided ... the decision", "a fire ... the fire"), or a body mention of what the headline tells with
+the same word ("Fire destroys 140 buildings" ... "the fire broke out"). News names a happening again
+with its own word; a definite noun says the reader has met it.
+
 Reads: events (after `roles.judge`) and the `Syntax`. Writes: the events kept, and for each event folded
 into another, the one it joined.
 """
@@ -21,10 +27,68 @@ from newsline.model import Event, Modality
 _WORD = re.compile(r"[a-z]{3,}")
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
 def _lemma(e: Event, syntax: Syntax) -> str | None:
     m = e.mentions[0]
     w = syntax.at(m.trigger[0], m.trigger[1])
     return w.lemma.lower() if w is not None and syntax.is_predicate(w) else None
+
+
+def _word_lemmas(e: Event, syntax: Syntax) -> set[str]:
+    """The lemmas of the words every mention of the event is told by (verbs and nouns)."""
+    out = set()
+    for m in e.mentions:
+        w = syntax.at(m.trigger[0], m.trigger[1])
+        if w is not None and (w.tag.startswith("NN") or w.tag.startswith("VB")):
+            out.add(w.lemma.lower())
+    return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word or its derivation ("decide" and "decision", "explode" and "explosion"): a common start of
+    at least four letters covering most of the shorter word."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 4 and n >= 0.6 * min(len(a), len(b))
+
+
+def _refers_back(e: Event, syntax: Syntax) -> str | None:
+    """The noun's lemma when the event's first mention is a definite or possessed noun ("the fire", "the
+    decision", "its crash"): a happening the reader has met."""
+    m = e.mentions[0]
+    w = syntax.at(m.trigger[0], m.trigger[1])
+    if w is None or not w.tag.startswith("NN") or w.tag.startswith("NNP"):
+        return None
+    kids = syntax.kids(w)
+    if any(k.dep == "det" and k.lower in _DEFINITE for k in kids) or any(
+        k.dep == "nmod:poss" for k in kids
+    ):
+        return w.lemma.lower()
+    return None
+
+
+def given(e: Event) -> bool:
+    """Whether the event's time is one its own clause gives (not inherited from the story)."""
+    return e.time is not None and e.time_source in (None, "same clause")
+
+
+def _times_agree(a: Event, b: Event) -> bool:
+    """No times of their own clauses set them apart (an inherited time says nothing against another)."""
+    if not given(a) or not given(b):
+        return True
+    assert a.time is not None and b.time is not None
+    return a.time.lo < b.time.hi and b.time.lo < a.time.hi
+
+
+def _statuses_agree(a: Event, b: Event) -> bool:
+    return a.modality == b.modality or {a.modality, b.modality} <= {Modality.ASSERTED, Modality.REPORTED}
 
 
 def _precise(e: Event) -> bool:
@@ -43,34 +107,76 @@ def join_retellings(events: list[Event], syntax: Syntax) -> dict[int, Event]:
     """Fold every row that retells an earlier row of the article into it (its mentions and actors join);
     returns {id(folded event): the event it joined}. Minor events are left alone."""
     joined: dict[int, Event] = {}
-    kept: list[tuple[Event, str]] = []
+    rows: list[Event] = []  # the rows kept so far, in text order
     for e in sorted(events, key=lambda e: e.mentions[0].trigger[0]):
-        if e.minor or not _precise(e):
+        if e.minor:
             continue
-        lemma = _lemma(e, syntax)
-        if lemma is None:
-            continue
-        target = next(
-            (
-                a
-                for a, la in kept
-                if la == lemma
-                and a.kind == e.kind
-                and a.time is not None
-                and e.time is not None
-                and a.time.lo < e.time.hi
-                and e.time.lo < a.time.hi
-                and (a.modality == e.modality or Modality.ASSERTED in (a.modality, e.modality))
-                and _alike(a, e)
-            ),
-            None,
-        )
+        target = _retold(e, rows, syntax) or _referred(e, rows, syntax) or _headline(e, rows, syntax)
         if target is None:
-            kept.append((e, lemma))
+            rows.append(e)
             continue
         target.mentions.extend(e.mentions)
         target.actors.extend(x for x in e.actors if x not in target.actors)
-        if e.time.hi - e.time.lo < target.time.hi - target.time.lo:  # type: ignore[union-attr]
-            target.time, target.time_source = e.time, e.time_source  # the more precise time
+        if e.time is not None and (
+            target.time is None
+            or (given(e) and not given(target))
+            or (given(e) == given(target) and e.time.hi - e.time.lo < target.time.hi - target.time.lo)
+        ):
+            target.time, target.time_source = e.time, e.time_source  # the time the text gives, the finer
         joined[id(e)] = target
     return joined
+
+
+def _retold(e: Event, rows: list[Event], syntax: Syntax) -> Event | None:
+    """An earlier row told with the same verb, on an overlapping precise time, by the same people."""
+    lemma = _lemma(e, syntax)
+    if lemma is None or not _precise(e):
+        return None
+    return next(
+        (
+            a
+            for a in rows
+            if _precise(a)
+            and _lemma(a, syntax) == lemma
+            and a.kind == e.kind
+            and a.time.lo < e.time.hi  # type: ignore[union-attr]
+            and e.time.lo < a.time.hi  # type: ignore[union-attr]
+            and (a.modality == e.modality or Modality.ASSERTED in (a.modality, e.modality))
+            and _alike(a, e)
+        ),
+        None,
+    )
+
+
+def _referred(e: Event, rows: list[Event], syntax: Syntax) -> Event | None:
+    """The latest earlier row that a definite noun names with its own word ("the decision")."""
+    noun = _refers_back(e, syntax)
+    if noun is None:
+        return None
+    for a in reversed(rows):
+        if (
+            any(_same_word(noun, x) for x in _word_lemmas(a, syntax))
+            and _statuses_agree(a, e)
+            and _times_agree(a, e)
+        ):
+            return a
+    return None
+
+
+def _headline(e: Event, rows: list[Event], syntax: Syntax) -> Event | None:
+    """The headline's row that this body mention tells again with the same word."""
+    if e.mentions[0].sentence == 0:
+        return None
+    lemmas = _word_lemmas(e, syntax)
+    for a in rows:
+        if a.mentions[0].sentence != 0:
+            break
+        if (
+            len(a.mentions) == 1  # the headline's first retelling only: later ones refer back
+            and (_refers_back(e, syntax) is not None or _alike(a, e))  # a verb: the same people
+            and any(_same_word(x, y) for x in lemmas for y in _word_lemmas(a, syntax))
+            and _statuses_agree(a, e)
+            and _times_agree(a, e)
+        ):
+            return a
+    return None
