@@ -11,6 +11,7 @@ from datetime import tzinfo
 from newsline.events.extract import extract
 from newsline.events.retell import join_retellings
 from newsline.events.roles import judge
+from newsline.events.when import clause_times
 from newsline.language.excerpt import note_sentence_starts
 from newsline.language.syntax import analyse
 from newsline.language.text import segment
@@ -27,6 +28,7 @@ def parse_article(article: Article, tz: tzinfo | None = None) -> Timeline:
     events, relations = extract(doc, article.id, mentions, publication)
     syntax = analyse(doc)
     judge(doc, syntax, events, mentions, publication)
+    clause_times(events, syntax, mentions)  # the time its own clause governs, as the parse reads it
     joined = join_retellings(events, syntax)  # one row per happening
     events = [e for e in events if id(e) not in joined]
     note_sentence_starts(events, doc)  # for the bounded `text` of the output (newsline.language.excerpt)

@@ -1,0 +1,67 @@
+"""A row's time from the time expression its own clause governs, as the dependency analysis reads it.
+
+The event layer first dates events from token windows (`events.extract`): the nearest expression in the
+clause, else the sentence's, else the story's (the narrative's time, the lead's, the publication day for
+a present tense). A window can miss what the grammar makes plain: "The WHO declared the outbreak an
+emergency on Friday" (a reporting verb's window stops at its content), "Lawmakers approved the budget
+late on Tuesday after a long debate". Here an event whose time was inherited from the story, or that has
+none, takes the expression its own predicate governs: the expression's nearest verbal governor is the
+event's word, or, for an event told by a noun, the expression sits in the noun's own phrase ("Thursday's
+call", "the crash on 1 June"). Its `time_source` becomes "same clause": the text gives that time.
+
+Reads: events (their mentions' trigger spans), the `Syntax` and `TimeMention`s of the article.
+Writes: each such event's `time` and `time_source`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from newsline.language.syntax import Syntax
+from newsline.model import Event, TimeMention
+
+# Sources of a time the story lends an event (not its own clause's): see events.extract.
+_INHERITED = ("sentence", "narrative", "lead", "tense")
+
+
+def _governed(syntax: Syntax, times: list[TimeMention]) -> dict[int, list[TimeMention]]:
+    """For each word, the dated expressions that hang from it (a predicate's adjunct "on Friday", a noun's
+    modifier "Thursday's call")."""
+    out: dict[int, list[TimeMention]] = {}
+    for tm in times:
+        if not tm.text or tm.type not in ("DATE", "TIME") or math.isinf(tm.lo) or math.isinf(tm.hi):
+            continue  # a duration, a set or an open reference ("recently") dates no one happening
+        tw = syntax.at(tm.start, tm.end)
+        if tw is None:
+            continue
+        head = syntax.head(tw)
+        if head is not None:
+            # only the word the expression hangs from: "reported revenue for the fourth quarter" dates
+            # the revenue, not the reporting
+            out.setdefault(head.i, []).append(tm)
+    return out
+
+
+def clause_times(events: list[Event], syntax: Syntax, times: list[TimeMention]) -> None:
+    """Give each event whose time the story lent it (or that has none) the time its own clause governs."""
+    governed = _governed(syntax, times)
+    if not governed:
+        return
+    for e in events:
+        if e.time is not None and not (e.time_source or "").startswith(_INHERITED):
+            continue  # the text already gives its time
+        for m in e.mentions:
+            w = syntax.at(m.trigger[0], m.trigger[1])
+            if w is None:
+                continue
+            own = [
+                tm
+                for tm in governed.get(w.i, [])
+                if not (tm.start <= w.start < tm.end)
+                # the same expression the story already placed ("by 8:30pm": on the story's day)
+                and not (e.time is not None and (e.time.start, e.time.end) == (tm.start, tm.end))
+            ]
+            if own:
+                e.time = min(own, key=lambda tm: (tm.hi - tm.lo, abs(tm.start - w.start)))
+                e.time_source = "same clause"
+                break
