@@ -197,3 +197,20 @@ def test_an_event_alone_with_a_contradictory_time_has_no_bounds():
     _solve_network([a], [], {}, [])
     _solve_alone(b, {})
     assert (a.lo, a.hi, a.end_lo, a.end_hi) == (b.lo, b.hi, b.end_lo, b.end_hi) == (-INF, INF, -INF, INF)
+
+
+def test_a_relation_that_contradicts_the_times_does_not_order_the_table():
+    # "labeled on Monday" AFTER "the rebellion" dated Wednesday: the network ignores the relation, and so
+    # must the ranks, or the table steps back from Wednesday to Monday.
+    from newsline.model import AnchorKind, TimeMention
+    from newsline.order.solve import order
+
+    rebellion, labeled = event(1, None, 10), event(2, None, 50)
+    for e, day in ((rebellion, 3), (labeled, 1)):
+        e.time = TimeMention("a", 0, 1, "x", "DATE", f"1970-01-0{day + 1}", "r", AnchorKind.PUBLICATION)
+        e.time.lo, e.time.hi = day * DAY, day * DAY + DAY
+    events = [rebellion, labeled]
+    warnings: list[str] = []
+    order(events, [rel(labeled, rebellion, RelType.AFTER)], {}, None, None, warnings)
+    assert warnings and "ignored" in warnings[0]
+    assert labeled.rank < rebellion.rank

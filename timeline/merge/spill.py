@@ -478,7 +478,13 @@ class SpillFold:
         out: list[tuple] = []
         for g, stubs in self._groups():
             rels = self._relations(g) if g else []
-            solve_group(stubs, rels, self.refs, warnings)
+            # a relation that contradicts the times is ignored by the ranks too (as order() does)
+            for r in solve_group(stubs, rels, self.refs, warnings):
+                db.execute(
+                    "DELETE FROM relations WHERE grp = ? AND source = ? AND target = ? AND type = ? "
+                    "AND point = ? AND glo = ? AND ghi = ?",
+                    (g, r.source, r.target, r.type.value, r.point, r.gap[0], r.gap[1]),
+                )
             for s in stubs:
                 k = order_key(s) if placed(s) else (None,) * 4
                 out.append((s.n, g, s.lo, s.hi, s.end_lo, s.end_hi, int(placed(s)), *k, None))

@@ -55,8 +55,14 @@ def order(
     connected group gets its own small network: the cost grows with the largest group, not with the
     number of events (a merged timeline of thousands of articles stays fast)."""
     groups, rels = related_groups(events, relations)
+    ignored: list[Relation] = []
     for root in sorted(groups):
-        solve_group(groups[root], rels.get(root, []), refs, warnings)
+        ignored += solve_group(groups[root], rels.get(root, []), refs, warnings)
+    if ignored:
+        # a relation that contradicts the times is ignored by the ranks too: else the table steps back
+        gone = {id(r) for r in ignored}
+        relations = [r for r in relations if id(r) not in gone]
+        rels = {k: [r for r in rs if id(r) not in gone] for k, rs in rels.items()}
     rank_groups(events, relations, groups, rels)
 
 
@@ -65,12 +71,13 @@ _DONE = (Modality.ASSERTED, Modality.REPORTED, Modality.NEGATED)
 
 def solve_group(
     events: list[Event], relations: list[Relation], refs: dict[str, Reference], warnings: list[str]
-) -> None:
-    """One connected group of events: its STN, the relations it can take, and everyone's bounds."""
+) -> list[Relation]:
+    """One connected group of events: its STN, the relations it can take, and everyone's bounds. Returns
+    the relations it could not take (they contradict the rest)."""
     if len(events) == 1 and not relations:
         _solve_alone(events[0], refs)  # most events: no network needed
-    else:
-        _solve_network(events, relations, refs, warnings)
+        return []
+    return _solve_network(events, relations, refs, warnings)
 
 
 def _solve_alone(e: Event, refs: dict[str, Reference]) -> None:
@@ -100,7 +107,7 @@ def _solve_alone(e: Event, refs: dict[str, Reference]) -> None:
 
 def _solve_network(
     events: list[Event], relations: list[Relation], refs: dict[str, Reference], warnings: list[str]
-) -> None:
+) -> list[Relation]:
     """`solve_group` by a Simple Temporal Network over the group's start and end points."""
     idx = {e.id: i for i, e in enumerate(events)}
     net = STN(2 * len(events) + 1)
@@ -126,10 +133,12 @@ def _solve_network(
         elif ref is not None and e.modality in (Modality.ASSERTED, Modality.REPORTED, Modality.NEGATED):
             # What a news article reports as done was done by the time it was published.
             net.add(ORIGIN, s, ref.midnight + DAY)
+    ignored: list[Relation] = []
     for r in relations:
         if r.source not in idx or r.target not in idx:
             continue
         if not net.try_add(_relation_edges(r, idx)):
+            ignored.append(r)
             a, b = events[idx[r.source]], events[idx[r.target]]
             why = f" (signal '{r.signal}')" if r.signal else ""
             warnings.append(
@@ -140,3 +149,4 @@ def _solve_network(
     for i, e in enumerate(events):
         e.lo, e.hi = bounds[2 * i + 1]
         e.end_lo, e.end_hi = bounds[2 * i + 2]
+    return ignored
