@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import newsline
 import pytest
 from newsline.events.roles import judge_mention, words
 from newsline.language.syntax import analyse
@@ -20,8 +21,16 @@ def _verdict(text: str, trigger: str):
     doc = segment(text)
     mentions, _, _, _ = article_times(Article("a", text, date(2025, 7, 4)), doc)
     start = text.index(trigger)
+    syntax = analyse(doc)
+    # the words that tell an event of the sentence, as the pipeline finds them
+    told = frozenset(
+        w.i
+        for e in newsline.parse_text(text, published="2025-07-04").events
+        for m in e.mentions
+        if (w := syntax.at(m.trigger[0], m.trigger[1])) is not None
+    )
     return judge_mention(
-        doc, analyse(doc), mentions, start, start + len(trigger), doc.quote_at(start) is not None
+        doc, syntax, mentions, start, start + len(trigger), doc.quote_at(start) is not None, told=told
     )
 
 

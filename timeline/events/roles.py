@@ -6,7 +6,8 @@ Everything here is read off the dependency analysis (`newsline.language.syntax`)
 
 - **Row.** A clause's predicate is a row when it tells a happening. It is not when it is a bare
   attribution ("Trump said" whose content is a clause or a quote: the content is the row, reported by
-  Trump, unless the content did not happen as a fact: "warned Russia may launch" is itself the news), a
+  Trump, with its own status when it is denied or alleged; an announcement or warning of what will or may
+  come is itself the news: "warned Russia may launch"), a
   participle that frames its sentence ("including ...", "citing ...") or is told as part of its clause
   ("..., causing thousands of deaths"), a purpose ("to support survivors"), an obligation ("must feel"), a
   verb used as a modifier ("falling debris"), a state, feeling or opinion ("had no warning", "I think") or
@@ -324,8 +325,14 @@ def judge_mention(
                 if doc.quote_at(c.start) is not None:
                     continue  # a quote's own words are the speaker's, not a claim the article reports
                 inner = judge_mention(doc, syntax, times, c.start, c.end, in_quote, up=False, told=told)
-                if inner is not None and inner.status is not None:
-                    row = True
+                if inner is None or inner.status is None:
+                    continue
+                if c.i in told and (inner.status == Modality.NEGATED or w.lemma.lower() in W["belief"]):
+                    # "officials said no traces were found", "associates alleged he was poisoned": the
+                    # content is an event of its own, the row, with its status, reported by the speaker.
+                    # An announcement or a warning of what will or may come is itself the news.
+                    continue
+                row = True
         elif w.lemma.lower() in W["stative"] and not _own_time(syntax, w, times):
             row = False
         elif w.lemma.lower() in W["perception"]:
