@@ -76,3 +76,28 @@ def test_a_bare_attribution_gives_its_content_the_speaker_and_is_no_row() -> Non
     collapsed = _verdict("Police said the bridge collapsed.", "collapsed")
     assert said is not None and not said.row
     assert collapsed is not None and collapsed.row and collapsed.speaker == "Police"
+
+
+@pytest.mark.parametrize(
+    "text, word, speaker",
+    [
+        # the reporting verb after the quote, in its sentence
+        ('"We have begun the work," said Ralph Crosby, the chief executive.', "begun", "Crosby"),
+        # in the sentence after a quote that ends its own
+        ('"We have begun the work." Ralph Crosby, the chief, said in a statement.', "begun", "Crosby"),
+        # before a quote that opens its sentence, the frame ending in a colon
+        ('Donald Tusk said: "These attacks killed dozens of people."', "killed", "Tusk"),
+        # the ASCII quotes of wiki and treebank exports are quotes too
+        ("``We have begun the work,'' said Ralph Crosby.", "begun", "Crosby"),
+    ],
+)
+def test_a_quote_s_words_are_its_speaker_s(text: str, word: str, speaker: str) -> None:
+    tl = newsline.parse_text(text, published="2025-07-04")
+    e = next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == word for m in e.mentions))
+    assert e.speaker is not None and speaker in e.speaker
+
+
+def test_ascii_quotes_are_quotes_and_end_sentences() -> None:
+    doc = segment("He spoke. ``We have begun,'' said Crosby. It ended.")
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == ["We have begun,"]
+    assert len(doc.sentences) == 3

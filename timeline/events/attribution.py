@@ -12,6 +12,7 @@ from functools import cache
 
 from newsline.language.lexicon import events_data
 from newsline.language.syntax import Syntax, Word
+from newsline.language.text import Document, Quote
 from newsline.model import TimeMention
 from newsline.rules import load
 
@@ -127,3 +128,45 @@ def _speaker(
     elif according is not None:
         speaker = _name(syntax, according)
     return speaker, (reporter is not None and not own) or according is not None
+
+
+def quote_speaker(doc: Document, syntax: Syntax, quote: Quote, times: list[TimeMention]) -> str | None:
+    """Who speaks a quote: the subject of the reporting verb that frames it, outside the quote in its own
+    sentence ('"...," said a spokesman', 'Tusk said: "..."'), else in the sentence right after a quote that
+    ends its sentence ('"...". Crosby said in a statement.') or right before one it opens. None when no
+    reporting verb frames it."""
+    W = words()
+
+    def reporters(sentence: int) -> list[Word]:
+        if not 0 <= sentence < len(doc.sentences):
+            return []
+        return [
+            x
+            for x in syntax.sentence_words(sentence)
+            if x.lemma.lower() in W["reporting"]
+            and syntax.is_predicate(x)
+            and doc.quote_at(x.start) is None
+        ]
+
+    def bare(x: Word) -> bool:
+        # a verb that frames a quote tells nothing else: no clause of its own to report
+        return not any(doc.quote_at(c.start) is None for c in syntax.kids(x, "ccomp", "parataxis"))
+
+    own = reporters(quote.sentence)
+    if own:
+        x = min(own, key=lambda x: min(abs(x.start - quote.end), abs(x.start - quote.start)))
+    else:
+        sentence = doc.sentences[quote.sentence] if 0 <= quote.sentence < len(doc.sentences) else None
+        after = [x for x in reporters(quote.sentence + 1) if bare(x)]
+        before = [x for x in reporters(quote.sentence - 1) if bare(x)]
+        if sentence is not None and quote.end >= sentence.end - 3 and after:
+            x = after[0]
+        elif sentence is not None and quote.start <= sentence.start + 2 and before:
+            x = before[-1]
+        else:
+            return None
+    sw = _speaker_word(syntax, x)
+    if sw is None or any(tm.start <= sw.start < tm.end for tm in times):
+        return None
+    name = _name(syntax, sw)
+    return name if _SPEAKER.match(name) and len(name.split()) <= 12 else None

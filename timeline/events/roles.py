@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from newsline.events.attribution import _misread_content, _speaker, words
+from newsline.events.attribution import _misread_content, _speaker, quote_speaker, words
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document
 from newsline.model import Event, Modality, TimeMention
@@ -402,6 +402,8 @@ def judge_mention(
             row, status, in_quote or reporter is not None, speaker, False, dated, w.i, carried
         )
     speaker, attributed = _speaker(syntax, w, reporter, times)
+    if speaker is None and in_quote and (q := doc.quote_at(w.start)) is not None:
+        speaker = quote_speaker(doc, syntax, q, times)  # a quote's words are its speaker's
     return Verdict(row, status, in_quote or attributed, speaker, word=w.i)
 
 

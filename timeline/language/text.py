@@ -14,8 +14,9 @@ from functools import cache
 from newsline.rules import determiners, load
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|[^\W\d_](?:[\w’'\-]*\w)?", re.UNICODE)
-QUOTE_CHARS = {'"': "any", "“": "open", "”": "close"}
-_QUOTE_MARK = re.compile('["“”]')
+# ``...'' is the ASCII rendering of curly quotes in Penn-Treebank-style and wiki exports of news
+QUOTE_CHARS = {'"': "any", "“": "open", "”": "close", "``": "open", "''": "close"}
+_QUOTE_MARK = re.compile('["“”]|``|\'\'')
 
 
 _UNSEEN = object()
@@ -173,7 +174,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 # Possessive quantifiers and the lookbehind keep this linear: a long run of dots ("......") used to be
 # re-scanned from each of its positions (quadratic); backtracking into the run can never help the lookahead.
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s+[\"“'(\[]?[A-Z0-9])|\n\s*")
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s+(?:``|[\"“'(\[])?[A-Z0-9])|\n\s*")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -211,7 +212,7 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
             kind = QUOTE_CHARS[m.group()]
             i = m.start()
             if open_at is None and kind in ("any", "open"):
-                open_at = i + 1
+                open_at = m.end()
             elif open_at is not None and kind in ("any", "close"):
                 quotes.append(Quote(open_at, i, 0))
                 open_at = None
