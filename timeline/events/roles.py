@@ -110,6 +110,10 @@ def _status_of_clause(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> 
     """The status the predicate's own words give it."""
     if _negated(syntax, w, W["negations"]) and not _has_until(syntax, w):
         return Modality.NEGATED
+    if any(m.lower == "to" for m in syntax.kids(w, "mark")) and any(
+        k.lower in ("is", "are", "was", "were", "'s", "'re") for k in syntax.kids(w, "cop", "aux")
+    ):
+        return Modality.PLANNED  # "Courtois is to be presented", "the aim was to reach": arranged, to come
     for k in syntax.kids(w, "aux", "mark", "advmod"):
         low = k.lower
         if k.dep.startswith("aux") and low in W["modal_planned"]:
@@ -333,6 +337,10 @@ def judge_mention(
                     # An announcement or a warning of what will or may come is itself the news.
                     continue
                 row = True
+        elif w.lemma.lower() in W["unrealised"] and any(
+            c.i in told for c in syntax.kids(w, "xcomp", "advcl", "ccomp")
+        ):
+            row = False  # "refrained from declaring": the complement is the row, and it did not happen
         elif w.lemma.lower() in W["stative"] and not _own_time(syntax, w, times):
             row = False
         elif w.lemma.lower() in W["perception"]:
@@ -397,6 +405,8 @@ def judge_mention(
         if head is not None and syntax.is_predicate(head):
             governed, reporter = _governed(syntax, head, W)
             status = _status_of_clause(syntax, head, W) or governed
+        if any(k.dep == "amod" and k.lower in W["ahead"] for k in kids):
+            status = Modality.PLANNED  # "a future meeting", "the proposed merger"
         speaker = _speaker(syntax, w, reporter, times)[0]
         return Verdict(
             row, status, in_quote or reporter is not None, speaker, False, dated, w.i, carried
