@@ -370,7 +370,7 @@ _PHRASE_HEADS = _PREPOSITIONS | {"during", "amid", "following", "about", "agains
 
 def _in_phrase(doc: Document, n: Draft) -> bool:
     """Whether the noun phrase of nominal draft n stands after a preposition ("over the police shooting",
-    "during a Tuesday traffic stop")."""
+    "during a Tuesday raid")."""
     toks = n.region.tokens
     for j in range(n.trig.tok - 1, max(-1, n.trig.tok - 6), -1):
         if toks[j].lower in _PHRASE_HEADS:
@@ -856,7 +856,7 @@ def _link_clauses(
                 carrier = None
                 if d.trig.lemma in aspectual and subj_nouns:
                     # The subject's head, not a noun inside a phrase that modifies it: "Unrest over the
-                    # police shooting ... during a Tuesday traffic stop ... continued" is the unrest.
+                    # police shooting ... during a Tuesday raid ... continued" is the unrest.
                     heads = [n for n in subj_nouns if not _in_phrase(doc, n)]
                     carrier = (heads or subj_nouns)[-1]
                     d.point = aspectual[d.trig.lemma]
@@ -883,7 +883,7 @@ def _link_clauses(
                 if obj and not _has_time_between(times, d.trig.end, obj[0].trig.start):
                     obj[0].eventive = True
                     d.extra_relations.append(("caused_by", obj[0]))
-                    # "returning to find a pot aflame": what one comes back to find was there before the
+                    # "returning to find a pot ablaze": what one comes back to find was there before the
                     # coming back too.
                     for v in group:
                         if (
@@ -1289,8 +1289,8 @@ def _inherit_times(
     - A noun dated inside its own noun phrase ("the November 27 agreement") does not move the narrative
       once the story has a lead: it names background the reader knows by its date.
     - Inside quotes, a simple past ("the roofing came down") takes the narrative's time; nothing else
-      there gets a time, except in a quoted fragment of the narrator's own sentence ('offered "sincere
-      condolences"'), which is dated as if unquoted.
+      there gets a time, except in a quoted fragment of the narrator's own sentence ('offered "full
+      support"'), which is dated as if unquoted.
     - Planned, possible and negated events keep no time.
     Returns the relations this adds.
     """
@@ -1344,7 +1344,7 @@ def _inherit_times(
             ):
                 focus = d
                 # The lead is what the story's first dated sentence tells last in time ("the police
-                # shooting during a Tuesday traffic stop ... continued last night": last night): the
+                # shooting during a Tuesday raid ... continued last night": last night): the
                 # background a lead mentions is older than its news.
                 if (
                     lead is None
@@ -1357,7 +1357,7 @@ def _inherit_times(
                 ):
                     lead = d
             continue
-        # A quoted fragment woven into the narrator's sentence ('offered "sincere condolences to the
+        # A quoted fragment woven into the narrator's sentence ('offered "full support to the
         # families"') is the narrator's clause: its nouns are dated as outside a quote.
         quote = d.region.quote
         fragment = (
