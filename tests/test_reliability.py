@@ -344,7 +344,7 @@ def test_eight_copies_of_the_seed_are_the_seed(newsline, tmp_path: Path, fmt: st
         else [json.loads(x) for x in eight.stdout.splitlines()]
     )
     expected = [json.loads(x) for x in one.stdout.splitlines()]
-    assert len(events) == len(expected) == 65
+    assert len(events) == len(expected) == 66
     assert sorted(e["title"] for e in events) == sorted(e["title"] for e in expected)
     # Every event, dated or not, is told by all eight.
     assert all({s["article"] for s in e["sources"]} == {f"copy{i}" for i in range(8)} for e in events)

@@ -81,6 +81,16 @@ def _own_time(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
     return w.i in _timed_clauses(syntax, times)
 
 
+def _noun_time(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
+    """Whether a dated expression hangs from this noun ("the 2009 crash", "Thursday's call")."""
+    for tm in times:
+        if tm.text and tm.type in ("DATE", "TIME") and tm.start < w.start + 200 and w.start < tm.end + 200:
+            tw = syntax.at(tm.start, tm.end)
+            if tw is not None and tw.i != w.i and (h := syntax.head(tw)) is not None and h.i == w.i:
+                return True
+    return False
+
+
 def _timed_clauses(syntax: Syntax, times: list[TimeMention]) -> frozenset[int]:
     """The words that govern a time expression (each expression's nearest verbal governor), found once
     for an article's time mentions: asked per word, it was quadratic in a sentence with many times."""
@@ -379,10 +389,17 @@ def judge_mention(
         )
         kids = syntax.kids(w)
         generic = any(k.dep == "det" and k.lower in W["generic_determiners"] for k in kids)
+        # the phrase says which happening it is: a complement or possessor ("the shelling of Kyiv", "his
+        # defeat", "the talks that ended"), or a name that says whose or where ("the Boeing scandal"); an
+        # adjective or a common noun alone ("tough new sanctions", "the airtanker contract") does not
         specific = any(
-            k.dep.split(":")[0] in ("nmod", "amod", "compound", "nummod", "acl", "appos") for k in kids
+            k.dep.split(":")[0] in ("nmod", "acl", "appos")
+            or (k.dep == "compound" and k.tag in ("NNP", "NNPS"))
+            for k in kids
         )
-        dated = _own_time(syntax, w, times)
+        # a time of its own: one its clause governs, or one in its own phrase ("the 2009 crash", "this
+        # nine-week trial last year")
+        dated = _own_time(syntax, w, times) or _noun_time(syntax, w, times)
         named = w.tag in ("NNP", "NNPS")  # "Air France Flight", "the Joint Strike Fighter": a name
         # "there is an additional cost", "the cost is high": a state now, not a happening
         stated = head is not None and head.lemma.lower() in W["stative"] and head.tag in ("VBZ", "VBP")

@@ -11,7 +11,7 @@ import math
 from datetime import date
 
 from newsline.language.text import Document
-from newsline.model import INF, Event, Modality, Reference, Relation, RelType
+from newsline.model import INF, Event, Modality, Reference, Relation, RelType, TimeMention
 from newsline.order.network import ORIGIN, STN
 from newsline.order.rank import rank_groups, related_groups
 
@@ -69,6 +69,12 @@ def order(
 _DONE = (Modality.ASSERTED, Modality.REPORTED, Modality.NEGATED)
 
 
+def _last_start(t: TimeMention) -> float:
+    """The last minute an event of this time can start in: a time is a half-open interval (a day ends
+    before the next midnight), so an event 'on Tuesday' cannot start at Wednesday 00:00 to fit a relation."""
+    return max(t.lo, t.hi - 1.0)
+
+
 def solve_group(
     events: list[Event], relations: list[Relation], refs: dict[str, Reference], warnings: list[str]
 ) -> list[Relation]:
@@ -92,7 +98,7 @@ def _solve_alone(e: Event, refs: dict[str, Reference]) -> None:
         if not math.isinf(t.lo):
             lo = t.lo
         if not math.isinf(t.hi):
-            hi = t.hi
+            hi = _last_start(t)
             if not t.value.endswith("_REF"):
                 end_hi = t.hi
         if t.lo < cap:
@@ -119,7 +125,7 @@ def _solve_network(
             if not math.isinf(e.time.lo):
                 net.add(s, ORIGIN, -e.time.lo)
             if not math.isinf(e.time.hi):
-                net.add(ORIGIN, s, e.time.hi)
+                net.add(ORIGIN, s, _last_start(e.time))
                 if e.time.value.endswith("_REF") is False:
                     net.add(ORIGIN, t, e.time.hi)
             if (
