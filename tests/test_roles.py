@@ -101,3 +101,8 @@ def test_ascii_quotes_are_quotes_and_end_sentences() -> None:
     doc = segment("He spoke. ``We have begun,'' said Crosby. It ended.")
     assert [doc.text[q.start : q.end] for q in doc.quotes] == ["We have begun,"]
     assert len(doc.sentences) == 3
+
+
+def test_according_to_names_the_speaker_without_its_preposition() -> None:
+    v = _verdict("Russia launched 500 drones at Kyiv overnight, according to Ukrainian officials.", "launched")
+    assert v is not None and v.speaker == "Ukrainian officials"

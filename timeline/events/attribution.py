@@ -126,7 +126,8 @@ def _speaker(
         elif sw is None and syntax.kids(reporter, "aux:pass"):
             speaker = "unnamed reports"  # "was reported to have closed": nobody is named
     elif according is not None:
-        speaker = _name(syntax, according)
+        # the phrase without its "according to" ("Ukrainian officials", not "according to Ukrainian ...")
+        speaker = re.sub(r"^according\s+to\s+", "", _name(syntax, according), flags=re.I) or None
     return speaker, (reporter is not None and not own) or according is not None
 
 
