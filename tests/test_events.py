@@ -282,12 +282,16 @@ def test_a_headline_time_is_not_the_lead():
 
 
 def test_a_story_that_dates_only_a_statement_is_told_from_it():
+    # ... in the statement's paragraph; a paragraph after it gives no day of its own
     text = (
-        "On Thursday, the WHO stated the outbreak is an international emergency.\n"
-        "Its director appealed for an international response."
+        "On Thursday, the WHO stated the outbreak is an international emergency. "
+        "Its director appealed for an international response.\n"
+        "Several countries closed their borders."
     )
-    e = by_trigger(parse(text), "appealed")
+    tl = parse(text)
+    e = by_trigger(tl, "appealed")
     assert day(e) == "2023-04-20" and e.time_source == "lead"
+    assert by_trigger(tl, "closed").time is None
 
 
 def test_a_new_paragraph_returns_to_the_story_time():
@@ -531,3 +535,19 @@ ACTORS = [
 @pytest.mark.parametrize(("text", "trigger", "actors"), ACTORS, ids=[a[0] for a in ACTORS])
 def test_actors(text: str, trigger: str, actors: list[str]):
     assert sorted(by_trigger(parse(text), trigger).actors) == actors
+
+
+def test_background_paragraphs_before_the_first_dated_happening_stay_undated():
+    # The lead's day reaches the headline and the lead's own paragraph, not paragraphs of background
+    # told before it.
+    text = (
+        "Acme files for bankruptcy\n"
+        "The toy maker expanded into Asia in a costly push.\n"
+        "Its shares fell sharply amid mounting losses.\n"
+        "On Monday, Acme filed for bankruptcy in Delaware. Its chief executive resigned."
+    )
+    tl = newsline.parse_text(text, published="2025-07-04")
+    assert by_trigger(tl, "expanded").time is None
+    assert by_trigger(tl, "fell").time is None
+    assert day(by_trigger(tl, "files")) == "2025-06-30"
+    assert day(by_trigger(tl, "resigned")) == "2025-06-30"

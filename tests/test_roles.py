@@ -104,5 +104,6 @@ def test_ascii_quotes_are_quotes_and_end_sentences() -> None:
 
 
 def test_according_to_names_the_speaker_without_its_preposition() -> None:
-    v = _verdict("Russia launched 500 drones at Kyiv overnight, according to Ukrainian officials.", "launched")
+    text = "Russia launched 500 drones at Kyiv overnight, according to Ukrainian officials."
+    v = _verdict(text, "launched")
     assert v is not None and v.speaker == "Ukrainian officials"

@@ -1508,10 +1508,20 @@ def _inherit_times(
     # A headline and whatever comes before the first dated happening tell the lead (news opens with it).
     # A story that dates no happening, only a statement ("On Friday, the WHO stated ..."), is told from
     # that statement's time.
+    # Only the headline and the lead's own paragraph: paragraphs of background told before a story's
+    # first dated happening give no day for a reader to rely on.
     lead = lead or told_lead
     if lead is not None and lead.time is not None:
+        lead_paragraph = bisect.bisect_right(paragraphs, lead.trig.start)
         for d in before_lead:
-            if d.event is not None and d.event.time is None:
+            if (
+                d.event is not None
+                and d.event.time is None
+                and (
+                    d.trig.start < headline_end
+                    or bisect.bisect_right(paragraphs, d.trig.start) == lead_paragraph
+                )
+            ):
                 d.event.time, d.event.time_source = lead.time, "lead"
     return out
 
