@@ -107,3 +107,29 @@ def test_according_to_names_the_speaker_without_its_preposition() -> None:
     text = "Russia launched 500 drones at Kyiv overnight, according to Ukrainian officials."
     v = _verdict(text, "launched")
     assert v is not None and v.speaker == "Ukrainian officials"
+
+
+@pytest.mark.parametrize(
+    "text, word, title",
+    [
+        # the verb's own subject, with the auxiliaries and negation the title left out
+        ("On Thursday Trump did not offer specifics.", "offer", "Trump did not offer specifics"),
+        # a subject shared with a coordinated clause
+        ("Macron held a crisis meeting on Sunday and deployed additional police.", "deployed",
+         "Macron"),
+    ],
+)
+def test_titles_say_who_did_what(text: str, word: str, title: str) -> None:
+    tl = newsline.parse_text(text, published="2025-07-04")
+    e = next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == word for m in e.mentions))
+    assert e.title.startswith(title), e.title
+
+
+def test_an_infinitive_s_title_says_what_is_to_come() -> None:
+    from newsline.events.titles import with_subject
+
+    text = "The ministers asked Germany to buy more drones."
+    syntax = analyse(segment(text))
+    buy = syntax.at(text.index("buy"), text.index("buy") + 3)
+    assert buy is not None
+    assert with_subject(text, syntax, buy, "Buy more drones") == "Germany to buy more drones"

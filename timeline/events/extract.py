@@ -1832,7 +1832,7 @@ _TITLE_CUT = re.compile(
 
 _TIME_COMPLEMENT = re.compile(r"\s*(?:of|after|before|since|from|into|following)\b", re.I)
 _PREPOSITION_LEFT = re.compile(r"\b(?:within|for|over|after|before|about|around|in|under)\s*$", re.I)
-_TIME_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|during|since|by|late|early)\s+)?$")
+_TIME_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|during|since|by|late|early)\s+)?$", re.I)
 
 
 _DANGLING_ADVERB = r"\s(?:just|only|shortly|soon|immediately|barely|almost|nearly|some|about)\W*$"

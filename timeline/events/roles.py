@@ -32,6 +32,7 @@ import bisect
 from dataclasses import dataclass
 
 from newsline.events.attribution import _misread_content, _speaker, quote_speaker, words
+from newsline.events.titles import with_subject
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document
 from newsline.model import Event, Modality, TimeMention
@@ -473,6 +474,8 @@ def judge(
             title = _statement_title(doc, syntax, syntax.words[main.word], W)
             if title is not None:
                 e.title = title
+            else:
+                e.title = with_subject(doc.text, syntax, syntax.words[main.word], e.title)  # who did what
         if main.verbal and main.word >= 0:
             w = syntax.words[main.word]
             lemma = w.lemma.lower()

@@ -1,0 +1,97 @@
+"""Titles that say who did what: a row's title that starts with its verb ("Did not offer specifics",
+"Killed perhaps fifteen government soldiers", "Urged platforms to remove content") gets the verb's
+subject from the parse ("Trump did not offer specifics"). The subject is the verb's own, or the one it
+shares: with the clause it is coordinated with ("Macron held a meeting and deployed police": Macron), the
+verb that controls it ("Rescuers worked to contain it"), or the noun a participle qualifies ("a man killed
+by police"). A relative pronoun stands for the noun it refers to.
+
+Reads: a row's title, its verb in the `Syntax`. Writes: the title (`events.roles.judge` calls this).
+"""
+
+from __future__ import annotations
+
+from newsline.language.syntax import Syntax, Word
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_EXPLETIVE = frozenset({"it", "there"})
+_MAX_WORDS = 8
+
+
+def _subject(syntax: Syntax, w: Word) -> Word | None:
+    """The subject the verb `w` is told of, its own or shared."""
+    cur = w
+    for _ in range(6):
+        own = syntax.kids(cur, "nsubj", "nsubj:pass")
+        if own:
+            s = own[0]
+            if s.lower in _RELATIVE and cur.dep.startswith("acl") and (h := syntax.head(cur)) is not None:
+                return h  # "the man who was killed": the man
+            return s
+        head = syntax.head(cur)
+        if head is None:
+            return None
+        dep = cur.dep.split(":")[0]
+        if dep == "conj" and syntax.is_predicate(head):
+            cur = head  # "held a meeting and deployed police"
+        elif dep == "xcomp":
+            objs = syntax.kids(head, "obj", "iobj")
+            if objs:
+                return objs[0]  # "urged Germany to send": Germany sends
+            cur = head  # "worked to contain it"
+        elif dep == "acl" and not syntax.is_predicate(head):
+            return head  # "a man killed by police"
+        else:
+            return None
+    return None
+
+
+# Branches of a subject that are not its name: clauses, appositions, the preposition of an oblique.
+_NOT_NAME = frozenset(
+    {"acl", "acl:relcl", "appos", "punct", "case", "mark", "advcl", "parataxis", "conj", "cc"}
+)
+
+
+def _subject_text(text: str, syntax: Syntax, s: Word, verb: Word) -> str | None:
+    """The subject's own words ("the 2009 crash", "Health experts and aid workers"), as written."""
+    sub = [x for x in syntax.subtree(s, skip=_NOT_NAME) if x.i != verb.i]
+    conj = syntax.kids(s, "conj")
+    if conj and all(c.tag.startswith("NN") for c in conj):
+        # coordinated subjects are one subject ("Health experts and aid workers")
+        sub = [x for x in syntax.subtree(s, skip=_NOT_NAME - {"conj", "cc"}) if x.i != verb.i]
+    words = [x for x in sub if x.i < verb.i or (x.i > verb.i and s.i > verb.i)]
+    if not words or words[0].dep in ("case", "mark") or words[0].tag.startswith(("VB", "IN", "TO", "CC")):
+        return None  # a misparse made a clause or a phrase the subject
+    if not (s.tag.startswith(("NN", "PRP", "CD")) or s.tag in ("DT", "EX")):
+        return None
+    out = text[words[0].start : words[-1].end]
+    return out if out.count(" ") < _MAX_WORDS and "\n" not in out else None
+
+
+def with_subject(text: str, syntax: Syntax, w: Word, title: str) -> str:
+    """The title with the verb's subject before it, when the title starts with the verb (or an auxiliary
+    or negation of it) and the subject is not in it already; else the title as it is. An infinitive
+    takes "to" ("Twitter to sue Meta"), as a headline tells what is to come."""
+    if not title:
+        return title
+    first = title.split()[0].lower().strip(",;:")
+    aux = [k for k in syntax.kids(w, "aux", "aux:pass") if k.i < w.i]
+    neg = [k for k in syntax.kids(w, "advmod") if k.i < w.i and k.lower in ("not", "n't", "never")]
+    if first not in {w.lower} | {k.lower for k in aux + neg}:
+        return title
+    infinitive = w.tag == "VB" and any(k.lower == "to" for k in syntax.kids(w, "mark"))
+    if w.tag == "VBG" and not aux:
+        return title  # a participle frames its sentence ("marking ...", "including ..."): no subject
+    s = _subject(syntax, w)
+    if s is None or s.lower in _EXPLETIVE or s.i == w.i:
+        return title
+    name = _subject_text(text, syntax, s, w)
+    if not name or name.lower() in title.lower():
+        return title
+    lead = ""
+    if first == w.lower:
+        # the auxiliaries and negation the title left out ("are closing", "did not offer")
+        lead = " ".join(k.text for k in sorted(aux + neg, key=lambda k: k.i))
+        if infinitive and not aux:
+            lead = "to"
+    name = name[:1].upper() + name[1:]
+    return " ".join(x for x in (name, lead, title[:1].lower() + title[1:]) if x)
