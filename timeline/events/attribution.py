@@ -79,6 +79,12 @@ def _according_to(syntax: Syntax, w: Word) -> Word | None:
 
 def _speaker_word(syntax: Syntax, reporter: Word) -> Word | None:
     W = words()
+    if syntax.kids(reporter, "aux:pass"):
+        # "was reported by Reuters to have ...": the agent speaks; the passive's subject is what is told of
+        return next(
+            (o for o in syntax.kids(reporter, "obl") if any(c.lower == "by" for c in syntax.kids(o, "case"))),
+            None,
+        )
     # a subject that is in fact the reported clause's ("Acme collapsed, said a spokesman") is no speaker
     subj = [
         k

@@ -188,6 +188,8 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             and syntax.kids(gov, "aux:pass")
         ):
             status = Modality.POSSIBLE  # "was reported to have closed", "is believed to have fled": hearsay
+            if reporter is None:
+                reporter = gov  # said by no one named: "unnamed reports"
         if status is None and not locked:
             if lemma in W["denial"] or lemma in W["unrealised"]:
                 status = Modality.NEGATED
@@ -205,8 +207,10 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
                 status = own  # "may try to launch"
             if status is None and own == Modality.NEGATED and rel == "xcomp":
                 status = Modality.NEGATED  # "did not manage to reach"
-        if reporter is None and rel in ("ccomp", "parataxis") and lemma in W["reporting"]:
-            reporter = gov
+        if reporter is None and rel in ("ccomp", "parataxis") and (
+            lemma in W["reporting"] or lemma in W["belief"] or lemma in W["stance"]
+        ):
+            reporter = gov  # "said the call ...", "alleged that ...", "investigators concluded ice ..."
         cur = gov
     return status, reporter
 
