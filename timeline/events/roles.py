@@ -38,6 +38,8 @@ from newsline.language.text import Document
 from newsline.model import Event, Modality, TimeMention
 
 _CLAUSAL = ("ccomp", "xcomp", "csubj", "advcl", "parataxis")
+# Prepositions of an oblique that says to whom, where or how something was said, not what.
+_FRAME_CASES = frozenset({"to", "in", "at", "via", "through", "during", "with", "from", "before"})
 
 
 @dataclass(slots=True)
@@ -236,8 +238,17 @@ def _bare_attribution(doc: Document, syntax: Syntax, w: Word, W: dict[str, froze
         return True
     if any(_misread_content(syntax, c, W) for o in syntax.kids(w, "obj") for c in syntax.kids(o, "acl")):
         return True
-    if not syntax.kids(w, "obj", "xcomp", "obl"):
+    told_of = [
+        k
+        for k in syntax.kids(w, "obj", "xcomp", "obl")
+        # who it was told to, where or how ("recounted to the broadcaster", "said in a statement") is
+        # no content
+        if not (k.dep.startswith("obl") and any(c.lower in _FRAME_CASES for c in syntax.kids(k, "case")))
+    ]
+    if not told_of:
         return True  # "The WHO stated", "Associates of Navalny alleged": nothing told but the telling
+    if syntax.kids(w, "aux:pass") and not syntax.kids(w, "xcomp"):
+        return True  # "the spread of the disease is reported", "it is suspected": what is told is its subject
     if doc.quote_at(w.start) is not None:
         return False
     nxt = syntax.words[w.i + 1] if w.i + 1 < len(syntax.words) else None
