@@ -84,6 +84,24 @@ def _own_time(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
     return w.i in _timed_clauses(syntax, times)
 
 
+def _in_frame(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
+    """Whether the word is told inside a participle that frames its sentence ("..., citing concerns over
+    dwindling stockpiles", "..., marking one of the most destructive assaults"), below any finite verb."""
+    for a in syntax.ancestors(w):
+        if not syntax.is_predicate(a):
+            continue
+        if (
+            a.tag in ("VBG", "VBN")
+            and a.lemma.lower() in W["framing"]
+            and a.lemma.lower() != "follow"  # "following his loss": a time, and the loss a happening
+            and not syntax.kids(a, "nsubj", "aux")
+        ):
+            return True
+        if a.tag in ("VBD", "VBZ", "VBP", "MD") or syntax.kids(a, "aux", "aux:pass", "nsubj"):
+            return False
+    return False
+
+
 def _noun_time(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
     """Whether a dated expression hangs from this noun ("the 2009 crash", "Thursday's call")."""
     for tm in times:
@@ -384,6 +402,8 @@ def judge_mention(
             status = governed
         if in_quote and status in (Modality.PLANNED, Modality.POSSIBLE):
             row = False  # a speaker's intentions and fears in their own words are the quote, not events
+        if _in_frame(syntax, w, W):
+            row = False
     else:
         # A noun naming the happening ("the call", "his first defeat"): a row when a time of its own dates
         # it, a verb carries it ("the call ended", "launched an assault", "there was an attack"), or the
@@ -420,6 +440,10 @@ def judge_mention(
         # "there is an additional cost", "the cost is high": a state now, not a happening
         stated = head is not None and head.lemma.lower() in W["stative"] and head.tag in ("VBZ", "VBP")
         row = (carried or dated or (specific and not generic)) and not named and not (stated and not dated)
+        if row and not dated and _in_frame(syntax, w, W):
+            # "citing concerns over dwindling stockpiles", "marking one of the most destructive assaults":
+            # the sentence's frame
+            row = False
         # the verb whose phrase the noun is in ("urged tough new sanctions", "marking one of the most
         # destructive assaults"): when it tells an event, the noun is part of that event or of its frame
         governor = head if head is not None and syntax.is_predicate(head) else next(

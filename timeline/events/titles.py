@@ -40,6 +40,8 @@ def _subject(syntax: Syntax, w: Word) -> Word | None:
             cur = head  # "worked to contain it"
         elif dep == "acl" and not syntax.is_predicate(head):
             return head  # "a man killed by police"
+        elif dep == "advcl" and (cur.tag in ("VBD", "VBZ", "VBP") or syntax.kids(cur, "aux", "aux:pass")):
+            cur = head  # "described the talks as important, though did not offer specifics"
         else:
             return None
     return None
