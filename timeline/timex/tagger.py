@@ -210,7 +210,8 @@ def tag(
         if (
             res.day is not None
             and (rule.name == "quarter" or _reporting_quarter(rule.name, cand.groups))
-            and (tense() in ("past", "perfect") or _quarter_ended(res.day, ref.day if ref.known else None))
+            # the calendar first: a quarter that has ended needs no tense
+            and (_quarter_ended(res.day, ref.day if ref.known else None) or tense() in ("past", "perfect"))
         ):
             # A quarter still to end that is not told in the past ("will result in a fourth-quarter
             # charge", "no estimate of fourth-quarter results" in November) is not the one the results
