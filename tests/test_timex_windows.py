@@ -194,3 +194,30 @@ def test_the_caches_give_what_parsing_and_compiling_give(tmp_path, monkeypatch) 
     assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == ["regex", "rules", "rules"]
     rule_files.load.cache_clear()
     engine._codes.cache_clear()
+
+
+def test_a_negated_set_naming_a_stand_in_is_covered_by_a_wider_one() -> None:
+    """A negated set that names a character of the ASCII view's stand-ins ("s", which "ſ" becomes; a
+    letter, which "é" becomes "x") is widened, not refused: the engine then offers every offset where
+    Python's regex matches, and more."""
+    import re
+
+    from newsline.timex.engine import engine
+
+    pytest.importorskip("hyperscan")
+    if os.environ.get("NEWSLINE_PURE_RE"):
+        pytest.skip("NEWSLINE_PURE_RE turns the engine off")
+    regexes = (
+        (r"(?<![A-Za-z])FY\s?\d\d", 0),
+        (r"(?<![A-Za-z])[QH][1-4](?!\d)", 0),
+        (r"[^s\W]s\b", 0),
+        (r"[^X]y", 0),
+        (r"[^0-9 ]+z", 0),
+    )
+    eng = engine(regexes)
+    assert eng is not None and eng.covered == frozenset(range(len(regexes)))
+    for text in ["éFY25 FY 26 xFY27", "ſQ3 éH2 Q4 aQ1", "ſs és as ss", "éy Xy xy", "é1z ٣z 7z"]:
+        starts = eng.starts(text)
+        for i, (rx, flags) in enumerate(regexes):
+            want = {m.start() for m in re.finditer(rx, text, flags)}
+            assert want <= set(starts[i]), (rx, text)

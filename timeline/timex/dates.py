@@ -18,6 +18,7 @@ from newsline.timex.resolve import (
     Anchor,
     Kind,
     Resolved,
+    Tense,
     _day,
     _mod_code,
     _month,
@@ -33,7 +34,7 @@ from newsline.timex.resolve import (
 from newsline.timex.tense import _part_year, _weekday_date, _year_for, _year_of_weekday
 
 
-def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     # "the early hours of Friday" is early Friday; "the night of Oct. 23" is Oct. 23 at night.
     mod = _mod_code(g.get("mod") or ("early" if g.get("hours") else None))
     pod_word = g.get("pod") or g.get("pod2") or g.get("pod3") or g.get("pod4")
@@ -103,12 +104,12 @@ def _k_date(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
         if rel in ("next", "this coming", "the following", "the next"):
             ahead = (weekday - anchor.day.weekday()) % 7 or 7
             return _day(anchor.day + timedelta(days=ahead), pod, mod)
-        return _day(_weekday_date(anchor.day, weekday, tense), pod, mod)
+        return _day(_weekday_date(anchor.day, weekday, tense()), pod, mod)
     return None
 
 
 def _k_days_around(
-    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
+    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense
 ) -> Resolved | None:
     """ "the day before last Tuesday": the inner day as `_k_date` finds it, moved by the count of days."""
     inner = _k_date(g, f, anchor, tense)
@@ -122,7 +123,7 @@ def _k_days_around(
 
 
 def _k_weekday_week(
-    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
+    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense
 ) -> Resolved | None:
     """ "a week on Monday", "Monday week": a week after the coming Monday; "a week last Monday" a week before
     the last one."""
@@ -135,7 +136,7 @@ def _k_weekday_week(
 
 
 def _k_numeric_date(
-    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
+    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense
 ) -> Resolved | None:
     """ "23/06/2025" or "6/23/2025": a numeric date whose order a number over 12 settles. "04/07/2025" is
     the 4th of July in London and April 7 in New York, so it is left untagged rather than guessed."""
@@ -155,7 +156,7 @@ def _k_numeric_date(
 
 
 def _k_day_of_month(
-    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
+    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense
 ) -> Resolved | None:
     """ "on the 15th": a day of this month, of the month before when the tense looks back past it, of the
     next when it looks ahead past it; without a tense, the nearer of the three."""
@@ -166,10 +167,11 @@ def _k_day_of_month(
         y, m = divmod(here.month - 1 + shift, 12)
         if day <= calendar.monthrange(here.year + y, m + 1)[1]:
             options.append(date(here.year + y, m + 1, day))
-    if tense in ("past", "perfect"):
+    clause = tense()
+    if clause in ("past", "perfect"):
         options = [d for d in options if d <= anchor.day] or options
         best = max(options)
-    elif tense in ("future", "scheduled"):
+    elif clause in ("future", "scheduled"):
         options = [d for d in options if d >= anchor.day] or options
         best = min(options)
     else:
@@ -239,7 +241,7 @@ _NTH = {
 }
 
 
-def _k_holiday(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_holiday(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     if g.get("nth"):
         # "the first Sunday of October", "the last Friday in June": built as the holidays so defined are
         weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][lex("weekday", g["weekday"])]
@@ -251,9 +253,9 @@ def _k_holiday(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
         return _holiday_day(_holiday_date(code, int(g["year"])), pod, bool(g.get("weekend")))
     rel = (g.get("wrel") or "").lower()
     options = [_holiday_date(code, y) for y in (anchor.day.year - 1, anchor.day.year, anchor.day.year + 1)]
-    if rel == "last" or (not rel and tense == "past"):
+    if rel == "last" or (not rel and tense() == "past"):
         pick = max((d for d in options if d < anchor.day), default=options[0])
-    elif rel == "next" or (not rel and tense in ("future", "scheduled")):
+    elif rel == "next" or (not rel and tense() in ("future", "scheduled")):
         pick = min((d for d in options if d > anchor.day), default=options[-1])
     elif rel == "this":
         pick = options[1]
@@ -279,17 +281,17 @@ def _holiday_day(d: date, pod: str | None, weekend: bool) -> Resolved:
     return _shifted(sat, "weekend", 0, None)
 
 
-def _k_year_end(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_year_end(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     year = int(g["year"]) if g.get("year") else anchor.day.year
-    if not g.get("year") and tense == "past" and anchor.day.month < 3:
+    if not g.get("year") and anchor.day.month < 3 and tense() == "past":
         year -= 1  # "at year-end" told in January or February is the year just ended
     return _day(date(year, 12, 31))
 
 
-def _k_weekend(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_weekend(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     """ "over the weekend": the last one (this one on a Saturday or Sunday), or the next in the future."""
     day = anchor.day
-    if tense == "future":
+    if tense() == "future":
         sat = day + timedelta(days=(5 - day.weekday()) % 7)
     else:
         sat = day - timedelta(days=(day.weekday() - 5) % 7)
@@ -297,7 +299,7 @@ def _k_weekend(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
     return Resolved(_week(sat) + "-WE", "DATE", lo, hi, "weekend", None, sat)
 
 
-def _k_century(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_century(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     n = int(g["n"]) if g.get("n") else int(lex("day_ordinal", g["word"]))
     if not 1 <= n <= 21:
         return None
@@ -310,7 +312,7 @@ def _k_century(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str 
 _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
 
 
-def _k_decade(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_decade(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     if not g.get("year"):
         spelled = (g.get("spelled_decade") or "").lower()
         digit = _DECADE_WORDS.index(spelled) + 2 if spelled else int(g.get("digit") or g["digit2"])
@@ -338,7 +340,7 @@ def _quarter_ended(day: date, today: date | None) -> bool:
     return date(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) <= today
 
 
-def _k_quarter(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_quarter(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     det = re.sub(r"\s+", " ", (g.get("det") or g.get("det2") or "").lower())
     if g.get("period") and g.get("year"):
         q = anchor.quarter[1] if anchor.quarter else _quarter_of(anchor.day - timedelta(days=45))[1]
@@ -382,7 +384,7 @@ def _reporting_quarter(rule_name: str, groups: dict[str, str]) -> bool:
 
 
 def _k_quarter_abbrev(
-    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
+    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense
 ) -> Resolved | None:
     if not g.get("qh") and not g.get("qh2") and not g.get("qh3"):  # "FY2026", "FY26"
         return _year(int(g["year"]) if len(g["year"]) == 4 else 2000 + int(g["year"]), None)
@@ -400,7 +402,7 @@ def _k_quarter_abbrev(
     return _k_half({"half": "first" if n == 1 else "second", "year": str(year)}, f, anchor, tense)
 
 
-def _k_half(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_half(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     word = (g.get("half") or g.get("halfq") or g.get("half2") or g["half3"]).lower()
     n = 1 if word == "first" else 2
     rel = re.sub(r"\s+", " ", (g.get("rel") or g.get("det2") or g.get("det") or "").lower())
@@ -410,7 +412,7 @@ def _k_half(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | N
     return Resolved(f"{year:04d}-H{n}", "DATE", to_minutes(first), to_minutes(end), "half", None, first)
 
 
-def _k_season(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_season(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     g = dict(g)
     if g.get("season2"):
         g["season"], g["year"] = g["season2"], g.get("year2", "")

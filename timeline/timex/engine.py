@@ -46,8 +46,9 @@ _SPECIAL_CODES = "\x01\x02\x03\x04\x0e\x0f\x10\x11\x12\x13"
 # Characters that need the ASCII view even in ASCII text: the control bytes the view gives a meaning to,
 # and the separators Python's \s matches and Hyperscan's does not.
 _NEEDS_VIEW = re.compile("[^\x00\x05-\x0a\x0c\x0d\x14-\x1b\x20-\x7f]")
-# What a negated set must not name: the characters others stand in for (and the letters others equal).
-_STAND_INS = frozenset(_WORD + "0 " + _OTHER + "iksIKS")
+# What a negated set must not exclude: the characters others stand in for (and the letters others equal;
+# the database ignores case, so an excluded "X" would exclude "x" too).
+_STAND_INS = frozenset(_WORD + _WORD.upper() + "0 " + _OTHER + "iksIKS")
 
 
 class _Unsupported(Exception):
@@ -115,6 +116,7 @@ _CATEGORIES = {
 
 def _set(items: list[tuple[Any, Any]], view: _View, negate: bool = False) -> str:
     out = []
+    categories = []
     named: set[str] = set()
     for op, av in items:
         if op is _c.NEGATE:
@@ -130,10 +132,17 @@ def _set(items: list[tuple[Any, Any]], view: _View, negate: bool = False) -> str
             out.append(f"{_literal(lo, view)}-{_literal(hi, view)}")
         elif op is _c.CATEGORY:
             out.append(_CATEGORIES[str(av)])
+            categories.append(_CATEGORIES[str(av)])
         else:
             raise _Unsupported
     if negate and named & _STAND_INS:
-        raise _Unsupported  # excluding a stand-in would exclude the characters it stands for
+        # Excluding a stand-in would exclude the characters it stands for ("[^s\W]" would refuse the "s"
+        # that "ſ" becomes): the superset excludes the other characters only, so it matches more, never
+        # less.
+        kept = sorted(c for c in named if c not in _STAND_INS)
+        if not kept and not categories:
+            return "."  # excluding nothing: any character
+        return "[^" + "".join(_literal(ord(c), view) for c in kept) + "".join(categories) + "]"
     return f"[{'^' if negate else ''}{''.join(out)}]"
 
 
@@ -179,7 +188,7 @@ def _boundary(item: tuple[Any, Any], view: _View) -> str | None:
 
 
 # Bump when the translation changes: the cached databases are keyed by it.
-_VERSION = 1
+_VERSION = 2
 
 
 class Engine:

@@ -19,6 +19,7 @@ from newsline.timex.resolve import (
     Anchor,
     Kind,
     Resolved,
+    Tense,
     _day,
     _day_bounds,
     _duration_value,
@@ -34,14 +35,14 @@ from newsline.timex.resolve import (
 from newsline.timex.tense import _weekday_date, _year_for
 
 
-def _k_dayref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_dayref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     offset = int(f["dayref"]) if "dayref" in f else int(lex("dayref", g["dayref"]))
     pod = f.get("pod") or (lex("pod", g["pod"]) if g.get("pod") else None)
     if g.get("pod2"):
         pod = {"day": "MI", "morning": "MO", "afternoon": "AF"}[re.sub(r"^mid-?", "", g["pod2"].lower())]
     if "daytime" in g:  # "during the day"
         pod = "DT"
-    if f.get("story_day") and pod == "NI" and not anchor.from_story and tense in ("past", "perfect"):
+    if f.get("story_day") and pod == "NI" and not anchor.from_story and tense() in ("past", "perfect"):
         offset -= 1  # "Sirens sounded during the night", no day named: the night before, as "overnight"
     if g.get("hours"):
         # "in the early hours" is the start of the story's day; what went on "into the small hours" of a
@@ -51,12 +52,12 @@ def _k_dayref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str |
     return _day(anchor.day + timedelta(days=offset), pod, _mod_code(g.get("mod")))
 
 
-def _k_overnight(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
-    night_of = anchor.day if tense == "future" else anchor.day - timedelta(days=1)
+def _k_overnight(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
+    night_of = anchor.day if tense() == "future" else anchor.day - timedelta(days=1)
     return _day(night_of, "NI")
 
 
-def _k_shift(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_shift(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     rel = re.sub(r"\s+", " ", (g.get("rel") or f["rel"]).lower())
     unit = (g.get("unit") or f["unit"]).lower()
     mod = _mod_code(g.get("mod") or g.get("mod2"))
@@ -104,7 +105,7 @@ def _unit_bounds(d: date, unit: str) -> tuple[float, float]:
 _UNKNOWN_OF_UNIT = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "Y": "XXXX"}
 
 
-def _k_ago(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_ago(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     res = _k_ago_point(g, f, anchor, tense)
     mod2 = re.sub(r"\s+", " ", (g.get("mod2") or "").lower())
     if res is None or res.value in ("PAST_REF", "FUTURE_REF") or mod2 not in _AGO_BOUNDS:
@@ -128,7 +129,7 @@ def _k_ago(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
 _AGO_BOUNDS = {"more than": "BEFORE", "less than": "AFTER", "nearly": "APPROX", "almost": "APPROX"}
 
 
-def _k_ago_point(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_ago_point(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     num = _number(g.get("num") or f["num"])
     if (g.get("half") or g.get("half2")) and not isinstance(num, str):
         num += 0.5  # "a minute and a half later", "two and a half years earlier"
@@ -172,7 +173,7 @@ def _k_ago_point(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: st
     return _shifted(anchor.day, "year", round(minutes / _unit_minutes("Y")), mod)
 
 
-def _k_shift_day(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_shift_day(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     word = re.sub(r"\s+", " ", (g.get("dir") or g.get("dir2") or g.get("dir3") or "").lower())
     sign = -1 if word in ("previous", "preceding", "day before", "before", "prior") else 1
     unit = (g.get("unit") or g.get("unit3") or "day").lower()
@@ -206,7 +207,7 @@ _DURATION_MODS = {
 }
 
 
-def _k_duration(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_duration(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     num_word = g.get("num") or g.get("num2")
     fixed = str(f.get("num", 1))
     num: float | str = _number(num_word) if num_word else (fixed if fixed == "X" else float(fixed))
@@ -251,13 +252,13 @@ def _add_durations(a: str, b: str) -> str:
     return "P" + date_part + ("T" + time_part if time_part else "")
 
 
-def _k_in_units(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
-    if g.get("time") or tense in ("future", "scheduled"):
+def _k_in_units(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
+    if g.get("time") or tense() in ("future", "scheduled"):
         return _k_ago({**g, "dir": "from now"}, f, Anchor(anchor.day, anchor.kind, anchor.granularity), tense)
     return _k_duration(g, f, anchor, tense)
 
 
-def _k_set(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_set(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     if g.get("freq"):
         return Resolved(lex("freq", g["freq"]), "SET")
     wd = g.get("weekday") or g.get("weekday2") or g.get("weekday3")
@@ -284,7 +285,7 @@ def _k_set(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
     return Resolved(_duration_value(1, _unit_code(g["unit"])), "SET")
 
 
-def _k_ref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_ref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     if "value" in f:  # a rule that names its value ("will one day be")
         value = f["value"]
     else:
@@ -298,7 +299,7 @@ def _k_ref(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | No
     return Resolved(value, "DATE", lo, hi, "vague")
 
 
-def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None) -> Resolved | None:
+def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense) -> Resolved | None:
     if g.get("noon"):
         g = {**g, "hour": "0" if g["noon"].lower() == "midnight" else "12"}
     if g.get("minute2"):  # "17:00 CET": a 24-hour clock time known by its zone
@@ -319,7 +320,7 @@ def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
     if hour > 23:
         return None
     weekday_word = g.get("weekday") or g.get("weekday2") or g.get("weekday3") or g.get("weekday4")
-    d = _weekday_date(anchor.day, lex("weekday", weekday_word), tense) if weekday_word else anchor.day
+    d = _weekday_date(anchor.day, lex("weekday", weekday_word), tense()) if weekday_word else anchor.day
     dayref = (g.get("dayref") or "").lower()
     if dayref:  # "10 a.m. tomorrow"; "10 p.m. tonight" is today's
         d = anchor.day + timedelta(days=0 if dayref == "tonight" else int(lex("dayref", dayref)))
@@ -347,7 +348,7 @@ def _k_clock(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | 
 
 
 def _k_clock_words(
-    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: str | None
+    g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tense
 ) -> Resolved | None:
     word = g.get("h") or g["h2"]
     hour = int(word) if word.isdigit() else int(lex("clock_hour", word))

@@ -25,8 +25,8 @@ from newsline.timex.passes import (
 )
 from newsline.timex.recognise import Candidate, lex, recognise
 from newsline.timex.relative import RELATIVE_KINDS
-from newsline.timex.resolve import Anchor, Kind, underspecify
-from newsline.timex.tense import _ADJUNCT_BEFORE, _clause_tense, _past_beside
+from newsline.timex.resolve import Anchor, Kind, known_tense, underspecify
+from newsline.timex.tense import _ADJUNCT_BEFORE, _past_beside, _placing, _tense_of
 
 # "The following month" and "the year before" count from the last time mentioned, whatever its precision.
 _COARSE = frozenset(["week", "month", "year", "decade"])
@@ -133,31 +133,31 @@ def tag(
             continue  # "left in the fourth quarter": a period of a game
         if rule.fields.get("not_past") and _past_beside(sent, cand.start, cand.end):
             continue  # "was soon released": shortly after a past event, no time of its own
-        if cand.tense is None:
-            cand.tense = _clause_tense(doc, cand, sent)
-        tense, since = cand.tense
+        # Asked for only where it matters (most expressions never need it): each condition below reads
+        # it last.
+        tense = _tense_of(doc, cand, sent)
         in_story_year = (
             story_year is not None
             and kind == AnchorKind.PUBLICATION
             and ((rule.kind == "date" and "month" in cand.groups) or rule.kind == "season")
             and not any(cand.groups.get(k) for k in ("year", "year2", "spelled", "yrel", "wrel", "rel"))
             and sent_index - story_year[0] <= 2
-            and tense in ("past", "perfect")
+            and tense() in ("past", "perfect")
         )
         if in_story_year and story_year is not None:
             # The nearer such month to the story's day: the tense of a past story says nothing about it.
-            kind, tense = AnchorKind.PREVIOUS, None
+            kind, tense = AnchorKind.PREVIOUS, known_tense(None)
             anchor = Anchor(story_year[1], kind, anchor.granularity, recent_quarter, adjunct, True)
         try:
             res = KINDS[rule.kind](cand.groups, rule.fields, anchor, tense)
             if (
-                since
-                and res is not None
+                res is not None
                 and res.day is not None
                 and res.day > anchor.day
                 and rule.kind == "date"
                 and cand.groups.get("month")
                 and not any(cand.groups.get(k) for k in ("year", "year2", "spelled", "yrel", "wrel"))
+                and _placing(doc, cand, sent)[1]  # it follows "since"
             ):
                 # "has been closed since September", in July: the September behind, however near the next
                 earlier = {**cand.groups, "year": str(res.day.year - 1)}
@@ -210,7 +210,8 @@ def tag(
         if (
             res.day is not None
             and (rule.name == "quarter" or _reporting_quarter(rule.name, cand.groups))
-            and (tense in ("past", "perfect") or _quarter_ended(res.day, ref.day if ref.known else None))
+            # the calendar first: a quarter that has ended needs no tense
+            and (_quarter_ended(res.day, ref.day if ref.known else None) or tense() in ("past", "perfect"))
         ):
             # A quarter still to end that is not told in the past ("will result in a fourth-quarter
             # charge", "no estimate of fourth-quarter results" in November) is not the one the results

@@ -15,6 +15,7 @@ from functools import cache
 
 from newsline.language.text import Document, Sentence, is_target, lexicon, tense_near, token_tense
 from newsline.timex.recognise import Candidate
+from newsline.timex.resolve import Tense
 
 
 def _weekday_date(anchor: date, weekday: int, tense: str | None) -> date:
@@ -47,10 +48,11 @@ _SINCE_BEFORE = re.compile(r"(?<![\w-])since\s+(?:early\s+|late\s+|mid-?)?$", re
 _PLUPERFECT_BEFORE = re.compile(r"\bhad(?:n't|\s+not)?(?:\s+[\w'’-]+){1,5}\s+$", re.I)
 
 
-def _year_for(anchor: date, month: int, day: int | None, tense: str | None, adjunct: bool = False) -> int:
+def _year_for(anchor: date, month: int, day: int | None, clause: Tense, adjunct: bool = False) -> int:
     """The year of a "March 5" or "October" with no year: the clause's tense points back or ahead, unless
     that year is more than WRONG_TENSE_DAYS (WRONG_TENSE_DAYS_ADJUNCT for a time `adjunct`) farther than the
-    other; without a past or future tense, the nearest."""
+    other; without a past or future tense, the nearest. The tense is not asked for when the anchor day
+    falls within that month or day."""
     options: list[tuple[int, int]] = []  # (signed distance in days, year)
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         month_end = calendar.monthrange(year, month)[1]
@@ -65,6 +67,7 @@ def _year_for(anchor: date, month: int, day: int | None, tense: str | None, adju
     if not options:
         return anchor.year
     nearest = min(options, key=lambda o: abs(o[0]))
+    tense = clause()
     if tense == "perfect":
         tense = "past"  # "has risen since March": a month the perfect tells of is behind
     elif tense == "scheduled":
@@ -96,7 +99,7 @@ def _year_of_weekday(anchor: date, month: int, day: int, weekday: int, guess: in
     return min(fits, key=lambda y: abs(y - guess)) if fits else guess
 
 
-def _part_year(anchor: date, det: str, tense: str | None, first_month: int) -> int:
+def _part_year(anchor: date, det: str, tense: Tense, first_month: int) -> int:
     """The year of a part of a year named without one ("the fourth quarter", "last year's second half"):
     the determiner's year, else this year, or last year when a past-tense part has not begun yet (a
     "fourth quarter" that ended, told in January)."""
@@ -104,7 +107,7 @@ def _part_year(anchor: date, det: str, tense: str | None, first_month: int) -> i
         return anchor.year - 1
     if det.startswith("next year"):
         return anchor.year + 1
-    if not det.startswith("this year") and tense == "past" and date(anchor.year, first_month, 1) > anchor:
+    if not det.startswith("this year") and date(anchor.year, first_month, 1) > anchor and tense() == "past":
         return anchor.year - 1
     return anchor.year
 
@@ -153,6 +156,19 @@ def _clause_tense(doc: Document, cand: Candidate, sent: Sentence) -> tuple[str |
         # nearer January, not the one behind ("has extended loans through January", in October).
         tense = None
     return tense, since
+
+
+def _placing(doc: Document, cand: Candidate, sent: Sentence) -> tuple[str | None, bool]:
+    """`_clause_tense` of `cand`, worked out once and kept on it: it depends on the clause, not on the
+    anchor, and the article is resolved again against its quotes' speech days."""
+    if cand.tense is None:
+        cand.tense = _clause_tense(doc, cand, sent)
+    return cand.tense
+
+
+def _tense_of(doc: Document, cand: Candidate, sent: Sentence) -> Tense:
+    """The tense that places `cand`, worked out only if a resolver or the tagger asks for it."""
+    return lambda: _placing(doc, cand, sent)[0]
 
 
 def _past_beside(sent: Sentence, start: int, end: int) -> bool:
