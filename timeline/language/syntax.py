@@ -259,10 +259,32 @@ def analyse(doc: Document) -> Syntax:
                 parsed_now[piece] = _CACHE[piece]
                 _CACHE.move_to_end(piece)
     words: list[Word] = []
+    known, forms = _verb_lemmas()
     for sent_index, offset, piece in jobs:
         base = len(words)
         tokens = parsed_now[piece]
-        for start, end, _, lemma, tag, dep, head in tokens:
+        for start, end, text, lemma, tag, dep, head in tokens:
             a, b = offset + start, offset + end
+            if tag.startswith("VB") and lemma not in known and (fixed := forms.get(text.lower())):
+                lemma = fixed  # the lemmatiser's guess ("citing", "recounte") for a verb the rules name
             words.append(Word(len(words), a, b, doc.text[a:b], lemma, tag, dep, base + head, sent_index))
     return Syntax(words)
+
+
+@cache
+def _verb_lemmas() -> tuple[frozenset[str], dict[str, str]]:
+    """The verbs the rules name (rules/roles.toml's word classes, rules/events.toml's verbs) and each of
+    their regular inflections -> the verb: the statistical lemmatiser misses some forms, and a rule keyed
+    on a lemma would then not see its verb."""
+    from newsline.language.lexicon import _inflect, events_data
+    from newsline.rules import load
+
+    lemmas = {w for ws in load("roles")["words"].values() for w in ws if w.isalpha()}
+    for verbs in events_data()["verbs"].values():
+        lemmas.update(v for v in verbs if v.isalpha())
+    lemmas.update(v for v in events_data()["roles"]["reporting"] if v.isalpha())
+    forms: dict[str, str] = {}
+    for lemma in sorted(lemmas):
+        for form in _inflect(lemma):
+            forms.setdefault(form, lemma)
+    return frozenset(lemmas), forms
