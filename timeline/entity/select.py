@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsline.entity.references import TOKEN, Ref, entity_refs, is_verb_form
+from newsline.entity.ties import share_ranks
 from newsline.formats.document import time_source
 from newsline.language.lexicon import events_data, noun_forms
 from newsline.model import Event, Mention, Modality, Timeline, TimeMention
@@ -419,7 +420,8 @@ def on_the_line(e: Event) -> bool:
 
 def keep_entity(tl: Timeline, entity: str) -> Timeline:
     """Only the events in which `entity` (or one of its variants) takes part and that are on the time line
-    (see `on_the_line`), ranked 1..n in the same order as in the whole timeline."""
+    (see `on_the_line`), in the same order as in the whole timeline; events that nothing orders share a
+    rank (`newsline.entity.ties`)."""
     pattern = _pattern(entity)
     verbs: dict[str, list[tuple[int, int]]] = {}
     for e in tl.events:
@@ -436,7 +438,6 @@ def keep_entity(tl: Timeline, entity: str) -> Timeline:
     for e in kept:
         e.mentions = own_mentions(e, articles, pattern, texts)
     ids = {e.id for e in kept}
-    for n, e in enumerate(kept, 1):
-        e.rank = n
+    share_ranks(kept, tl.relations)  # the relations of every event: an order may run through others
     rel = [r for r in tl.relations if r.source in ids and r.target in ids]
-    return type(tl)(tl.articles, kept, rel, tl.time_mentions, tl.references, tl.warnings)
+    return Timeline(tl.articles, kept, rel, tl.time_mentions, tl.references, tl.warnings, ties=True)
