@@ -19,13 +19,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsline.entity.references import TOKEN, Ref, entity_refs, is_verb_form
-from newsline.entity.roles import ref_words
-from newsline.entity.roles import takes_part as parse_takes_part
 from newsline.entity.ties import share_ranks
 from newsline.formats.document import time_source
 from newsline.language.lexicon import events_data, noun_forms
-from newsline.language.syntax import Syntax, analyse
-from newsline.language.text import segment
 from newsline.model import Event, Mention, Modality, Timeline, TimeMention
 from newsline.order.rank import anchored
 from newsline.rules import determiners
@@ -319,20 +315,12 @@ def _takes_part_here(sent: _Sentence, t: int, te: int, nominal: bool) -> bool:
     return False
 
 
-MODE = "union"
-
-
 class _Article:
-    """An article read for one entity: its references to it and its verbal triggers, by sentence, and
-    its dependency analysis when there is one (`syntax`, with the words of the references)."""
+    """An article read for one entity: its references to it and its verbal triggers, by sentence."""
 
-    def __init__(
-        self, text: str, refs: list[Ref], verbs: list[tuple[int, int]], syntax: Syntax | None = None
-    ) -> None:
+    def __init__(self, text: str, refs: list[Ref], verbs: list[tuple[int, int]]) -> None:
         self.text = text
         self.refs = refs
-        self.syntax = syntax
-        self.ref_words = ref_words(syntax, [(r.start, r.end) for r in refs]) if syntax else set()
         self.ref_starts = [r.start for r in refs]
         self.verb_starts = sorted(v[0] for v in verbs)
         self._cache: dict[tuple[int, int], _Sentence] = {}
@@ -374,10 +362,6 @@ def mention_takes_part(e: Event, m: Mention, articles: dict[str, _Article], patt
     if art is None or not art.text:
         # No text (a timeline read back from JSON): the entity named in the mention's sentence.
         return bool(pattern.search(m.text))
-    if art.syntax is not None and MODE != "heur":
-        found = parse_takes_part(art.syntax, m.trigger, art.ref_words, e.nominal)
-        if found:
-            return True
     sent = art.sentence(_sentence_span(art.text, m))
     t = bisect.bisect_right(sent.starts, m.trigger[0]) - 1
     te = bisect.bisect_left(sent.starts, m.trigger[1])
@@ -445,12 +429,10 @@ def keep_entity(tl: Timeline, entity: str) -> Timeline:
             for m in e.mentions:
                 verbs.setdefault(m.article, []).append(m.trigger)
     generic = _generic()
-    articles = {}
-    for a in tl.articles:
-        refs = entity_refs(a.text, pattern, entity, generic)
-        # The parse only where the entity is referred to (the parser's cache has the articles just parsed)
-        syntax = analyse(segment(a.text)) if refs and a.text else None
-        articles[a.id] = _Article(a.text, refs, verbs.get(a.id, []), syntax)
+    articles = {
+        a.id: _Article(a.text, entity_refs(a.text, pattern, entity, generic), verbs.get(a.id, []))
+        for a in tl.articles
+    }
     kept = [e for e in tl.events if takes_part(e, articles, pattern) and on_the_line(e)]
     texts = {a.id: a.text for a in tl.articles}
     for e in kept:
