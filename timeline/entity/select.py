@@ -6,7 +6,8 @@ noun phrase of a nominal trigger ("Boeing's protest", "the purchase of 22 787s")
 somewhere in the same sentence. Without a parser, the sentence is read as words and marks: the verbal
 triggers of every event found in it, and the references to the entity (`newsline.entity.references`: names,
 pronouns, descriptions). Articles name an entity in several ways ("Boeing 787 Dreamliner", "the 787",
-"Dreamliner"; "United States Air Force", "USAF"; "Steve Jobs", "Jobs"); `variants` lists them.
+"Dreamliner"; "United States Air Force", "USAF", "the Air Force"; "Steve Jobs", "Jobs");
+`newsline.entity.names` lists them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from newsline.entity.names import corrected, defined_forms, generic_words, variants
+from newsline.entity.names import pattern as name_pattern
 from newsline.entity.references import TOKEN, Ref, entity_refs, is_verb_form
 from newsline.entity.ties import share_ranks
 from newsline.formats.document import time_source
@@ -27,48 +30,17 @@ from newsline.order.rank import anchored
 from newsline.rules import determiners
 
 
-@cache
 def _generic() -> frozenset[str]:
-    return frozenset(events_data()["entity"]["generic_words"])
+    return generic_words()
 
 
-def _brand_like(word: str) -> bool:
-    """A word that names one thing on its own: mixed case ("iTunes"), or letters with digits ("A380")."""
-    return bool(re.search(r"\d", word)) or (word[:1].islower() and any(c.isupper() for c in word))
-
-
-def variants(entity: str) -> list[str]:
-    """Ways an article may name the entity: the whole name; the name without a generic last word
-    ("China Eastern Airlines" -> "China Eastern", "iTunes store" -> "iTunes"); its initials ("USAF");
-    a model number ("787", "A380"); and the last word when it is distinctive ("Jobs", "Dreamliner")."""
-    words = re.findall(r"[\w'-]+", entity)
-    out = [entity]
-    if len(words) < 2:
-        return out
-    generic = _generic()
-    core = list(words)
-    while len(core) > 1 and core[-1].lower() in generic:
-        core.pop()
-    if core != words and (len(core) >= 2 or _brand_like(core[0])):
-        out.append(" ".join(core))
-    if len(words) >= 3:
-        out.append(" ".join(words[1:]))  # "Beatles Apple Corps" -> "Apple Corps"
-    capitals = [w for w in words if w[:1].isupper()]
-    if len(capitals) >= 3:
-        out.append("".join(w[0] for w in capitals))  # "United States Air Force" -> "USAF"
-    for w in words[1:]:
-        if re.search(r"\d", w) and len(w) >= 3:
-            out.append(w)  # a model number: "the 787", "the A380"
-    last = words[-1]
-    if last.lower() not in generic and last[:1].isupper() and len(last) >= 4 and not re.search(r"\d", last):
-        out.append(last)
-    return list(dict.fromkeys(out))
-
-
-def _pattern(entity: str) -> re.Pattern[str]:
-    alts = sorted(variants(entity), key=len, reverse=True)
-    # Case matters for initials and brand names ("USAF", "iTunes"); plain names match in any case.
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in alts) + r")(?![\w-])", re.I)
+def _pattern(entity: str, text: str | None = None) -> re.Pattern[str]:
+    """The entity's names (`newsline.entity.names.variants`), with the short and long forms `text`
+    defines for it."""
+    names = variants(entity)
+    if text:
+        names += defined_forms(text, names)
+    return name_pattern(names, entity)
 
 
 # Words that open a clause of its own: an entity named before one of them is not the subject after it.
@@ -422,6 +394,7 @@ def keep_entity(tl: Timeline, entity: str) -> Timeline:
     """Only the events in which `entity` (or one of its variants) takes part and that are on the time line
     (see `on_the_line`), in the same order as in the whole timeline; events that nothing orders share a
     rank (`newsline.entity.ties`)."""
+    entity = corrected(entity, (a.text for a in tl.articles if a.text))
     pattern = _pattern(entity)
     verbs: dict[str, list[tuple[int, int]]] = {}
     for e in tl.events:
@@ -429,10 +402,10 @@ def keep_entity(tl: Timeline, entity: str) -> Timeline:
             for m in e.mentions:
                 verbs.setdefault(m.article, []).append(m.trigger)
     generic = _generic()
-    articles = {
-        a.id: _Article(a.text, entity_refs(a.text, pattern, entity, generic), verbs.get(a.id, []))
-        for a in tl.articles
-    }
+    articles = {}
+    for a in tl.articles:
+        refs = entity_refs(a.text, _pattern(entity, a.text), entity, generic)
+        articles[a.id] = _Article(a.text, refs, verbs.get(a.id, []))
     kept = [e for e in tl.events if takes_part(e, articles, pattern) and on_the_line(e)]
     texts = {a.id: a.text for a in tl.articles}
     for e in kept:
