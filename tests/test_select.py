@@ -245,3 +245,28 @@ def test_spans_answer_like_a_scan():
         before = [r for r in every if r.end <= pos]
         expected = max(before, key=lambda r: r.end) if before else None
         assert spans.last_before(pos) == expected, pos
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kept"),
+    [
+        # The entity's thing is the subject: the entity's event.
+        ("IBM's shares fell 5 percent on Monday.", "IBM", {"fell"}),
+        ("Shares of IBM fell 5 percent on Monday.", "IBM", {"fell"}),
+        ("IBM warned on Monday. Its shares fell 5 percent.", "IBM", {"warned", "fell"}),
+        # A person or body of its own: theirs, not the entity's.
+        ("IBM's chief executive resigned on Monday.", "IBM", set()),
+        ("The chief executive of IBM resigned on Monday.", "IBM", set()),
+        ("Boeing's rival announced orders on Monday.", "Boeing", set()),
+        ("A spokesman for Boeing confirmed the order on Monday.", "Boeing", set()),
+        # A weekday that ends a sentence is no other name between a pronoun and the entity.
+        (
+            "Airbus delivered a jet on Monday. It hired 200 engineers on Tuesday.",
+            "Airbus",
+            {"delivered", "hired"},
+        ),
+    ],
+)
+def test_entity_as_owner(text: str, entity: str, kept: set[str]):
+    tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), entity)
+    assert {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events} == kept

@@ -187,7 +187,8 @@ def _names_between(text: str, start: int, end: int) -> list[tuple[int, int]]:
         | THING_PRONOUNS.keys()
     )
     for m in _NAME.finditer(text, start, end):
-        if m.group().split()[0].lower() not in skip:
+        # (a name's run takes the full stop after it: "on Monday." is still a weekday)
+        if m.group().split()[0].lower().rstrip(".") not in skip:
             out.append((m.start(), m.end()))
     return out
 

@@ -21,10 +21,11 @@ from functools import cache
 
 from newsline.entity.names import corrected, defined_forms, generic_words, variants
 from newsline.entity.names import pattern as name_pattern
-from newsline.entity.references import TOKEN, Ref, entity_refs, is_verb_form
+from newsline.entity.references import FUNCTION_WORDS, TOKEN, Ref, entity_refs, is_verb_form
 from newsline.entity.ties import share_ranks
 from newsline.formats.document import time_source
 from newsline.language.lexicon import events_data, noun_forms
+from newsline.language.lexicon import titles as lexicon_titles
 from newsline.model import Event, Mention, Modality, Timeline, TimeMention
 from newsline.order.rank import anchored
 from newsline.rules import determiners
@@ -254,6 +255,46 @@ def _in_pp(sent: _Sentence, i: int) -> bool:
     return False
 
 
+@cache
+def _party_nouns() -> frozenset[str]:
+    """Nouns for a person or body of its own (`party_nouns`, organisation nouns and titles)."""
+    entity = events_data()["entity"]
+    titles = {w.lower() for t in lexicon_titles() for w in t.split() if w.isalpha()}
+    return frozenset(entity["party_nouns"]) | frozenset(entity["organisation_nouns"]) | titles
+
+
+def _owned_thing(sent: _Sentence, j: int, t: int) -> int | None:
+    """After an owner ("IBM's", "its") at token `j`, the end of the thing it owns when that is a plain noun
+    phrase of up to three words before `t` ("shares", "quarterly profit") and not a person or body of its
+    own ("rival", "chief executive"); else None."""
+    k = j
+    while k < t and k - j < 3:
+        w = sent.tokens[k][2]
+        if not (w.isalpha() and w.islower()) or k in sent.verbs or w in FUNCTION_WORDS:
+            break
+        k += 1
+    if k == j or sent.tokens[k - 1][2] in _party_nouns():
+        return None
+    return k
+
+
+def _of_thing(sent: _Sentence, i: int) -> bool:
+    """Whether the reference at token `i` owns the noun before it by "of": "shares of IBM", "the profit of
+    the company" (not "the chief executive of IBM", "a unit of Boeing")."""
+    k = i - 1
+    if k >= 0 and sent.tokens[k][2].lower() in DETERMINERS:
+        k -= 1
+    if k < 1 or sent.tokens[k][2].lower() != "of":
+        return False
+    noun = sent.tokens[k - 1][2]
+    plain = noun.islower() or k - 1 == 0  # "Shares of IBM fell" opens its sentence
+    low = noun.lower()
+    # An event noun has the entity as its own participant: "delays of the production of the A380 have
+    # cost": the A380 takes part in the production, not in the cost.
+    thing = low not in _party_nouns() and low not in noun_forms()
+    return noun.isalpha() and plain and thing and k - 1 not in sent.verbs
+
+
 def _takes_part_here(sent: _Sentence, t: int, te: int, nominal: bool) -> bool:
     for i, j, ref in sent.refs:
         if i <= t < j:
@@ -275,8 +316,13 @@ def _takes_part_here(sent: _Sentence, t: int, te: int, nominal: bool) -> bool:
                     return True
                 continue
             if ref.how == "possessive":
-                continue  # "Boeing's rival announced": the rival did
-            if ref.how != "pronoun" and _in_pp(sent, i):
+                # "IBM's shares fell", "its profit rose": the entity's thing is the subject; but "Boeing's
+                # rival announced": the rival did.
+                k = _owned_thing(sent, j, t)
+                if k is not None and _subject_of(sent, k, t):
+                    return True
+                continue
+            if ref.how != "pronoun" and _in_pp(sent, i) and not _of_thing(sent, i):
                 continue  # "the CEO of Boeing Commercial Airplanes said": the CEO did
             if _subject_of(sent, j, t):
                 return True
