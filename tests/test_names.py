@@ -132,3 +132,30 @@ def test_clipped_needs_a_long_first_word():
 def test_entity_named_so_takes_part(text: str, entity: str, kept: set[str]):
     tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), entity)
     assert {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events} == kept
+
+
+def test_explain_says_which_reference_takes_part():
+    text = (
+        "Harbor Logistics (HL) cut fares on Monday. Analysts praised the move. "
+        "It hired 200 drivers on Tuesday. HL may sell its ships."
+    )
+    why: list[str] = []
+    tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), "Harbor Logistcs", why)
+    assert len(tl.events) == 2
+    assert why[0].startswith(
+        '"Harbor Logistcs" read as "Harbor Logistics": no article writes "Logistcs"'
+    )
+    assert any(line.startswith("names searched: ") and '"HL"' not in line for line in why)
+    assert any(line.startswith("article a: ") and 'defines "HL"' in line for line in why)
+    ranks = [line for line in why if line.startswith("rank ")]
+    assert len(ranks) == 2
+    assert '"HL" (name) takes part' in ranks[0]
+    assert '"It" (pronoun) takes part' in ranks[1]
+    assert any("1 more event(s)" in line for line in why)  # "may sell": not on the time line
+
+
+def test_explain_names_articles_that_do_not_name_it():
+    why: list[str] = []
+    tl = keep_entity(newsline.parse_text("Airbus sold jets on Monday.", published=PUB, id="b"), "Boeing", why)
+    assert tl.events == []
+    assert "not named in 1 article(s): b" in why

@@ -270,3 +270,17 @@ def test_spans_answer_like_a_scan():
 def test_entity_as_owner(text: str, entity: str, kept: set[str]):
     tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), entity)
     assert {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events} == kept
+
+
+def test_explain_goes_to_stderr_and_leaves_the_json_alone(newsline, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Boeing delivered the first 787 on Monday. Airbus announced new orders on Tuesday.\n")
+    args = ("parse", str(path), "--published", "2023-04-21", "--entity", "Boeing", "--format", "json")
+    plain = newsline(*args)
+    explained = newsline(*args, "--explain")
+    assert explained.code == 0, explained.stderr
+    assert explained.stdout == plain.stdout
+    assert '"ties": true' in plain.stdout
+    assert "newsline: entity: names searched: " in explained.stderr
+    assert '"Boeing" (name) takes part' in explained.stderr
+    assert "names searched" not in plain.stderr

@@ -174,7 +174,7 @@ def defined_forms(text: str, names: Iterable[str]) -> list[str]:
                     if words[k].lower() not in SKIPPED and initials(words[k:]) == n:
                         out.append(" ".join(words[k:]))
                         break
-    return list(dict.fromkeys(out))
+    return [f for f in dict.fromkeys(out) if f.lower() not in low]
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from newsline.entity.explain import describe
 from newsline.entity.names import corrected, defined_forms, generic_words, variants
 from newsline.entity.names import pattern as name_pattern
 from newsline.entity.references import FUNCTION_WORDS, TOKEN, Ref, entity_refs, is_verb_form
@@ -295,16 +296,17 @@ def _of_thing(sent: _Sentence, i: int) -> bool:
     return noun.isalpha() and plain and thing and k - 1 not in sent.verbs
 
 
-def _takes_part_here(sent: _Sentence, t: int, te: int, nominal: bool) -> bool:
+def _participant(sent: _Sentence, t: int, te: int, nominal: bool) -> Ref | None:
+    """The reference to the entity that takes part in the event whose trigger is at tokens [t, te)."""
     for i, j, ref in sent.refs:
         if i <= t < j:
-            return True  # the trigger is inside the name ("the Boeing scandal" has no other participant)
+            return ref  # the trigger is inside the name ("the Boeing scandal" has no other participant)
         if j <= t:
             words = [sent.tokens[k][2] for k in range(j, t)]
             if nominal:
                 # "Boeing's protest", "its launch", "iPod use", "the A380's maiden flight"
                 if len(words) <= 3 and "," not in words and not any(k in sent.verbs for k in range(j, t)):
-                    return True
+                    return ref
                 # "Airbus makes its maiden flight": the subject of a light verb takes part in its noun.
                 light = [k for k in range(max(j, t - 4), t) if sent.tokens[k][2].lower() in _light_verbs()]
                 if (
@@ -313,24 +315,24 @@ def _takes_part_here(sent: _Sentence, t: int, te: int, nominal: bool) -> bool:
                     and ref.how != "possessive"
                     and _subject_of(sent, j, light[-1])
                 ):
-                    return True
+                    return ref
                 continue
             if ref.how == "possessive":
                 # "IBM's shares fell", "its profit rose": the entity's thing is the subject; but "Boeing's
                 # rival announced": the rival did.
                 k = _owned_thing(sent, j, t)
                 if k is not None and _subject_of(sent, k, t):
-                    return True
+                    return ref
                 continue
             if ref.how != "pronoun" and _in_pp(sent, i) and not _of_thing(sent, i):
                 continue  # "the CEO of Boeing Commercial Airplanes said": the CEO did
             if _subject_of(sent, j, t):
-                return True
+                return ref
         elif (i >= te and ref.how != "possessive" and _object_of(sent, te, i, j, nominal)) or (
             i >= te and _fronted_subject(sent, t, i, j)
         ):
-            return True
-    return False
+            return ref
+    return None
 
 
 class _Article:
@@ -374,16 +376,25 @@ def _sentence_span(text: str, m: Mention) -> tuple[int, int]:
     return at, at + len(m.text)
 
 
+def participant(e: Event, m: Mention, articles: dict[str, _Article]) -> Ref | None:
+    """The reference to the entity (name, pronoun, description) that takes part in the event as told by
+    mention `m`, or None (also when the article's text is not at hand)."""
+    art = articles.get(m.article)
+    if art is None or not art.text:
+        return None
+    sent = art.sentence(_sentence_span(art.text, m))
+    t = bisect.bisect_right(sent.starts, m.trigger[0]) - 1
+    te = bisect.bisect_left(sent.starts, m.trigger[1])
+    return _participant(sent, t, te, e.nominal) if t >= 0 and sent.refs else None
+
+
 def mention_takes_part(e: Event, m: Mention, articles: dict[str, _Article], pattern: re.Pattern[str]) -> bool:
     """Whether the entity takes part in the event as told by mention `m` (see `takes_part`)."""
     art = articles.get(m.article)
     if art is None or not art.text:
         # No text (a timeline read back from JSON): the entity named in the mention's sentence.
         return bool(pattern.search(m.text))
-    sent = art.sentence(_sentence_span(art.text, m))
-    t = bisect.bisect_right(sent.starts, m.trigger[0]) - 1
-    te = bisect.bisect_left(sent.starts, m.trigger[1])
-    return t >= 0 and bool(sent.refs) and _takes_part_here(sent, t, te, e.nominal)
+    return participant(e, m, articles) is not None
 
 
 def takes_part(e: Event, articles: dict[str, _Article], pattern: re.Pattern[str]) -> bool:
@@ -436,10 +447,12 @@ def on_the_line(e: Event) -> bool:
     return anchored(e)
 
 
-def keep_entity(tl: Timeline, entity: str) -> Timeline:
+def keep_entity(tl: Timeline, entity: str, explain: list[str] | None = None) -> Timeline:
     """Only the events in which `entity` (or one of its variants) takes part and that are on the time line
     (see `on_the_line`), in the same order as in the whole timeline; events that nothing orders share a
-    rank (`newsline.entity.ties`)."""
+    rank (`newsline.entity.ties`). With `explain`, the lines of `newsline.entity.explain.describe` are
+    added to it."""
+    query = entity
     entity = corrected(entity, (a.text for a in tl.articles if a.text))
     pattern = _pattern(entity)
     verbs: dict[str, list[tuple[int, int]]] = {}
@@ -452,11 +465,19 @@ def keep_entity(tl: Timeline, entity: str) -> Timeline:
     for a in tl.articles:
         refs = entity_refs(a.text, _pattern(entity, a.text), entity, generic)
         articles[a.id] = _Article(a.text, refs, verbs.get(a.id, []))
-    kept = [e for e in tl.events if takes_part(e, articles, pattern) and on_the_line(e)]
+    taking_part = [e for e in tl.events if takes_part(e, articles, pattern)]
+    kept = [e for e in taking_part if on_the_line(e)]
     texts = {a.id: a.text for a in tl.articles}
     for e in kept:
         e.mentions = own_mentions(e, articles, pattern, texts)
     ids = {e.id for e in kept}
     share_ranks(kept, tl.relations)  # the relations of every event: an order may run through others
     rel = [r for r in tl.relations if r.source in ids and r.target in ids]
+    if explain is not None:
+        names = variants(entity)
+        defined = {a.id: defined_forms(a.text, names) for a in tl.articles if a.text}
+        why = [(e, next((r for m in e.mentions if (r := participant(e, m, articles))), None)) for e in kept]
+        refs = {k: v.refs for k, v in articles.items()}
+        left = len(taking_part) - len(kept)
+        explain += describe(query, entity, names, tl.articles, refs, defined, why, left)
     return Timeline(tl.articles, kept, rel, tl.time_mentions, tl.references, tl.warnings, ties=True)
