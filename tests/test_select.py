@@ -284,3 +284,38 @@ def test_explain_goes_to_stderr_and_leaves_the_json_alone(newsline, tmp_path):
     assert "newsline: entity: names searched: " in explained.stderr
     assert '"Boeing" (name) takes part' in explained.stderr
     assert "names searched" not in plain.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # A pronoun opening its sentence continues the previous sentence's subject, whoever else that
+        # sentence names on the way.
+        (
+            "Steve Jobs said Paul Otellini agreed. He then demoed a widget.",
+            ["Steve Jobs", "He"],
+        ),
+        # ... but not when the previous sentence is about someone else first.
+        (
+            "Steve Jobs spoke on Monday, he said. Paul Otellini said Intel agreed. He then demoed a chip.",
+            ["Steve Jobs", "he"],
+        ),
+        # ... nor inside a sentence, where the last person named who acts is the nearer reading.
+        (
+            "Steve Jobs said Paul Otellini agreed, and he then demoed a widget.",
+            ["Steve Jobs"],
+        ),
+    ],
+)
+def test_pronoun_continues_the_subject(text: str, refs: list[str]):
+    entity = "Steve Jobs"
+    found = [text[r.start : r.end] for r in entity_refs(text, _pattern(entity), entity, _generic())]
+    assert found == refs
+
+
+def test_pronoun_continues_a_subject_after_an_opening_word():
+    text = "Steve Jobs spoke on Monday. Moving on, Jobs said Paul Otellini agreed. He demoed a widget."
+    found = [
+        text[r.start : r.end] for r in entity_refs(text, _pattern("Steve Jobs"), "Steve Jobs", _generic())
+    ]
+    assert found == ["Steve Jobs", "Jobs", "He"]

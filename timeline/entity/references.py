@@ -288,10 +288,47 @@ def resolve(text: str, known: list[Ref], candidates: list[Ref], person: bool) ->
     for c in sorted(candidates, key=lambda r: r.start):
         if refs.covers(c.start):
             continue
-        if refers_back(text, refs, c.start, person):
+        if refers_back(text, refs, c.start, person) or (
+            c.how == "pronoun" and continues_subject(text, refs, c.start)
+        ):
             refs.add(c)
             out.append(c)
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+|\n")
+
+
+def continues_subject(text: str, refs: Spans, at: int) -> bool:
+    """Whether a pronoun that opens its sentence ("He demoed a widget.") continues the previous sentence's
+    subject, the entity: news goes on about whom the last sentence was about, and names the others it
+    mentions on the way ("Jobs showed the phone to Intel's chief") without passing the pronoun to them. The
+    entity counts as that subject when it is the first name of the previous sentence."""
+    head = text[max(0, at - 6) : at]
+    if at and not _SENTENCE_START.search(head):
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 600), at) if m.end() <= at]
+    if not ends:
+        return False
+    start = ends[-2] if len(ends) >= 2 else max(0, at - 600)
+    if len(ends) < 2 and at - 600 > 0:
+        return False
+    first = next((r for r in refs.refs if start <= r.start < ends[-1]), None)
+    if first is None or first.how not in ("name", "pronoun"):
+        return False
+    # A capitalised word that opens the sentence without naming anyone ("Moving on, Jobs announced") is
+    # no name before the subject.
+    before = [
+        n
+        for n in _names_between(text, start, first.start)
+        if not (n[0] == start and " " not in text[n[0] : n[1]] and _common_word(text[n[0] : n[1]]))
+    ]
+    return not before
+
+
+def _common_word(word: str) -> bool:
+    low = word.lower().rstrip(".,")
+    return is_verb_form(low) or low.endswith("ly") or low in FUNCTION_WORDS
 
 
 def _acts(text: str, span: tuple[int, int]) -> bool:
