@@ -319,3 +319,39 @@ def test_pronoun_continues_a_subject_after_an_opening_word():
         text[r.start : r.end] for r in entity_refs(text, _pattern("Steve Jobs"), "Steve Jobs", _generic())
     ]
     assert found == ["Steve Jobs", "Jobs", "He"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kept"),
+    [
+        # A title given in an apposition names the person afterwards, and makes the name a person's.
+        (
+            "Louis Gallois, the Airbus chief executive, spoke on Monday. The chief executive announced a "
+            "plan on Tuesday.",
+            "Louis Gallois",
+            {"spoke", "announced"},
+        ),
+        (
+            "Scott Carson, president of Boeing Commercial Airplanes, spoke on Monday. The president visited "
+            "Tokyo on Tuesday.",
+            "Scott Carson",
+            {"spoke", "visited"},
+        ),
+        # Another title is another person.
+        (
+            "Scott Carson, president of Boeing Commercial Airplanes, spoke on Monday. The chairman visited "
+            "Tokyo on Tuesday.",
+            "Scott Carson",
+            {"spoke"},
+        ),
+        # No title given: "the president" is somebody else.
+        (
+            "Mary Barra, who spoke on Monday, met the president on Tuesday. The president left on Wednesday.",
+            "Mary Barra",
+            {"spoke", "met"},
+        ),
+    ],
+)
+def test_person_by_title(text: str, entity: str, kept: set[str]):
+    tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), entity)
+    assert {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events} == kept

@@ -407,11 +407,35 @@ def entity_refs(text: str, pattern: re.Pattern[str], entity: str, generic_nouns:
         names += first_name_refs(text, entity, names)
     nouns = {w.lower() for w in entity.split() if w.lower() in generic_nouns}
     nouns |= described_as(text, names, product)
+    if person:
+        nouns |= titles_given(text, names)
     known = names + description_refs(text, names, nouns)
     kinds = _kind_nouns() if product else frozenset() if person else _org_nouns()
     candidates = _pronouns(text, person) + (_kind_descriptions(text, kinds) if kinds else [])
     refs = known + resolve(text, known, candidates, person)
     return sorted(set(refs), key=lambda r: (r.start, r.end))
+
+
+_APPOSED = re.compile(r",\s+([^,.;:()\"“”]{3,80})(?=[,.;])")
+
+
+def titles_given(text: str, names: list[Ref]) -> set[str]:
+    """The titles an article gives a person in an apposition after the name ("Louis Gallois, the Airbus
+    chief executive,"; "Scott Carson, president of Boeing Commercial Airplanes,"): after that, "the chief
+    executive" or "the president" is the person (`description_refs`). The head of the title is its last
+    title word before an "of" phrase."""
+    out: set[str] = set()
+    for r in names:
+        if r.how != "name":
+            continue
+        m = _APPOSED.match(text, r.end)
+        if not m:
+            continue
+        head = re.split(r"\s+(?:of|at|for|in)\s+", m.group(1))[0].split()
+        found = [w for w in head if w.islower() and w in _title_words()]
+        if found and not is_verb_form(head[0].lower()):
+            out.add(found[-1])
+    return out
 
 
 def first_name_refs(text: str, entity: str, names: list[Ref]) -> list[Ref]:
@@ -429,7 +453,7 @@ def first_name_refs(text: str, entity: str, names: list[Ref]) -> list[Ref]:
 
 def looks_like_person(entity: str, text: str, names: list[Ref]) -> bool:
     """A person's name is two or three capitalised words without digits or a company word, and the
-    article writes a title before it or "he"/"she" soon after it."""
+    article writes "he"/"she" soon after it or gives it a title in an apposition."""
     words = entity.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
         return False
@@ -437,4 +461,4 @@ def looks_like_person(entity: str, text: str, names: list[Ref]) -> bool:
         window = text[r.end : r.end + 200]
         if re.search(r"\b(?:he|she|his|her)\b", window, re.I):
             return True
-    return False
+    return bool(titles_given(text, names))  # "Scott Carson, president of Boeing Commercial Airplanes,"
