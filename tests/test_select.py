@@ -355,3 +355,12 @@ def test_pronoun_continues_a_subject_after_an_opening_word():
 def test_person_by_title(text: str, entity: str, kept: set[str]):
     tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), entity)
     assert {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events} == kept
+
+
+def test_a_title_before_another_name_is_that_name_s():
+    text = (
+        "Scott Carson, president of Boeing Commercial Airplanes, spoke on Monday. The company president and "
+        "CEO Louis Gallois said on Tuesday that orders rose."
+    )
+    tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), "Scott Carson")
+    assert {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events} == {"spoke"}

@@ -355,8 +355,16 @@ def description_refs(text: str, names: list[Ref], nouns: set[str]) -> list[Ref]:
     for m in pat.finditer(text, first):
         if own.covers(m.start()) or _modifies_next(text, m.end(), False):
             continue  # "the company president": the president
+        named = _TITLE_OF.match(text, m.end())
+        if named and not own.covers(named.end() - 1):
+            continue  # "the president and CEO Louis Gallois said": the title of the name after it
         out.append(Ref(m.start(), m.end(), "description"))
     return out
+
+
+# A description followed by a name it is the title of: "the president Louis Gallois", "the company
+# president and CEO Louis Gallois".
+_TITLE_OF = re.compile(r"(?:[ \t]+and)?(?:[ \t]+(?:[a-z]+|[A-Z]{2,4}))?[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+")
 
 
 _APPOSITION = re.compile(
