@@ -77,3 +77,22 @@ def test_whole_timeline_keeps_ranks_one_to_n():
     doc = json.loads(newsline.to_json(newsline.parse_text(text, published=PUB, id="a")))
     assert "ties" not in doc
     assert [e["rank"] for e in doc["events"]] == list(range(1, len(doc["events"]) + 1))
+
+
+def test_a_saved_entity_timeline_keeps_its_ties_and_a_merge_that_reranks_drops_them(newsline, tmp_path):
+    text = "Boeing delivered a jet on Monday. Boeing announced orders on Monday. Boeing cut jobs on Tuesday."
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "b.txt").write_text("Airbus sold jets on Monday.")
+    entity = newsline(
+        "parse", str(tmp_path / "a.txt"), "-p", "2023-04-21", "--entity", "Boeing", "-f", "json"
+    )
+    (tmp_path / "a.json").write_text(entity.stdout)
+    other = newsline("parse", str(tmp_path / "b.txt"), "-p", "2023-04-21", "-f", "json")
+    (tmp_path / "b.json").write_text(other.stdout)
+    alone = json.loads(newsline("merge", str(tmp_path / "a.json"), "-f", "json").stdout)
+    assert alone["ties"] is True and [e["rank"] for e in alone["events"]] == [1, 1, 2]
+    both = json.loads(
+        newsline("merge", str(tmp_path / "a.json"), str(tmp_path / "b.json"), "-f", "json").stdout
+    )
+    assert "ties" not in both
+    assert sorted(e["rank"] for e in both["events"]) == list(range(1, len(both["events"]) + 1))
