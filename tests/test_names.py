@@ -20,6 +20,9 @@ PUB = date(2024, 3, 8)
         ("International Business Machines", {"IBM", "I.B.M."}, set()),
         ("Standard & Poor's 500", {"S&P", "S&P 500"}, {"500"}),  # a count, not a model number
         ("Federal Reserve", {"the Fed"}, set()),
+        ("Dow Jones Industrial Average", {"the Dow"}, set()),
+        ("Nasdaq Composite", {"the Nasdaq"}, set()),
+        ("Boeing 777", set(), {"the Boeing", "Boeing"}),  # a maker is not its model
         ("Metropolitan Police", {"the Met"}, set()),
         ("Airbus A380", {"A380"}, {"the Air"}),  # a clipping starts with a consonant
         ("iPhone 3G", {"3G iPhone"}, set()),
@@ -113,6 +116,7 @@ def test_clipped_needs_a_long_first_word():
         ("I.B.M. cut 500 jobs on Monday.", "International Business Machines", {"cut"}),
         ("The S&P 500 index fell 2 percent on Monday.", "Standard & Poor's 500", {"fell"}),
         ("The Fed raised rates on Wednesday.", "Federal Reserve", {"raised"}),
+        ("The Dow fell 300 points on Monday.", "Dow Jones Industrial Average", {"fell"}),
         ("The Air Force awarded the contract on Friday.", "United States Air Force", {"awarded"}),
         ("The Air Force Academy awarded a prize on Friday.", "United States Air Force", set()),
         (

@@ -5,7 +5,8 @@ Machines"), its initials, plain or dotted ("IBM", "I.B.M."; "S&P" for "Standard 
 number: "S&P 500"), the name without a generic last word ("China Eastern"), a model number ("the 787"), the
 surname or last distinctive word ("Jobs", "Dreamliner"), a clipped first word after "the" ("the Fed" for the
 Federal Reserve), a model number before its product ("the 3G iPhone"), the last two words with "the" when
-the last is a kind word ("the Air Force" for the United States Air Force). An article also defines its own
+the last is a kind word ("the Air Force" for the United States Air Force), an index by its first word
+("the Dow" for the Dow Jones Industrial Average). An article also defines its own
 short form in parentheses ("General Motors (GM)", "European Aeronautic Defence and Space Company (EADS)"),
 which holds for that article, and a query in initials matches the long form whose initials they are. A query
 word misspelt by one letter ("Froce") is read as the word the articles write ("Force").
@@ -100,6 +101,8 @@ def variants(entity: str) -> list[str]:
         # "the Air Force" for the United States Air Force: an article drops the country or the owner
         # once the story has said whose body it is, and keeps the kind word with "the".
         out.append(f"the {words[-2]} {words[-1]}")
+    if words[-1].lower() in events_data()["entity"]["index_words"] and words[0][:1].isupper():
+        out.append(f"the {words[0]}")  # an index by its first word: "the Dow", "the Nasdaq"
     clip = clipped(entity)
     if clip:
         out.append(clip)
