@@ -146,9 +146,7 @@ def test_explain_says_which_reference_takes_part():
     why: list[str] = []
     tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), "Harbor Logistcs", why)
     assert len(tl.events) == 2
-    assert why[0].startswith(
-        '"Harbor Logistcs" read as "Harbor Logistics": no article writes "Logistcs"'
-    )
+    assert why[0].startswith('"Harbor Logistcs" read as "Harbor Logistics": no article writes "Logistcs"')
     assert any(line.startswith("names searched: ") and '"HL"' not in line for line in why)
     assert any(line.startswith("article a: ") and 'defines "HL"' in line for line in why)
     ranks = [line for line in why if line.startswith("rank ")]
@@ -163,3 +161,17 @@ def test_explain_names_articles_that_do_not_name_it():
     tl = keep_entity(newsline.parse_text("Airbus sold jets on Monday.", published=PUB, id="b"), "Boeing", why)
     assert tl.events == []
     assert "not named in 1 article(s): b" in why
+
+
+def test_explain_marks_a_namesake_as_ambiguous():
+    text = "Steve Jobs spoke on Monday. Laurene Jobs, his wife, said on Tuesday that Jobs rested."
+    why: list[str] = []
+    keep_entity(newsline.parse_text(text, published=PUB, id="a"), "Steve Jobs", why)
+    assert any('ambiguous: "Jobs" may also be "Laurene Jobs"' in line for line in why)
+    why = []
+    keep_entity(
+        newsline.parse_text("Steve Jobs spoke on Monday. Mr. Jobs rested.", published=PUB, id="a"),
+        "Steve Jobs",
+        why,
+    )
+    assert not any("ambiguous" in line for line in why)

@@ -1,11 +1,14 @@
 """Why an entity timeline holds what it holds (`newsline parse --entity NAME --explain`): the names searched,
 how each article refers to the entity, and for each event kept the reference that takes part in it.
 
-Lines of plain text for standard error: the JSON contract is unchanged by asking.
+Lines of plain text for standard error: the JSON contract is unchanged by asking. An article that names
+somebody else with the entity's last word ("Laurene Jobs" beside Steve Jobs) is marked ambiguous: "Jobs"
+alone may be either.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -19,6 +22,19 @@ HOW = {"name": "name", "possessive": "owner", "pronoun": "pronoun", "description
 def _quote(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return f'"{text if len(text) <= limit else text[: limit - 1] + "…"}"'
+
+
+def namesakes(text: str, entity: str, names: list[str]) -> list[str]:
+    """Other people or things the article names with the entity's last word, when that word alone is one
+    of the names searched ("Laurene Jobs" in an article about Steve Jobs): "Jobs" alone may be either."""
+    words = entity.split()
+    if len(words) < 2 or words[-1] not in names:
+        return []
+    found = re.findall(r"\b([A-Z][\w'’-]+)\s+" + re.escape(words[-1]) + r"\b", text)
+    skip = {w.lower() for w in words[:-1]} | {"mr", "mrs", "ms", "dr"}
+    return sorted(
+        {f"{f} {words[-1]}" for f in found if f.lower().rstrip(".") not in skip and not f.isupper()}
+    )
 
 
 def describe(
@@ -63,6 +79,9 @@ def describe(
             line += " (" + ", ".join(f"{_quote(f)} x{n}" for f, n in forms.most_common(6)) + ")"
         if defined.get(a.id):
             line += "; defines " + ", ".join(_quote(f) for f in defined[a.id])
+        others = namesakes(a.text, entity, names)
+        if others:
+            line += f"; ambiguous: {_quote(entity.split()[-1])} may also be " + ", ".join(map(_quote, others))
         out.append(line)
     if named_nowhere:
         out.append(
