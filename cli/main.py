@@ -249,6 +249,14 @@ def parse(
     entity: Annotated[
         str | None, typer.Option("--entity", help="Keep only events naming this entity.", show_default=False)
     ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="With --entity: say on stderr which names were searched, how each article refers to the "
+            "entity, and which reference takes part in each event kept.",
+        ),
+    ] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours in the table.")] = False,
     show_all: Annotated[
         bool,
@@ -382,7 +390,10 @@ def parse(
         if entity:
             from newsline.entity.select import keep_entity
 
-            tl = keep_entity(tl, entity)
+            why: list[str] | None = [] if explain else None
+            tl = keep_entity(tl, entity, why)
+            for line in why or ():
+                say(f"newsline: entity: {line}")
         unknown = [a.id for a in tl.articles if a.published is None]
         if unknown:
             say(

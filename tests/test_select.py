@@ -245,3 +245,122 @@ def test_spans_answer_like_a_scan():
         before = [r for r in every if r.end <= pos]
         expected = max(before, key=lambda r: r.end) if before else None
         assert spans.last_before(pos) == expected, pos
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kept"),
+    [
+        # The entity's thing is the subject: the entity's event.
+        ("IBM's shares fell 5 percent on Monday.", "IBM", {"fell"}),
+        ("Shares of IBM fell 5 percent on Monday.", "IBM", {"fell"}),
+        ("IBM warned on Monday. Its shares fell 5 percent.", "IBM", {"warned", "fell"}),
+        # A person or body of its own: theirs, not the entity's.
+        ("IBM's chief executive resigned on Monday.", "IBM", set()),
+        ("The chief executive of IBM resigned on Monday.", "IBM", set()),
+        ("Boeing's rival announced orders on Monday.", "Boeing", set()),
+        ("A spokesman for Boeing confirmed the order on Monday.", "Boeing", set()),
+        # A weekday that ends a sentence is no other name between a pronoun and the entity.
+        (
+            "Airbus delivered a jet on Monday. It hired 200 engineers on Tuesday.",
+            "Airbus",
+            {"delivered", "hired"},
+        ),
+    ],
+)
+def test_entity_as_owner(text: str, entity: str, kept: set[str]):
+    tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), entity)
+    assert {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events} == kept
+
+
+def test_explain_goes_to_stderr_and_leaves_the_json_alone(newsline, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Boeing delivered the first 787 on Monday. Airbus announced new orders on Tuesday.\n")
+    args = ("parse", str(path), "--published", "2023-04-21", "--entity", "Boeing", "--format", "json")
+    plain = newsline(*args)
+    explained = newsline(*args, "--explain")
+    assert explained.code == 0, explained.stderr
+    assert explained.stdout == plain.stdout
+    assert '"ties": true' in plain.stdout
+    assert "newsline: entity: names searched: " in explained.stderr
+    assert '"Boeing" (name) takes part' in explained.stderr
+    assert "names searched" not in plain.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # A pronoun opening its sentence continues the previous sentence's subject, whoever else that
+        # sentence names on the way.
+        (
+            "Steve Jobs said Paul Otellini agreed. He then demoed a widget.",
+            ["Steve Jobs", "He"],
+        ),
+        # ... but not when the previous sentence is about someone else first.
+        (
+            "Steve Jobs spoke on Monday, he said. Paul Otellini said Intel agreed. He then demoed a chip.",
+            ["Steve Jobs", "he"],
+        ),
+        # ... nor inside a sentence, where the last person named who acts is the nearer reading.
+        (
+            "Steve Jobs said Paul Otellini agreed, and he then demoed a widget.",
+            ["Steve Jobs"],
+        ),
+    ],
+)
+def test_pronoun_continues_the_subject(text: str, refs: list[str]):
+    entity = "Steve Jobs"
+    found = [text[r.start : r.end] for r in entity_refs(text, _pattern(entity), entity, _generic())]
+    assert found == refs
+
+
+def test_pronoun_continues_a_subject_after_an_opening_word():
+    text = "Steve Jobs spoke on Monday. Moving on, Jobs said Paul Otellini agreed. He demoed a widget."
+    found = [
+        text[r.start : r.end] for r in entity_refs(text, _pattern("Steve Jobs"), "Steve Jobs", _generic())
+    ]
+    assert found == ["Steve Jobs", "Jobs", "He"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kept"),
+    [
+        # A title given in an apposition names the person afterwards, and makes the name a person's.
+        (
+            "Louis Gallois, the Airbus chief executive, spoke on Monday. The chief executive announced a "
+            "plan on Tuesday.",
+            "Louis Gallois",
+            {"spoke", "announced"},
+        ),
+        (
+            "Scott Carson, president of Boeing Commercial Airplanes, spoke on Monday. The president visited "
+            "Tokyo on Tuesday.",
+            "Scott Carson",
+            {"spoke", "visited"},
+        ),
+        # Another title is another person.
+        (
+            "Scott Carson, president of Boeing Commercial Airplanes, spoke on Monday. The chairman visited "
+            "Tokyo on Tuesday.",
+            "Scott Carson",
+            {"spoke"},
+        ),
+        # No title given: "the president" is somebody else.
+        (
+            "Mary Barra, who spoke on Monday, met the president on Tuesday. The president left on Wednesday.",
+            "Mary Barra",
+            {"spoke", "met"},
+        ),
+    ],
+)
+def test_person_by_title(text: str, entity: str, kept: set[str]):
+    tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), entity)
+    assert {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events} == kept
+
+
+def test_a_title_before_another_name_is_that_name_s():
+    text = (
+        "Scott Carson, president of Boeing Commercial Airplanes, spoke on Monday. The company president and "
+        "CEO Louis Gallois said on Tuesday that orders rose."
+    )
+    tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), "Scott Carson")
+    assert {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events} == {"spoke"}

@@ -220,3 +220,6 @@ class Timeline:
     time_mentions: list[TimeMention]
     references: dict[str, Reference]
     warnings: list[str] = field(default_factory=list)
+    # Whether events that nothing orders share a rank (an entity timeline, `newsline.entity.ties`); else
+    # ranks are 1..n.
+    ties: bool = False

@@ -187,7 +187,8 @@ def _names_between(text: str, start: int, end: int) -> list[tuple[int, int]]:
         | THING_PRONOUNS.keys()
     )
     for m in _NAME.finditer(text, start, end):
-        if m.group().split()[0].lower() not in skip:
+        # (a name's run takes the full stop after it: "on Monday." is still a weekday)
+        if m.group().split()[0].lower().rstrip(".") not in skip:
             out.append((m.start(), m.end()))
     return out
 
@@ -287,10 +288,47 @@ def resolve(text: str, known: list[Ref], candidates: list[Ref], person: bool) ->
     for c in sorted(candidates, key=lambda r: r.start):
         if refs.covers(c.start):
             continue
-        if refers_back(text, refs, c.start, person):
+        if refers_back(text, refs, c.start, person) or (
+            c.how == "pronoun" and continues_subject(text, refs, c.start)
+        ):
             refs.add(c)
             out.append(c)
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+|\n")
+
+
+def continues_subject(text: str, refs: Spans, at: int) -> bool:
+    """Whether a pronoun that opens its sentence ("He demoed a widget.") continues the previous sentence's
+    subject, the entity: news goes on about whom the last sentence was about, and names the others it
+    mentions on the way ("Jobs showed the phone to Intel's chief") without passing the pronoun to them. The
+    entity counts as that subject when it is the first name of the previous sentence."""
+    head = text[max(0, at - 6) : at]
+    if at and not _SENTENCE_START.search(head):
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 600), at) if m.end() <= at]
+    if not ends:
+        return False
+    start = ends[-2] if len(ends) >= 2 else max(0, at - 600)
+    if len(ends) < 2 and at - 600 > 0:
+        return False
+    first = next((r for r in refs.refs if start <= r.start < ends[-1]), None)
+    if first is None or first.how not in ("name", "pronoun"):
+        return False
+    # A capitalised word that opens the sentence without naming anyone ("Moving on, Jobs announced") is
+    # no name before the subject.
+    before = [
+        n
+        for n in _names_between(text, start, first.start)
+        if not (n[0] == start and " " not in text[n[0] : n[1]] and _common_word(text[n[0] : n[1]]))
+    ]
+    return not before
+
+
+def _common_word(word: str) -> bool:
+    low = word.lower().rstrip(".,")
+    return is_verb_form(low) or low.endswith("ly") or low in FUNCTION_WORDS
 
 
 def _acts(text: str, span: tuple[int, int]) -> bool:
@@ -317,8 +355,16 @@ def description_refs(text: str, names: list[Ref], nouns: set[str]) -> list[Ref]:
     for m in pat.finditer(text, first):
         if own.covers(m.start()) or _modifies_next(text, m.end(), False):
             continue  # "the company president": the president
+        named = _TITLE_OF.match(text, m.end())
+        if named and not own.covers(named.end() - 1):
+            continue  # "the president and CEO Louis Gallois said": the title of the name after it
         out.append(Ref(m.start(), m.end(), "description"))
     return out
+
+
+# A description followed by a name it is the title of: "the president Louis Gallois", "the company
+# president and CEO Louis Gallois".
+_TITLE_OF = re.compile(r"(?:[ \t]+and)?(?:[ \t]+(?:[a-z]+|[A-Z]{2,4}))?[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+")
 
 
 _APPOSITION = re.compile(
@@ -369,11 +415,35 @@ def entity_refs(text: str, pattern: re.Pattern[str], entity: str, generic_nouns:
         names += first_name_refs(text, entity, names)
     nouns = {w.lower() for w in entity.split() if w.lower() in generic_nouns}
     nouns |= described_as(text, names, product)
+    if person:
+        nouns |= titles_given(text, names)
     known = names + description_refs(text, names, nouns)
     kinds = _kind_nouns() if product else frozenset() if person else _org_nouns()
     candidates = _pronouns(text, person) + (_kind_descriptions(text, kinds) if kinds else [])
     refs = known + resolve(text, known, candidates, person)
     return sorted(set(refs), key=lambda r: (r.start, r.end))
+
+
+_APPOSED = re.compile(r",\s+([^,.;:()\"“”]{3,80})(?=[,.;])")
+
+
+def titles_given(text: str, names: list[Ref]) -> set[str]:
+    """The titles an article gives a person in an apposition after the name ("Louis Gallois, the Airbus
+    chief executive,"; "Scott Carson, president of Boeing Commercial Airplanes,"): after that, "the chief
+    executive" or "the president" is the person (`description_refs`). The head of the title is its last
+    title word before an "of" phrase."""
+    out: set[str] = set()
+    for r in names:
+        if r.how != "name":
+            continue
+        m = _APPOSED.match(text, r.end)
+        if not m:
+            continue
+        head = re.split(r"\s+(?:of|at|for|in)\s+", m.group(1))[0].split()
+        found = [w for w in head if w.islower() and w in _title_words()]
+        if found and not is_verb_form(head[0].lower()):
+            out.add(found[-1])
+    return out
 
 
 def first_name_refs(text: str, entity: str, names: list[Ref]) -> list[Ref]:
@@ -391,7 +461,7 @@ def first_name_refs(text: str, entity: str, names: list[Ref]) -> list[Ref]:
 
 def looks_like_person(entity: str, text: str, names: list[Ref]) -> bool:
     """A person's name is two or three capitalised words without digits or a company word, and the
-    article writes a title before it or "he"/"she" soon after it."""
+    article writes "he"/"she" soon after it or gives it a title in an apposition."""
     words = entity.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
         return False
@@ -399,4 +469,4 @@ def looks_like_person(entity: str, text: str, names: list[Ref]) -> bool:
         window = text[r.end : r.end + 200]
         if re.search(r"\b(?:he|she|his|her)\b", window, re.I):
             return True
-    return False
+    return bool(titles_given(text, names))  # "Scott Carson, president of Boeing Commercial Airplanes,"

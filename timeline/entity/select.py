@@ -6,7 +6,8 @@ noun phrase of a nominal trigger ("Boeing's protest", "the purchase of 22 787s")
 somewhere in the same sentence. Without a parser, the sentence is read as words and marks: the verbal
 triggers of every event found in it, and the references to the entity (`newsline.entity.references`: names,
 pronouns, descriptions). Articles name an entity in several ways ("Boeing 787 Dreamliner", "the 787",
-"Dreamliner"; "United States Air Force", "USAF"; "Steve Jobs", "Jobs"); `variants` lists them.
+"Dreamliner"; "United States Air Force", "USAF", "the Air Force"; "Steve Jobs", "Jobs");
+`newsline.entity.names` lists them.
 """
 
 from __future__ import annotations
@@ -18,56 +19,30 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from newsline.entity.references import TOKEN, Ref, entity_refs, is_verb_form
+from newsline.entity.explain import describe
+from newsline.entity.names import corrected, defined_forms, generic_words, variants
+from newsline.entity.names import pattern as name_pattern
+from newsline.entity.references import FUNCTION_WORDS, TOKEN, Ref, entity_refs, is_verb_form
+from newsline.entity.ties import share_ranks
 from newsline.formats.document import time_source
 from newsline.language.lexicon import events_data, noun_forms
+from newsline.language.lexicon import titles as lexicon_titles
 from newsline.model import Event, Mention, Modality, Timeline, TimeMention
 from newsline.order.rank import anchored
 from newsline.rules import determiners
 
 
-@cache
 def _generic() -> frozenset[str]:
-    return frozenset(events_data()["entity"]["generic_words"])
+    return generic_words()
 
 
-def _brand_like(word: str) -> bool:
-    """A word that names one thing on its own: mixed case ("iTunes"), or letters with digits ("A380")."""
-    return bool(re.search(r"\d", word)) or (word[:1].islower() and any(c.isupper() for c in word))
-
-
-def variants(entity: str) -> list[str]:
-    """Ways an article may name the entity: the whole name; the name without a generic last word
-    ("China Eastern Airlines" -> "China Eastern", "iTunes store" -> "iTunes"); its initials ("USAF");
-    a model number ("787", "A380"); and the last word when it is distinctive ("Jobs", "Dreamliner")."""
-    words = re.findall(r"[\w'-]+", entity)
-    out = [entity]
-    if len(words) < 2:
-        return out
-    generic = _generic()
-    core = list(words)
-    while len(core) > 1 and core[-1].lower() in generic:
-        core.pop()
-    if core != words and (len(core) >= 2 or _brand_like(core[0])):
-        out.append(" ".join(core))
-    if len(words) >= 3:
-        out.append(" ".join(words[1:]))  # "Beatles Apple Corps" -> "Apple Corps"
-    capitals = [w for w in words if w[:1].isupper()]
-    if len(capitals) >= 3:
-        out.append("".join(w[0] for w in capitals))  # "United States Air Force" -> "USAF"
-    for w in words[1:]:
-        if re.search(r"\d", w) and len(w) >= 3:
-            out.append(w)  # a model number: "the 787", "the A380"
-    last = words[-1]
-    if last.lower() not in generic and last[:1].isupper() and len(last) >= 4 and not re.search(r"\d", last):
-        out.append(last)
-    return list(dict.fromkeys(out))
-
-
-def _pattern(entity: str) -> re.Pattern[str]:
-    alts = sorted(variants(entity), key=len, reverse=True)
-    # Case matters for initials and brand names ("USAF", "iTunes"); plain names match in any case.
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in alts) + r")(?![\w-])", re.I)
+def _pattern(entity: str, text: str | None = None) -> re.Pattern[str]:
+    """The entity's names (`newsline.entity.names.variants`), with the short and long forms `text`
+    defines for it."""
+    names = variants(entity)
+    if text:
+        names += defined_forms(text, names)
+    return name_pattern(names, entity)
 
 
 # Words that open a clause of its own: an entity named before one of them is not the subject after it.
@@ -281,16 +256,57 @@ def _in_pp(sent: _Sentence, i: int) -> bool:
     return False
 
 
-def _takes_part_here(sent: _Sentence, t: int, te: int, nominal: bool) -> bool:
+@cache
+def _party_nouns() -> frozenset[str]:
+    """Nouns for a person or body of its own (`party_nouns`, organisation nouns and titles)."""
+    entity = events_data()["entity"]
+    titles = {w.lower() for t in lexicon_titles() for w in t.split() if w.isalpha()}
+    return frozenset(entity["party_nouns"]) | frozenset(entity["organisation_nouns"]) | titles
+
+
+def _owned_thing(sent: _Sentence, j: int, t: int) -> int | None:
+    """After an owner ("IBM's", "its") at token `j`, the end of the thing it owns when that is a plain noun
+    phrase of up to three words before `t` ("shares", "quarterly profit") and not a person or body of its
+    own ("rival", "chief executive"); else None."""
+    k = j
+    while k < t and k - j < 3:
+        w = sent.tokens[k][2]
+        if not (w.isalpha() and w.islower()) or k in sent.verbs or w in FUNCTION_WORDS:
+            break
+        k += 1
+    if k == j or sent.tokens[k - 1][2] in _party_nouns():
+        return None
+    return k
+
+
+def _of_thing(sent: _Sentence, i: int) -> bool:
+    """Whether the reference at token `i` owns the noun before it by "of": "shares of IBM", "the profit of
+    the company" (not "the chief executive of IBM", "a unit of Boeing")."""
+    k = i - 1
+    if k >= 0 and sent.tokens[k][2].lower() in DETERMINERS:
+        k -= 1
+    if k < 1 or sent.tokens[k][2].lower() != "of":
+        return False
+    noun = sent.tokens[k - 1][2]
+    plain = noun.islower() or k - 1 == 0  # "Shares of IBM fell" opens its sentence
+    low = noun.lower()
+    # An event noun has the entity as its own participant: "delays of the production of the A380 have
+    # cost": the A380 takes part in the production, not in the cost.
+    thing = low not in _party_nouns() and low not in noun_forms()
+    return noun.isalpha() and plain and thing and k - 1 not in sent.verbs
+
+
+def _participant(sent: _Sentence, t: int, te: int, nominal: bool) -> Ref | None:
+    """The reference to the entity that takes part in the event whose trigger is at tokens [t, te)."""
     for i, j, ref in sent.refs:
         if i <= t < j:
-            return True  # the trigger is inside the name ("the Boeing scandal" has no other participant)
+            return ref  # the trigger is inside the name ("the Boeing scandal" has no other participant)
         if j <= t:
             words = [sent.tokens[k][2] for k in range(j, t)]
             if nominal:
                 # "Boeing's protest", "its launch", "iPod use", "the A380's maiden flight"
                 if len(words) <= 3 and "," not in words and not any(k in sent.verbs for k in range(j, t)):
-                    return True
+                    return ref
                 # "Airbus makes its maiden flight": the subject of a light verb takes part in its noun.
                 light = [k for k in range(max(j, t - 4), t) if sent.tokens[k][2].lower() in _light_verbs()]
                 if (
@@ -299,19 +315,24 @@ def _takes_part_here(sent: _Sentence, t: int, te: int, nominal: bool) -> bool:
                     and ref.how != "possessive"
                     and _subject_of(sent, j, light[-1])
                 ):
-                    return True
+                    return ref
                 continue
             if ref.how == "possessive":
-                continue  # "Boeing's rival announced": the rival did
-            if ref.how != "pronoun" and _in_pp(sent, i):
+                # "IBM's shares fell", "its profit rose": the entity's thing is the subject; but "Boeing's
+                # rival announced": the rival did.
+                k = _owned_thing(sent, j, t)
+                if k is not None and _subject_of(sent, k, t):
+                    return ref
+                continue
+            if ref.how != "pronoun" and _in_pp(sent, i) and not _of_thing(sent, i):
                 continue  # "the CEO of Boeing Commercial Airplanes said": the CEO did
             if _subject_of(sent, j, t):
-                return True
+                return ref
         elif (i >= te and ref.how != "possessive" and _object_of(sent, te, i, j, nominal)) or (
             i >= te and _fronted_subject(sent, t, i, j)
         ):
-            return True
-    return False
+            return ref
+    return None
 
 
 class _Article:
@@ -355,16 +376,25 @@ def _sentence_span(text: str, m: Mention) -> tuple[int, int]:
     return at, at + len(m.text)
 
 
+def participant(e: Event, m: Mention, articles: dict[str, _Article]) -> Ref | None:
+    """The reference to the entity (name, pronoun, description) that takes part in the event as told by
+    mention `m`, or None (also when the article's text is not at hand)."""
+    art = articles.get(m.article)
+    if art is None or not art.text:
+        return None
+    sent = art.sentence(_sentence_span(art.text, m))
+    t = bisect.bisect_right(sent.starts, m.trigger[0]) - 1
+    te = bisect.bisect_left(sent.starts, m.trigger[1])
+    return _participant(sent, t, te, e.nominal) if t >= 0 and sent.refs else None
+
+
 def mention_takes_part(e: Event, m: Mention, articles: dict[str, _Article], pattern: re.Pattern[str]) -> bool:
     """Whether the entity takes part in the event as told by mention `m` (see `takes_part`)."""
     art = articles.get(m.article)
     if art is None or not art.text:
         # No text (a timeline read back from JSON): the entity named in the mention's sentence.
         return bool(pattern.search(m.text))
-    sent = art.sentence(_sentence_span(art.text, m))
-    t = bisect.bisect_right(sent.starts, m.trigger[0]) - 1
-    te = bisect.bisect_left(sent.starts, m.trigger[1])
-    return t >= 0 and bool(sent.refs) and _takes_part_here(sent, t, te, e.nominal)
+    return participant(e, m, articles) is not None
 
 
 def takes_part(e: Event, articles: dict[str, _Article], pattern: re.Pattern[str]) -> bool:
@@ -417,9 +447,13 @@ def on_the_line(e: Event) -> bool:
     return anchored(e)
 
 
-def keep_entity(tl: Timeline, entity: str) -> Timeline:
+def keep_entity(tl: Timeline, entity: str, explain: list[str] | None = None) -> Timeline:
     """Only the events in which `entity` (or one of its variants) takes part and that are on the time line
-    (see `on_the_line`), ranked 1..n in the same order as in the whole timeline."""
+    (see `on_the_line`), in the same order as in the whole timeline; events that nothing orders share a
+    rank (`newsline.entity.ties`). With `explain`, the lines of `newsline.entity.explain.describe` are
+    added to it."""
+    query = entity
+    entity = corrected(entity, (a.text for a in tl.articles if a.text))
     pattern = _pattern(entity)
     verbs: dict[str, list[tuple[int, int]]] = {}
     for e in tl.events:
@@ -427,16 +461,23 @@ def keep_entity(tl: Timeline, entity: str) -> Timeline:
             for m in e.mentions:
                 verbs.setdefault(m.article, []).append(m.trigger)
     generic = _generic()
-    articles = {
-        a.id: _Article(a.text, entity_refs(a.text, pattern, entity, generic), verbs.get(a.id, []))
-        for a in tl.articles
-    }
-    kept = [e for e in tl.events if takes_part(e, articles, pattern) and on_the_line(e)]
+    articles = {}
+    for a in tl.articles:
+        refs = entity_refs(a.text, _pattern(entity, a.text), entity, generic)
+        articles[a.id] = _Article(a.text, refs, verbs.get(a.id, []))
+    taking_part = [e for e in tl.events if takes_part(e, articles, pattern)]
+    kept = [e for e in taking_part if on_the_line(e)]
     texts = {a.id: a.text for a in tl.articles}
     for e in kept:
         e.mentions = own_mentions(e, articles, pattern, texts)
     ids = {e.id for e in kept}
-    for n, e in enumerate(kept, 1):
-        e.rank = n
+    share_ranks(kept, tl.relations)  # the relations of every event: an order may run through others
     rel = [r for r in tl.relations if r.source in ids and r.target in ids]
-    return type(tl)(tl.articles, kept, rel, tl.time_mentions, tl.references, tl.warnings)
+    if explain is not None:
+        names = variants(entity)
+        defined = {a.id: defined_forms(a.text, names) for a in tl.articles if a.text}
+        why = [(e, next((r for m in e.mentions if (r := participant(e, m, articles))), None)) for e in kept]
+        refs = {k: v.refs for k, v in articles.items()}
+        left = len(taking_part) - len(kept)
+        explain += describe(query, entity, names, tl.articles, refs, defined, why, left)
+    return Timeline(tl.articles, kept, rel, tl.time_mentions, tl.references, tl.warnings, ties=True)

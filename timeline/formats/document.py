@@ -139,6 +139,8 @@ def to_dict(tl: Timeline) -> dict[str, Any]:
         ],
         "time_mentions": [mention_dict(m) for m in tl.time_mentions],
         "warnings": list(tl.warnings),
+        # Optional, so that a timeline with ranks 1..n reads exactly as before it existed.
+        **({"ties": True} if getattr(tl, "ties", False) else {}),
     }
 
 

@@ -168,6 +168,6 @@ def from_dict(doc: dict[str, Any]) -> Timeline:
     for e in events:
         if math.isnan(e.lo):
             e.lo = -INF
-    return Timeline(
-        articles, events, relations, mentions_out, refs, [str(w) for w in doc.get("warnings") or []]
-    )
+    warnings = [str(w) for w in doc.get("warnings") or []]
+    # An entity timeline's shared ranks stay shared, and said to be, when it is read back as it was.
+    return Timeline(articles, events, relations, mentions_out, refs, warnings, ties=doc.get("ties") is True)
