@@ -118,7 +118,11 @@ def _speaker(
     W = words()
     own = False
     if reporter is None and syntax.is_predicate(w) and (
-        w.lemma.lower() in W["reporting"] or w.lemma.lower() in W["belief"] or w.lemma.lower() in W["stance"]
+        w.lemma.lower() in W["reporting"]
+        or w.lemma.lower() in W["belief"]
+        or w.lemma.lower() in W["stance"]
+        # "Lori released a statement", "the ministry issued a warning": the maker of what is said
+        or any(o.lemma.lower() in W["statement_nouns"] for o in syntax.kids(w, "obj"))
     ):
         reporter, own = w, True  # a statement that is itself the row: its speaker is who made it
     according = _according_to(syntax, w)
