@@ -203,7 +203,11 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
         if (
             status is None
             and not locked
-            and rel == "xcomp"
+            # (the parser sometimes hangs the infinitive as an adverbial clause)
+            and (
+                rel == "xcomp"
+                or (rel == "advcl" and any(m.lower == "to" for m in syntax.kids(cur, "mark")))
+            )
             and (lemma in W["reporting"] or lemma in W["belief"])
             and syntax.kids(gov, "aux:pass")
         ):
