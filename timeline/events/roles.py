@@ -343,6 +343,8 @@ def judge_mention(
     if syntax.is_predicate(w) and not gerund:
         if w.dep in ("amod", "compound", "nmod"):
             row = False  # "falling debris": a verb used as a modifier
+        elif w.dep in ("case", "mark", "fixed"):
+            row = False  # "given the fact", "following the talks": a verb's form used as a preposition
         elif w.tag in ("VBG", "VBN") and w.dep in ("advcl", "acl", "xcomp", "case", "obl", "conj") and (
             w.lemma.lower() in W["framing"] and not syntax.kids(w, "nsubj")
         ):
