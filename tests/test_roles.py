@@ -114,6 +114,9 @@ def test_according_to_names_the_speaker_without_its_preposition() -> None:
     [
         # the verb's own subject, with the auxiliaries and negation the title left out
         ("On Thursday Trump did not offer specifics.", "offer", "Trump did not offer specifics"),
+        # a subjectless adverbial clause shares its host's subject
+        ("Chief of Staff Andriy Yermak described the call as important, though did not offer specifics.",
+         "offer", "Andriy Yermak did not offer"),
         # a subject shared with a coordinated clause
         ("Macron held a crisis meeting on Sunday and deployed additional police.", "deployed",
          "Macron"),

@@ -39,8 +39,11 @@ def _subject(syntax: Syntax, w: Word) -> Word | None:
                 return objs[0]  # "urged Germany to send": Germany sends
             cur = head  # "worked to contain it"
         elif dep == "acl" and not syntax.is_predicate(head):
+            if syntax.kids(head, "cop"):
+                cur = head  # "it was on the scene working to ...": the copula's subject
+                continue
             return head  # "a man killed by police"
-        elif dep == "advcl" and (cur.tag in ("VBD", "VBZ", "VBP") or syntax.kids(cur, "aux", "aux:pass")):
+        elif dep == "advcl":
             cur = head  # "described the talks as important, though did not offer specifics"
         else:
             return None
@@ -49,7 +52,8 @@ def _subject(syntax: Syntax, w: Word) -> Word | None:
 
 # Branches of a subject that are not its name: clauses, appositions, the preposition of an oblique.
 _NOT_NAME = frozenset(
-    {"acl", "acl:relcl", "appos", "punct", "case", "mark", "advcl", "parataxis", "conj", "cc"}
+    {"acl", "acl:relcl", "appos", "punct", "case", "mark", "advcl", "parataxis", "conj", "cc", "cop",
+     "nsubj", "nsubj:pass", "aux", "aux:pass"}
 )
 
 
@@ -87,6 +91,16 @@ def with_subject(text: str, syntax: Syntax, w: Word, title: str) -> str:
     if s is None or s.lower in _EXPLETIVE or s.i == w.i:
         return title
     name = _subject_text(text, syntax, s, w)
+    h = syntax.head(s)
+    sibs = [k for k in syntax.kids(h, "nsubj", "nsubj:pass")] if h is not None else []
+    if name and len(sibs) > 1 and sibs[0].i == s.i:
+        # a title and a name read as two subjects ("Chief of Staff | Andriy Yermak described"): one
+        last = _subject_text(text, syntax, sibs[-1], w)
+        end = syntax.subtree(sibs[-1], skip=_NOT_NAME)[-1].end
+        if last and end < w.start:
+            joined = text[syntax.subtree(s, skip=_NOT_NAME)[0].start : end]
+            if joined.count(" ") < _MAX_WORDS and "\n" not in joined:
+                name = joined
     if not name or name.lower() in title.lower():
         return title
     lead = ""
