@@ -14,7 +14,7 @@ import re
 import sys
 from typing import IO, Any
 
-from newsline.formats.writers import day_label, mark, one_line, time_of_day
+from newsline.formats.writers import INFERRED_NOTE, INFERRED_SOURCES, day_label, mark, one_line, time_of_day
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
@@ -62,9 +62,6 @@ def _source_label(
     return f"¶{max(bisect.bisect_right(starts, first['trigger'][0]), 1)}"
 
 
-_INFERRED = {"narrative", "lead", "tense"}
-
-
 def build_table(
     d: dict[str, Any], width: int, texts: dict[str, str] | None = None, show_all: bool = False
 ) -> Table:
@@ -77,8 +74,8 @@ def build_table(
     notes = []
     if unknown:
         notes.append("days relative to the unknown publication day (pub.); give --published for dates")
-    if any(e["when"] and e["when"].get("source") in _INFERRED for e in events):
-        notes.append("≈ the text gives no time for the event: the day is inferred from the story")
+    if any(e["when"] and e["when"].get("source") in INFERRED_SOURCES for e in events):
+        notes.append(INFERRED_NOTE)
     if len(events) < len(d["events"]):
         notes.append(
             f"{len(d['events']) - len(events)} minor events (bare attributions, fragments, states) "
@@ -112,7 +109,7 @@ def build_table(
         part = time_of_day(when)
         if part and part not in when_text:
             when_text += f" ({part})"
-        if when and when.get("source") in _INFERRED:
+        if when and when.get("source") in INFERRED_SOURCES:
             # The text gives this event no time of its own: the day is inferred from the story.
             when_text = f"≈ {when_text or 'present tense'}"
         row: list[Text | str] = [str(e["rank"])]

@@ -213,7 +213,14 @@ def event_row(event: dict[str, Any]) -> dict[str, Any]:
         "actors": ", ".join(event["actors"]),
         "sources": sources_label(event),
         "id": event["id"],
+        "inferred": bool(when and when.get("source") in INFERRED_SOURCES),
     }
+
+
+# Where an event's day is inferred from the story, not given by the text (`when.source`): the table and
+# the Markdown mark such a day with "≈".
+INFERRED_SOURCES = frozenset({"narrative", "lead", "tense"})
+INFERRED_NOTE = "≈ the text gives no time for the event: the day is inferred from the story"
 
 
 # ----------------------------------------------------------------------------------------------- CSV
@@ -272,12 +279,16 @@ def to_markdown(d: dict[str, Any]) -> str:
     for e in rows:
         row = event_row(e)
         time = " ".join(x for x in (row["when"], f"({row['time']})" if row["time"] else "") if x)
+        if row["inferred"]:
+            time = f"≈ {time or 'present tense'}"
         event = md_cell(row["title"]) + (f" *({md_cell(row['mark'])})*" if row["mark"] else "")
         cells = [str(row["rank"]), md_cell(row["day_label"]), md_cell(time), event, md_cell(row["actors"]),
                  md_cell(row["sources"])]
         lines.append("| " + " | ".join(cells) + " |")
     if not d["events"]:
         lines.append("| | | | no events found | | |")
+    if any(event_row(e)["inferred"] for e in rows):
+        lines += ["", INFERRED_NOTE]
     if len(rows) < len(d["events"]):
         lines += ["", f"{len(d['events']) - len(rows)} minor events (bare attributions, fragments, states) "
                   "are not shown; the JSON has them."]
