@@ -284,9 +284,9 @@ def test_a_headline_time_is_not_the_lead():
 def test_a_story_that_dates_only_a_statement_is_told_from_it():
     # ... in the statement's paragraph; a paragraph after it gives no day of its own
     text = (
-        "On Thursday, the WHO stated the outbreak is an international emergency. "
-        "Its director appealed for an international response.\n"
-        "Several countries closed their borders."
+        "On Thursday, the agency stated the flood is a national disaster. "
+        "Its director appealed for volunteers.\n"
+        "Several towns closed their schools."
     )
     tl = parse(text)
     e = by_trigger(tl, "appealed")

@@ -72,7 +72,8 @@ def test_defined_forms(text: str, names: list[str], expected: list[str]):
 @pytest.mark.parametrize(
     ("query", "texts", "expected"),
     [
-        ("United States Air Froce", ["The United States Air Force said."], "United States Air Force"),
+        ("Federal Aviation Adminstration", ["The Federal Aviation Administration said."],
+         "Federal Aviation Administration"),
         ("Nortrop Grumman", ["Northrop Grumman won."], "Northrop Grumman"),
         # Written as in the articles: unchanged.
         ("Northrop Grumman", ["Northrop Grumman won."], "Northrop Grumman"),
@@ -120,9 +121,9 @@ def test_clipped_needs_a_long_first_word():
         ("The Air Force awarded the contract on Friday.", "United States Air Force", {"awarded"}),
         ("The Air Force Academy awarded a prize on Friday.", "United States Air Force", set()),
         (
-            "The United States Air Force awarded the contract on Friday.",
-            "United States Air Froce",
-            {"awarded"},
+            "The Federal Aviation Administration grounded the jets on Friday.",
+            "Federal Aviation Adminstration",
+            {"grounded"},
         ),
         (
             "Orion Freight Lines (OFL) cut fares on Monday. OFL hired 200 drivers on Tuesday.",

@@ -62,7 +62,7 @@ def test_relations_of_a_folded_event_go_to_the_event_it_joined() -> None:
         ("Storm floods coastal town\nA storm flooded the coastal town of Elm on Thursday, officials said.",
          ("floods", "flooded"), True),
         # the same verb with other people: two happenings, headline or not
-        ("WHO declares outbreak an international emergency\nThree countries have declared national "
+        ("Government declares national emergency over floods\nThree provinces have declared local "
          "emergencies.", ("declares", "declared"), False),
         # an indefinite noun is a new happening
         ("A fire destroyed a warehouse on Monday. A fire broke out at a school on Monday.",

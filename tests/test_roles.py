@@ -82,13 +82,13 @@ def test_a_bare_attribution_gives_its_content_the_speaker_and_is_no_row() -> Non
     "text, word, speaker",
     [
         # the reporting verb after the quote, in its sentence
-        ('"We have begun the work," said Ralph Crosby, the chief executive.', "begun", "Crosby"),
+        ('"We have begun the work," said Maria Olsen, the chief executive.', "begun", "Olsen"),
         # in the sentence after a quote that ends its own
-        ('"We have begun the work." Ralph Crosby, the chief, said in a statement.', "begun", "Crosby"),
+        ('"We have begun the work." Maria Olsen, the chief, said in a statement.', "begun", "Olsen"),
         # before a quote that opens its sentence, the frame ending in a colon
-        ('Donald Tusk said: "These attacks killed dozens of people."', "killed", "Tusk"),
+        ('The mayor said: "The floods destroyed dozens of homes."', "destroyed", "mayor"),
         # the ASCII quotes of wiki and treebank exports are quotes too
-        ("``We have begun the work,'' said Ralph Crosby.", "begun", "Crosby"),
+        ("``We have begun the work,'' said Maria Olsen.", "begun", "Olsen"),
     ],
 )
 def test_a_quote_s_words_are_its_speaker_s(text: str, word: str, speaker: str) -> None:
@@ -104,9 +104,9 @@ def test_ascii_quotes_are_quotes_and_end_sentences() -> None:
 
 
 def test_according_to_names_the_speaker_without_its_preposition() -> None:
-    text = "Russia launched 500 drones at Kyiv overnight, according to Ukrainian officials."
-    v = _verdict(text, "launched")
-    assert v is not None and v.speaker == "Ukrainian officials"
+    text = "The storm flooded 300 homes overnight, according to local officials."
+    v = _verdict(text, "flooded")
+    assert v is not None and v.speaker == "local officials"
 
 
 @pytest.mark.parametrize(
@@ -115,11 +115,11 @@ def test_according_to_names_the_speaker_without_its_preposition() -> None:
         # the verb's own subject, with the auxiliaries and negation the title left out
         ("On Thursday Trump did not offer specifics.", "offer", "Trump did not offer specifics"),
         # a subjectless adverbial clause shares its host's subject
-        ("Chief of Staff Andriy Yermak described the call as important, though did not offer specifics.",
-         "offer", "Andriy Yermak did not offer"),
+        ("Finance Minister Lena Berg described the talks as useful, though did not offer details.",
+         "offer", "Finance Minister Lena Berg did not offer"),
         # a subject shared with a coordinated clause
-        ("Macron held a crisis meeting on Sunday and deployed additional police.", "deployed",
-         "Macron"),
+        ("The mayor held a briefing on Sunday and deployed extra firefighters.", "deployed",
+         "The mayor"),
     ],
 )
 def test_titles_say_who_did_what(text: str, word: str, title: str) -> None:
@@ -131,8 +131,8 @@ def test_titles_say_who_did_what(text: str, word: str, title: str) -> None:
 def test_an_infinitive_s_title_says_what_is_to_come() -> None:
     from newsline.events.titles import with_subject
 
-    text = "The ministers asked Germany to buy more drones."
+    text = "The council asked the city to buy more buses."
     syntax = analyse(segment(text))
     buy = syntax.at(text.index("buy"), text.index("buy") + 3)
     assert buy is not None
-    assert with_subject(text, syntax, buy, "Buy more drones") == "Germany to buy more drones"
+    assert with_subject(text, syntax, buy, "Buy more buses") == "The city to buy more buses"

@@ -18,7 +18,7 @@ def _row(text: str, word: str) -> newsline.Event:
     "text, word, value",
     [
         # a reporting verb's own adjunct, past the content it reports
-        ("The WHO declared the outbreak an international emergency on Thursday.", "declared", "2025-07-03"),
+        ("The agency declared the flood a national disaster on Thursday.", "declared", "2025-07-03"),
         ("The council declared a state of emergency on Wednesday.", "declared", "2025-07-02"),
         # the expression hangs from the verb, whatever stands between
         ("Lawmakers approved the budget late on Tuesday after a long debate.", "approved", "2025-07-01"),
