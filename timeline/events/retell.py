@@ -107,15 +107,16 @@ def join_retellings(events: list[Event], syntax: Syntax) -> dict[int, Event]:
     """Fold every row that retells an earlier row of the article into it (its mentions and actors join);
     returns {id(folded event): the event it joined}. Minor events are left alone."""
     joined: dict[int, Event] = {}
-    rows: list[Event] = []  # the rows kept so far, in text order
+    rows = _Rows(syntax)  # the rows kept so far, in text order
     for e in sorted(events, key=lambda e: e.mentions[0].trigger[0]):
         if e.minor:
             continue
-        target = _retold(e, rows, syntax) or _referred(e, rows, syntax) or _headline(e, rows, syntax)
+        target = _retold(e, rows) or _referred(e, rows) or _headline(e, rows)
         if target is None:
-            rows.append(e)
+            rows.add(e)
             continue
         target.mentions.extend(e.mentions)
+        rows.words[id(target)] |= _word_lemmas(e, syntax)
         target.actors.extend(x for x in e.actors if x not in target.actors)
         if e.time is not None and (
             target.time is None
@@ -127,17 +128,35 @@ def join_retellings(events: list[Event], syntax: Syntax) -> dict[int, Event]:
     return joined
 
 
-def _retold(e: Event, rows: list[Event], syntax: Syntax) -> Event | None:
+class _Rows:
+    """The rows kept so far, with what the joins ask of each found once (not once per later event: a
+    long article has thousands): the rows in text order, by the verb of their first mention, and the
+    words all their mentions are told by."""
+
+    def __init__(self, syntax: Syntax) -> None:
+        self.syntax = syntax
+        self.order: list[Event] = []
+        self.by_verb: dict[str, list[Event]] = {}
+        self.words: dict[int, set[str]] = {}
+
+    def add(self, e: Event) -> None:
+        self.order.append(e)
+        lemma = _lemma(e, self.syntax)
+        if lemma is not None:
+            self.by_verb.setdefault(lemma, []).append(e)
+        self.words[id(e)] = _word_lemmas(e, self.syntax)
+
+
+def _retold(e: Event, rows: _Rows) -> Event | None:
     """An earlier row told with the same verb, on an overlapping precise time, by the same people."""
-    lemma = _lemma(e, syntax)
+    lemma = _lemma(e, rows.syntax)
     if lemma is None or not _precise(e):
         return None
     return next(
         (
             a
-            for a in rows
+            for a in rows.by_verb.get(lemma, ())
             if _precise(a)
-            and _lemma(a, syntax) == lemma
             and a.kind == e.kind
             and a.time.lo < e.time.hi  # type: ignore[union-attr]
             and e.time.lo < a.time.hi  # type: ignore[union-attr]
@@ -148,14 +167,14 @@ def _retold(e: Event, rows: list[Event], syntax: Syntax) -> Event | None:
     )
 
 
-def _referred(e: Event, rows: list[Event], syntax: Syntax) -> Event | None:
+def _referred(e: Event, rows: _Rows) -> Event | None:
     """The latest earlier row that a definite noun names with its own word ("the decision")."""
-    noun = _refers_back(e, syntax)
+    noun = _refers_back(e, rows.syntax)
     if noun is None:
         return None
-    for a in reversed(rows):
+    for a in reversed(rows.order):
         if (
-            any(_same_word(noun, x) for x in _word_lemmas(a, syntax))
+            any(_same_word(noun, x) for x in rows.words[id(a)])
             and _statuses_agree(a, e)
             and _times_agree(a, e)
         ):
@@ -163,18 +182,18 @@ def _referred(e: Event, rows: list[Event], syntax: Syntax) -> Event | None:
     return None
 
 
-def _headline(e: Event, rows: list[Event], syntax: Syntax) -> Event | None:
+def _headline(e: Event, rows: _Rows) -> Event | None:
     """The headline's row that this body mention tells again with the same word."""
     if e.mentions[0].sentence == 0:
         return None
-    lemmas = _word_lemmas(e, syntax)
-    for a in rows:
+    lemmas = _word_lemmas(e, rows.syntax)
+    for a in rows.order:
         if a.mentions[0].sentence != 0:
             break
         if (
             len(a.mentions) == 1  # the headline's first retelling only: later ones refer back
-            and (_refers_back(e, syntax) is not None or _alike(a, e))  # a verb: the same people
-            and any(_same_word(x, y) for x in lemmas for y in _word_lemmas(a, syntax))
+            and (_refers_back(e, rows.syntax) is not None or _alike(a, e))  # a verb: the same people
+            and any(_same_word(x, y) for x in lemmas for y in rows.words[id(a)])
             and _statuses_agree(a, e)
             and _times_agree(a, e)
         ):

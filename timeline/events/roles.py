@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from newsline.events.attribution import _misread_content, _speaker, quote_speaker, words
 from newsline.events.titles import with_subject
+from newsline.events.when import hanging_times
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document
 from newsline.model import Event, Modality, TimeMention
@@ -104,12 +105,7 @@ def _in_frame(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
 
 def _noun_time(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
     """Whether a dated expression hangs from this noun ("the 2009 crash", "Thursday's call")."""
-    for tm in times:
-        if tm.text and tm.type in ("DATE", "TIME") and tm.start < w.start + 200 and w.start < tm.end + 200:
-            tw = syntax.at(tm.start, tm.end)
-            if tw is not None and tw.i != w.i and (h := syntax.head(tw)) is not None and h.i == w.i:
-                return True
-    return False
+    return bool(hanging_times(syntax, times).get(w.i))
 
 
 def _timed_clauses(syntax: Syntax, times: list[TimeMention]) -> frozenset[int]:

@@ -24,27 +24,29 @@ from newsline.model import Event, TimeMention
 _INHERITED = ("sentence", "narrative", "lead", "tense")
 
 
-def _governed(syntax: Syntax, times: list[TimeMention]) -> dict[int, list[TimeMention]]:
-    """For each word, the dated expressions that hang from it (a predicate's adjunct "on Friday", a noun's
-    modifier "Thursday's call")."""
+def hanging_times(syntax: Syntax, times: list[TimeMention]) -> dict[int, list[TimeMention]]:
+    """For each word, the dated expressions (DATE, TIME) that hang from it: a predicate's adjunct "on
+    Friday", a noun's modifier "Thursday's call". Only the word an expression hangs from: "reported
+    revenue for the fourth quarter" dates the revenue, not the reporting. Found once per article (kept in
+    `syntax.memo`); `events.roles` asks it of nouns too."""
+    memo = syntax.memo.get("hanging")
+    if memo is not None and memo[0] is times:
+        return memo[1]
     out: dict[int, list[TimeMention]] = {}
     for tm in times:
-        if not tm.text or tm.type not in ("DATE", "TIME") or math.isinf(tm.lo) or math.isinf(tm.hi):
-            continue  # a duration, a set or an open reference ("recently") dates no one happening
-        tw = syntax.at(tm.start, tm.end)
-        if tw is None:
+        if not tm.text or tm.type not in ("DATE", "TIME"):
             continue
-        head = syntax.head(tw)
+        tw = syntax.at(tm.start, tm.end)
+        head = syntax.head(tw) if tw is not None else None
         if head is not None:
-            # only the word the expression hangs from: "reported revenue for the fourth quarter" dates
-            # the revenue, not the reporting
             out.setdefault(head.i, []).append(tm)
+    syntax.memo["hanging"] = (times, out)
     return out
 
 
 def clause_times(events: list[Event], syntax: Syntax, times: list[TimeMention]) -> None:
     """Give each event whose time the story lent it (or that has none) the time its own clause governs."""
-    governed = _governed(syntax, times)
+    governed = hanging_times(syntax, times)
     if not governed:
         return
     for e in events:
@@ -57,7 +59,9 @@ def clause_times(events: list[Event], syntax: Syntax, times: list[TimeMention]) 
             own = [
                 tm
                 for tm in governed.get(w.i, [])
-                if not (tm.start <= w.start < tm.end)
+                # a duration, a set or an open reference ("recently") dates no one happening
+                if not (math.isinf(tm.lo) or math.isinf(tm.hi))
+                and not (tm.start <= w.start < tm.end)
                 # the same expression the story already placed ("by 8:30pm": on the story's day)
                 and not (e.time is not None and (e.time.start, e.time.end) == (tm.start, tm.end))
             ]
