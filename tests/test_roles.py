@@ -97,6 +97,31 @@ def test_a_quote_s_words_are_its_speaker_s(text: str, word: str, speaker: str) -
     assert e.speaker is not None and speaker in e.speaker
 
 
+@pytest.mark.parametrize(
+    "text, word, speaker",
+    [
+        # "he" is the last speaker named before it, not the first one of the article
+        (
+            "The mayor described the flood as a disaster, and Interior Minister Lena Berg said: "
+            '"A terrible night." He also noted a pump station was destroyed by the water.',
+            "destroyed",
+            "Berg",
+        ),
+        # a speaker named by making a statement counts too
+        (
+            "Police said two roads were closed. Bishop Paul Hart released a statement. "
+            '"We have failed the victims and we have lost their trust," he said.',
+            "failed",
+            "Hart",
+        ),
+    ],
+)
+def test_he_said_is_the_last_speaker_named_before_it(text: str, word: str, speaker: str) -> None:
+    tl = newsline.parse_text(text, published="2025-07-04")
+    e = next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == word for m in e.mentions))
+    assert e.speaker is not None and speaker in e.speaker
+
+
 def test_ascii_quotes_are_quotes_and_end_sentences() -> None:
     doc = segment("He spoke. ``We have begun,'' said Crosby. It ended.")
     assert [doc.text[q.start : q.end] for q in doc.quotes] == ["We have begun,"]

@@ -8,6 +8,7 @@ Reads: the `Syntax` of an article. Writes: speaker names (str) for `events.roles
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from newsline.language.lexicon import events_data
@@ -21,6 +22,15 @@ from newsline.rules import load
 _SPEAKER = re.compile(r"^(?!.*(?:[\"“”:;]|``|''))\W*\w[^\n]*$")
 
 
+# What hangs from a name but is no part of it: clauses, and a verb's relations when the parser made the
+# name the head of its sentence ("Jane Roe, who said ..., told reporters" read with "Jane" as its root).
+_NOT_NAME = frozenset(
+    {"acl", "acl:relcl", "advcl:relcl", "advcl", "parataxis", "ccomp", "xcomp", "csubj", "punct", "nsubj",
+     "nsubj:pass", "obj", "iobj", "obl", "obl:tmod", "obl:unmarked", "advmod", "aux", "aux:pass", "cop",
+     "mark", "expl", "discourse", "vocative", "dislocated"}
+)
+
+
 @cache
 def words() -> dict[str, frozenset[str]]:
     """The word classes of rules/roles.toml, plus the reporting verbs of rules/events.toml."""
@@ -30,10 +40,16 @@ def words() -> dict[str, frozenset[str]]:
     return out
 
 
-def _name(syntax: Syntax, w: Word) -> str:
+def _name(syntax: Syntax, w: Word, times: Sequence[TimeMention] = ()) -> str:
     """The words of a noun phrase that name who it is: the phrase without its relative clauses and
-    trailing clauses ("a company spokesman", "Kyiv's mayor, Vitali Klitschko")."""
-    sub = syntax.subtree(w, skip=frozenset({"acl", "acl:relcl", "punct", "advcl", "parataxis"}))
+    trailing clauses ("a company spokesman", "Kyiv's mayor, Vitali Klitschko"), nor a time the parser
+    hung on it ("Yesterday, the club ...")."""
+    sub = [w]
+    for c in syntax.kids(w):
+        if c.dep not in _NOT_NAME and not (c.tag.startswith("VB") and c.dep not in ("amod", "compound")):
+            sub.extend(syntax.subtree(c))
+    sub.sort(key=lambda x: x.i)
+    sub = [x for x in sub if not any(tm.start <= x.start < tm.end for tm in times)]
     text = " ".join(x.text for x in sub if x.dep != "cc")
     return text.replace(" ,", ",").replace(" 's", "'s").replace(" ’s", "’s").strip(" ,")
 
@@ -92,6 +108,9 @@ def _speaker_word(syntax: Syntax, reporter: Word) -> Word | None:
         if not any(_misread_content(syntax, c, W) for c in syntax.kids(k, "acl"))
     ]
     if subj:
+        if subj[0].lower in ("who", "that") and reporter.dep.endswith("relcl"):
+            # "Wehner, who said she was ...", "an official who spoke to ...": the noun the clause qualifies
+            return syntax.head(reporter)
         return subj[0]
     # "Khan maintained his innocence, saying he had not ...", "the report, alleging": a participle's or an
     # infinitive's subject is the one of the clause it hangs from
@@ -107,8 +126,19 @@ def _speaker_word(syntax: Syntax, reporter: Word) -> Word | None:
         if controller:
             return controller[0]
     # "..., said a company spokesman": the subject of an inverted reporting verb follows it
+    nxt = syntax.words[reporter.i + 1] if reporter.i + 1 < len(syntax.words) else None
     after = [k for k in syntax.kids(reporter, "obj") if k.i > reporter.i]
-    return after[0] if after else None
+    if after and reporter.lemma.lower() in W["reporting"] and not (
+        nxt is not None and nxt.text in (":", '"', "“", "``")  # 'said: "..."' is content
+    ):
+        return after[0]
+    # "..., and Foreign Minister Jan Novak said:" with the name hung elsewhere (the parser is least sure
+    # of long coordinations): a name right before the verb is its subject
+    before = syntax.words[reporter.i - 1] if reporter.i > 0 else None
+    if before is not None and before.sentence == reporter.sentence and before.tag in ("NNP", "NNPS"):
+        head = syntax.head(before)
+        return head if before.dep == "flat" and head is not None and head.tag in ("NNP", "NNPS") else before
+    return None
 
 
 def _speaker(
@@ -130,15 +160,38 @@ def _speaker(
     if reporter is not None:
         sw = _speaker_word(syntax, reporter)
         if sw is not None and not any(tm.start <= sw.start < tm.end for tm in times):
-            speaker = _name(syntax, sw)
+            speaker = _name(syntax, sw, times)
             if not _SPEAKER.match(speaker) or len(speaker.split()) > 12:
                 speaker = None  # a misparse gave a quote or a clause, not who spoke
         elif sw is None and syntax.kids(reporter, "aux:pass"):
             speaker = "unnamed reports"  # "was reported to have closed": nobody is named
     elif according is not None:
         # the phrase without its "according to" ("Ukrainian officials", not "according to Ukrainian ...")
-        speaker = re.sub(r"^according\s+to\s+", "", _name(syntax, according), flags=re.I) or None
+        speaker = re.sub(r"^according\s+to\s+", "", _name(syntax, according, times), flags=re.I) or None
     return speaker, (reporter is not None and not own) or according is not None
+
+
+def named_speakers(syntax: Syntax, times: list[TimeMention]) -> list[tuple[int, str]]:
+    """(offset, name) of each speaker the article names as the subject of a verb of saying or of taking a
+    stand, in text order: who "he said" most likely stands for is the last of them before it (news names
+    a speaker once, then says "he")."""
+    W = words()
+    verbs = W["reporting"] | W["stance"] | W["belief"]
+    pronouns = W["pronouns"]
+    out = []
+    for x in syntax.words:
+        if not syntax.is_predicate(x) or (
+            x.lemma.lower() not in verbs
+            and not any(o.lemma.lower() in W["statement_nouns"] for o in syntax.kids(x, "obj"))
+        ):
+            continue
+        sw = _speaker_word(syntax, x)
+        if sw is None or sw.lower in pronouns or any(tm.start <= sw.start < tm.end for tm in times):
+            continue
+        name = _name(syntax, sw, times)
+        if _SPEAKER.match(name) and len(name.split()) <= 12:
+            out.append((x.start, name))
+    return out
 
 
 def quote_speaker(doc: Document, syntax: Syntax, quote: Quote, times: list[TimeMention]) -> str | None:
@@ -179,5 +232,5 @@ def quote_speaker(doc: Document, syntax: Syntax, quote: Quote, times: list[TimeM
     sw = _speaker_word(syntax, x)
     if sw is None or any(tm.start <= sw.start < tm.end for tm in times):
         return None
-    name = _name(syntax, sw)
+    name = _name(syntax, sw, times)
     return name if _SPEAKER.match(name) and len(name.split()) <= 12 else None

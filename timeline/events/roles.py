@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from newsline.events.attribution import _misread_content, _speaker, quote_speaker, words
+from newsline.events.attribution import _misread_content, _speaker, named_speakers, quote_speaker, words
 from newsline.events.titles import with_subject
 from newsline.events.when import hanging_times
 from newsline.language.syntax import Syntax, Word
@@ -181,6 +181,10 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
         # inside a noun phrase ("a possibility of the union challenging"): up to the nouns that govern it
         of_noun = rel in ("acl", "nmod") and not syntax.is_predicate(gov)
         if rel not in _CLAUSAL and not to_clause and not of_noun:
+            if reporter is None and rel == "obj" and gov.lemma.lower() in W["reporting"] and not (
+                syntax.is_predicate(cur)
+            ):
+                reporter = gov  # "announced plans to buy": what the plan's noun says is told by the subject
             break
         if rel in ("advcl", "parataxis") and syntax.kids(cur, "nsubj") and not to_clause and not locked:
             # "..., while Zelensky urged sanctions": a clause with a subject of its own tells its own
@@ -231,6 +235,8 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             lemma in W["reporting"] or lemma in W["belief"] or lemma in W["stance"]
         ):
             reporter = gov  # "said the call ...", "alleged that ...", "investigators concluded ice ..."
+        elif reporter is None and rel == "xcomp" and (lemma in W["reporting"] or lemma in W["stance"]):
+            reporter = gov  # "threatened to sue", "vowed to rebuild": the subject says so
         cur = gov
     return status, reporter
 
@@ -464,6 +470,8 @@ def judge_mention(
         if head is not None and syntax.is_predicate(head):
             governed, reporter = _governed(syntax, head, W)
             status = _status_of_clause(syntax, head, W) or governed
+            if reporter is None and w.dep == "obj" and head.lemma.lower() in W["reporting"]:
+                reporter = head  # "announced plans to buy", "confirmed the deaths": what is told, by whom
         if any(k.dep == "amod" and k.lower in W["ahead"] for k in kids):
             status = Modality.PLANNED  # "a future meeting", "the proposed merger"
         speaker = _speaker(syntax, w, reporter, times)[0]
@@ -488,7 +496,7 @@ def judge(
     An event is a row when one of its mentions is; its status and speaker come from that mention (the
     first such), or from its first mention when none is."""
     W = words()
-    last_named: str | None = None
+    named = named_speakers(syntax, times)
     alone: list[int] = []
     told = frozenset(
         w.i for e in events for m in e.mentions if (w := syntax.at(m.trigger[0], m.trigger[1])) is not None
@@ -539,9 +547,10 @@ def judge(
             e.modality = Modality.REPORTED
         speaker = main.speaker
         if speaker is not None and speaker.lower() in W["pronouns"]:
-            speaker = last_named  # "he said": the last speaker this article named
-        elif speaker is not None and speaker != "unnamed reports":
-            last_named = speaker
+            # "he said": the last speaker this article named before it
+            at = syntax.words[main.word].start if main.word >= 0 else e.mentions[0].trigger[0]
+            i = bisect.bisect_left(named, (at, "")) - 1
+            speaker = named[i][1] if i >= 0 else None
         if speaker:
             e.speaker = speaker
         elif not main.reported:

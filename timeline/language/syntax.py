@@ -277,6 +277,7 @@ def _verb_lemmas() -> tuple[frozenset[str], dict[str, str]]:
     their regular inflections -> the verb: the statistical lemmatiser misses some forms, and a rule keyed
     on a lemma would then not see its verb."""
     from newsline.language.lexicon import _inflect, events_data
+    from newsline.language.text import lexicon
     from newsline.rules import load
 
     lemmas = {w for ws in load("roles")["words"].values() for w in ws if w.isalpha()}
@@ -287,4 +288,9 @@ def _verb_lemmas() -> tuple[frozenset[str], dict[str, str]]:
     for lemma in sorted(lemmas):
         for form in _inflect(lemma):
             forms.setdefault(form, lemma)
+    # irregular pasts ("spoke", "found", "told") the lemmatiser may leave as they are
+    for lemma, pasts in lexicon()["irregular"].items():
+        if lemma in lemmas:
+            for form in pasts:
+                forms.setdefault(form, lemma)
     return frozenset(lemmas), forms
