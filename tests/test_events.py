@@ -16,6 +16,7 @@ from newsline.entity.select import keep_entity, variants
 from newsline.events.extract import draft_tense
 from newsline.language.lexicon import open_verb
 from newsline.language.text import tokenize
+from newsline.model import to_datetime
 
 PUB = date(2023, 4, 21)  # a Friday
 
@@ -255,6 +256,33 @@ DATING = [
 @pytest.mark.parametrize(("text", "word", "expected"), DATING)
 def test_dating(text: str, word: str, expected: str | None):
     assert day(by_trigger(parse(text), word)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # below the lead, the perfect tells what is new since the story's news: between its day and now
+        (
+            "Ferry sinks off Crete\nA ferry sank off Crete on Tuesday.\nThe operator has suspended sailings.",
+            ("PAST_REF", "2023-04-18", "2023-04-21"),
+        ),
+        # a story whose news is today: today
+        (
+            "Ferry sinks off Crete\nA ferry sank off Crete today.\nThe operator has suspended sailings.",
+            ("2023-04-21", "2023-04-21", "2023-04-21"),
+        ),
+        # in the lead itself the perfect is the news: publication day
+        (
+            "Ferry sinks off Crete\nThe operator has suspended sailings after a ferry sank.",
+            ("2023-04-21", "2023-04-21", "2023-04-21"),
+        ),
+    ],
+)
+def test_a_present_perfect_below_the_lead_is_since_the_news_broke(text: str, expected: tuple) -> None:
+    e = by_trigger(parse(text), "suspended")
+    assert e.time is not None and e.time.value[:10] == expected[0]
+    days = tuple(str(to_datetime(m))[:10] for m in (e.time.lo, e.time.hi - 1))
+    assert days == expected[1:]
 
 
 def test_the_lead_is_the_news_not_its_background():

@@ -1306,6 +1306,7 @@ def _inherit_times(
     headline_end = (
         len(first_line) if "\n" in doc.text and not re.search(r"[.!?\"”]\s*$", first_line) else -1
     )
+    top = _top_paragraph(doc.text, paragraphs)
     paragraph = -1
     told_lead: Draft | None = None  # the first dated statement, for a story that dates nothing else
     before_lead: list[Draft] = []
@@ -1410,6 +1411,19 @@ def _inherit_times(
         ):
             # "WHO have previously warned": done before the story's time, like a past perfect.
             tense = "pluperfect"
+        if tense == "perfect" and here > top:
+            # "has already postponed a visit", told below the lead: done by now, since the story's news
+            # broke (the perfect tells what is new since then; background is told in the past, dated), on
+            # a day the text does not give. At the top of a story the perfect is the news itself.
+            since = lead.time.lo if lead is not None and lead.time is not None else -INF
+            if since >= publication.lo:
+                e.time, e.time_source = publication, "tense: publication day"
+            else:
+                e.time = dataclasses.replace(
+                    publication, value="PAST_REF", lo=since, granularity="vague", rel_days=None
+                )
+                e.time_source = "tense: before publication"
+            continue
         if tense in ("present", "perfect"):
             e.time, e.time_source = publication, "tense: publication day"
             continue
@@ -1527,6 +1541,17 @@ def _inherit_times(
 
 
 _DAY_PRECISE = ("day", "part_of_day")
+
+
+def _top_paragraph(text: str, paragraphs: list[int]) -> int:
+    """The index of the lead's paragraph: the first that ends as a sentence does (a headline and a
+    dateline above it do not)."""
+    starts = [0, *paragraphs]
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        if re.search(r"[.!?\"”'’]\s*$", text[start:end]):
+            return i
+    return 0
 
 
 def paragraphs_of(doc: Document) -> list[int]:
