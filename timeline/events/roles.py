@@ -32,7 +32,7 @@ import bisect
 from dataclasses import dataclass
 
 from newsline.events.attribution import _misread_content, _speaker, named_speakers, quote_speaker, words
-from newsline.events.titles import with_subject
+from newsline.events.titles import statement_title, with_subject
 from newsline.events.when import hanging_times
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document
@@ -371,6 +371,10 @@ def judge_mention(
             )
         ):
             row = False  # "to support survivors": a purpose, not a happening
+        elif w.dep.endswith("relcl") and (h := syntax.head(w)) is not None and h.dep == "appos":
+            # "DeSai, an attorney who worked in Houston": an apposition says who someone is; what its
+            # relative clause tells is their background, not the story's happening
+            row = False
         elif any(k.lower in W["deontic"] for k in syntax.kids(w, "aux")):
             row = False  # "they must feel sanctions": an obligation or an opinion
         elif _bare_attribution(doc, syntax, w, W):
@@ -404,6 +408,12 @@ def judge_mention(
             and w.lemma.lower() not in W["reporting"]
         ):
             row = False  # a present-tense generality or state, told in the story's body
+        elif (
+            any(k.lower in W["habitual"] for k in syntax.kids(w, "advmod"))
+            and (w.tag in ("VBZ", "VBP") or any(k.tag in ("VBZ", "VBP") for k in syntax.kids(w, "aux")))
+            and not _own_time(syntax, w, times)
+        ):
+            row = False  # "contractors are often hired to lobby": what usually happens, not a happening
         status = _status_of_clause(syntax, w, W)
         governed, reporter = _governed(syntax, w, W)
         if status is None:
@@ -520,7 +530,7 @@ def judge(
         main = next((v for v in verdicts if v.row), verdicts[0])
         e.minor = not main.row
         if main.row and main.verbal and main.word >= 0:
-            title = _statement_title(doc, syntax, syntax.words[main.word], W)
+            title = statement_title(doc, syntax, syntax.words[main.word], W["reporting"] | W["belief"])
             if title is not None:
                 e.title = title
             else:
@@ -556,28 +566,6 @@ def judge(
         elif not main.reported:
             e.speaker = None
     fragments(events, frozenset(alone))
-
-
-TITLE_WORDS = 18
-
-
-def _statement_title(doc: Document, syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> str | None:
-    """A statement that is itself the row ("warned Russia may launch", "declared the causes will remain
-    unknown") is titled with what it says: from its subject to the end of the clause it reports."""
-    if w.lemma.lower() not in W["reporting"] and w.lemma.lower() not in W["belief"]:
-        return None
-    content = syntax.kids(w, "ccomp")
-    subject = syntax.kids(w, "nsubj")
-    if not content or not subject or doc.quote_at(content[0].start) is not None:
-        return None
-    start = syntax.subtree(subject[0], skip=frozenset({"acl:relcl", "appos", "punct"}))[0].start
-    end = syntax.span(content[0], skip=frozenset({"punct", "parataxis"}))[1]
-    if start >= w.start or end <= w.end:
-        return None
-    words = doc.text[start:end].split()
-    text = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
-    text = text.strip(" ,;:\"“”'`")
-    return text[:1].upper() + text[1:] if len(text.split()) > 2 else None
 
 
 def fragments(events: list[Event], told_alone: frozenset[int] = frozenset()) -> None:

@@ -5,12 +5,15 @@ shares: with the clause it is coordinated with ("Macron held a meeting and deplo
 verb that controls it ("Rescuers worked to contain it"), or the noun a participle qualifies ("a man killed
 by police"). A relative pronoun stands for the noun it refers to.
 
+A statement that is itself the row ("warned Russia may launch") is titled with what it says.
+
 Reads: a row's title, its verb in the `Syntax`. Writes: the title (`events.roles.judge` calls this).
 """
 
 from __future__ import annotations
 
 from newsline.language.syntax import Syntax, Word
+from newsline.language.text import Document
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _EXPLETIVE = frozenset({"it", "there"})
@@ -111,3 +114,26 @@ def with_subject(text: str, syntax: Syntax, w: Word, title: str) -> str:
             lead = "to"
     name = name[:1].upper() + name[1:]
     return " ".join(x for x in (name, lead, title[:1].lower() + title[1:]) if x)
+
+
+TITLE_WORDS = 18
+
+
+def statement_title(doc: Document, syntax: Syntax, w: Word, sayings: frozenset[str]) -> str | None:
+    """A statement that is itself the row ("warned Russia may launch", "declared the causes will remain
+    unknown") is titled with what it says: from its subject to the end of the clause it reports. `sayings`:
+    the lemmas of verbs of saying and believing."""
+    if w.lemma.lower() not in sayings:
+        return None
+    content = syntax.kids(w, "ccomp")
+    subject = syntax.kids(w, "nsubj")
+    if not content or not subject or doc.quote_at(content[0].start) is not None:
+        return None
+    start = syntax.subtree(subject[0], skip=frozenset({"acl:relcl", "appos", "punct"}))[0].start
+    end = syntax.span(content[0], skip=frozenset({"punct", "parataxis"}))[1]
+    if start >= w.start or end <= w.end:
+        return None
+    words = doc.text[start:end].split()
+    text = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+    text = text.strip(" ,;:\"“”'`")
+    return text[:1].upper() + text[1:] if len(text.split()) > 2 else None
