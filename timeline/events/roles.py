@@ -32,7 +32,7 @@ import bisect
 from dataclasses import dataclass
 
 from newsline.events.attribution import _misread_content, _speaker, named_speakers, quote_speaker, words
-from newsline.events.titles import statement_title, with_subject
+from newsline.events.titles import fragments, statement_title, with_subject
 from newsline.events.when import hanging_times
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document
@@ -159,6 +159,15 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
     status: Modality | None = None
     reporter: Word | None = None
     locked = False  # no status from above this point
+    if any(
+        a.lower.endswith("ing") and a.lower[:-3] in W["belief"] | {x[:-1] for x in W["belief"]}
+        for k in syntax.kids(w, "nsubj")
+        for a in syntax.subtree(k)
+        if a.dep == "amod" and a.i < k.i
+    ):
+        # "a report alleging managers moved ...", which the parser reads as "[alleging managers] moved":
+        # the claim is the clause's, not an adjective of its subject
+        status = Modality.POSSIBLE
     cur = w
     for _ in range(12):
         gov = syntax.head(cur)
@@ -196,8 +205,8 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
         lemma = gov.lemma.lower()
         if status is None and not locked and not syntax.is_predicate(gov) and rel in ("acl", "nmod"):
             # "the possibility of Boeing challenging", "plans to buy": the noun says it has not happened
-            if lemma in W["possibility_nouns"]:
-                status = Modality.POSSIBLE
+            if lemma in W["possibility_nouns"] or _unsupported(syntax, gov, W):
+                status = Modality.POSSIBLE  # (or "without evidence that soldiers set it": a bare claim)
             elif lemma in W["plan_nouns"]:
                 status = Modality.PLANNED
         if (
@@ -235,10 +244,18 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             lemma in W["reporting"] or lemma in W["belief"] or lemma in W["stance"]
         ):
             reporter = gov  # "said the call ...", "alleged that ...", "investigators concluded ice ..."
+            unsupported = any(_unsupported(syntax, o, W) for o in syntax.kids(gov, "obl"))
+            if status is None and not locked and unsupported:
+                status = Modality.POSSIBLE  # "said without evidence that soldiers set the fire": a claim
         elif reporter is None and rel == "xcomp" and (lemma in W["reporting"] or lemma in W["stance"]):
             reporter = gov  # "threatened to sue", "vowed to rebuild": the subject says so
         cur = gov
     return status, reporter
+
+
+def _unsupported(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
+    """ "without evidence", "without proof": what a claim made so is not borne out."""
+    return w.lemma.lower() in W["unsupported"] and any(c.lower == "without" for c in syntax.kids(w, "case"))
 
 
 def _present(syntax: Syntax, w: Word) -> bool:
@@ -482,7 +499,15 @@ def judge_mention(
             status = _status_of_clause(syntax, head, W) or governed
             if reporter is None and w.dep == "obj" and head.lemma.lower() in W["reporting"]:
                 reporter = head  # "announced plans to buy", "confirmed the deaths": what is told, by whom
-        if any(k.dep == "amod" and k.lower in W["ahead"] for k in kids):
+        if any(k.dep == "amod" and k.lower in W["ahead"] for k in kids) or (
+            # "an increase in funding is needed", "a vote is expected next week": wanted, not done (but
+            # "the deal is expected to lead to ...": what is expected is the infinitive)
+            w.dep == "nsubj:pass"
+            and status is None
+            and head is not None
+            and head.lemma.lower() in W["intent"]
+            and not syntax.kids(head, "xcomp")
+        ):
             status = Modality.PLANNED  # "a future meeting", "the proposed merger"
         speaker = _speaker(syntax, w, reporter, times)[0]
         return Verdict(
@@ -566,16 +591,3 @@ def judge(
         elif not main.reported:
             e.speaker = None
     fragments(events, frozenset(alone))
-
-
-def fragments(events: list[Event], told_alone: frozenset[int] = frozenset()) -> None:
-    """Rows whose title is no sentence a reader could repeat, none with a time of its own clause: two
-    words naming nobody ("Falling drones"), or a short telling whose verb has nothing after it
-    (`told_alone`, ids of such events: "Trump responded", "He continued": what was said is elsewhere)."""
-    for e in events:
-        if e.minor or (e.time is not None and e.time_source is None):
-            continue
-        n = len(e.title.split())
-        if (n <= 2 and not e.actors) or (n <= 4 and (e.kind == "statement" or id(e) in told_alone)):
-            e.minor = True
-

@@ -5,7 +5,8 @@ shares: with the clause it is coordinated with ("Macron held a meeting and deplo
 verb that controls it ("Rescuers worked to contain it"), or the noun a participle qualifies ("a man killed
 by police"). A relative pronoun stands for the noun it refers to.
 
-A statement that is itself the row ("warned Russia may launch") is titled with what it says.
+A statement that is itself the row ("warned Russia may launch") is titled with what it says, and a row whose
+title is no sentence a reader could repeat ("Falling drones", "Trump responded") is a fragment, not a row.
 
 Reads: a row's title, its verb in the `Syntax`. Writes: the title (`events.roles.judge` calls this).
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document
+from newsline.model import Event
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _EXPLETIVE = frozenset({"it", "there"})
@@ -137,3 +139,15 @@ def statement_title(doc: Document, syntax: Syntax, w: Word, sayings: frozenset[s
     text = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
     text = text.strip(" ,;:\"“”'`")
     return text[:1].upper() + text[1:] if len(text.split()) > 2 else None
+
+
+def fragments(events: list[Event], told_alone: frozenset[int] = frozenset()) -> None:
+    """Rows whose title is no sentence a reader could repeat, none with a time of its own clause: two
+    words naming nobody ("Falling drones"), or a short telling whose verb has nothing after it
+    (`told_alone`, ids of such events: "Trump responded", "He continued": what was said is elsewhere)."""
+    for e in events:
+        if e.minor or (e.time is not None and e.time_source is None):
+            continue
+        n = len(e.title.split())
+        if (n <= 2 and not e.actors) or (n <= 4 and (e.kind == "statement" or id(e) in told_alone)):
+            e.minor = True
