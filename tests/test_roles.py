@@ -128,6 +128,31 @@ def test_ascii_quotes_are_quotes_and_end_sentences() -> None:
     assert len(doc.sentences) == 3
 
 
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        # a quote of several sentences on lines of their own closes on the last one
+        (
+            "Mayor Ann Cole said ``It was a long night.\nThe river will rise again.''\nCrews worked on.",
+            ["It was a long night.\nThe river will rise again."],
+        ),
+        ('He said "We will win.\nThey will lose." Then "fine".', ["We will win.\nThey will lose.", "fine"]),
+        # a line that opens a quote of its own does not close the one before: that one ends with its line
+        ('He said "We will win.\nAnother line "quoted" here.', ["We will win.", "quoted"]),
+    ],
+)
+def test_a_quote_carried_over_a_line_break_ends_where_it_closes(text: str, quoted: list[str]) -> None:
+    doc = segment(text)
+    assert [doc.text[q.start : q.end] for q in doc.quotes] == quoted
+
+
+def test_a_speaker_s_hopes_in_a_quote_over_two_lines_are_no_rows() -> None:
+    text = "Governor Ann Cole said ``This is a great day.\nThis will go down in history.''\n"
+    tl = newsline.parse_text(text, published="2025-07-04")
+    rows = [e for e in tl.events if not e.minor]
+    assert not any("go down" in text[m.trigger[0] : m.trigger[1]] for e in rows for m in e.mentions)
+
+
 def test_according_to_names_the_speaker_without_its_preposition() -> None:
     text = "The storm flooded 300 homes overnight, according to local officials."
     v = _verdict(text, "flooded")

@@ -203,12 +203,41 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+# A quote a writer carries over a line break closes within this many paragraphs, or is not carried.
+_QUOTE_CARRY = 3
+
+
+def _closes(text: str, m: re.Match[str]) -> bool:
+    """Whether a quote mark reads as a closing one: a closing form, or a straight mark after a word and
+    before a space, punctuation or the line's end."""
+    kind = QUOTE_CHARS[m.group()]
+    if kind != "any":
+        return kind == "close"
+    before = text[m.start() - 1] if m.start() > 0 else " "
+    after = text[m.end()] if m.end() < len(text) else "\n"
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)")
+
+
 def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
-    """Double-quoted spans, paired within a paragraph; an unclosed quote runs to the paragraph's end."""
+    """Double-quoted spans, paired within a paragraph. An unclosed quote runs to the paragraph's end, or,
+    when the next paragraphs close it before they open one (a quote of several sentences that a wiki or
+    treebank export put on lines of their own: "``To say this is a great day ...\nThis will go down in
+    history.''"), to its closing mark."""
     quotes: list[Quote] = []
+    carried: int | None = None  # where an unclosed quote opened
+    waited = 0  # paragraphs without a mark since
     for para in re.finditer(r"[^\n]+", text):
+        marks = list(_QUOTE_MARK.finditer(text, para.start(), para.end()))
+        if carried is not None:
+            if marks and _closes(text, marks[0]):
+                quotes[-1] = Quote(carried, marks[0].start(), 0)  # the unclosed quote, to where it closes
+                marks = marks[1:]
+            elif not marks and waited + 1 < _QUOTE_CARRY:
+                waited += 1
+                continue
+            carried = None
         open_at: int | None = None
-        for m in _QUOTE_MARK.finditer(text, para.start(), para.end()):
+        for m in marks:
             kind = QUOTE_CHARS[m.group()]
             i = m.start()
             if open_at is None and kind in ("any", "open"):
@@ -218,6 +247,7 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
                 open_at = None
         if open_at is not None and para.end() - open_at > 1:
             quotes.append(Quote(open_at, para.end(), 0))
+            carried, waited = open_at, 0
     doc = Document(text, sentences, [])
     for q in quotes:
         q.sentence = doc.sentence_at(q.start).index
