@@ -107,6 +107,13 @@ def test_a_quote_s_words_are_its_speaker_s(text: str, word: str, speaker: str) -
             "destroyed",
             "Berg",
         ),
+        # "he" is a person named by name, not "the ministry"
+        (
+            "Foreign Minister Jan Novak criticised the deal. The ministry said that the talks had failed. "
+            "He also noted that parliament did not ratify the treaty.",
+            "ratify",
+            "Novak",
+        ),
         # a speaker named by making a statement counts too
         (
             "Police said two roads were closed. Bishop Paul Hart released a statement. "

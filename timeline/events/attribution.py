@@ -171,10 +171,11 @@ def _speaker(
     return speaker, (reporter is not None and not own) or according is not None
 
 
-def named_speakers(syntax: Syntax, times: list[TimeMention]) -> list[tuple[int, str]]:
-    """(offset, name) of each speaker the article names as the subject of a verb of saying or of taking a
-    stand, in text order: who "he said" most likely stands for is the last of them before it (news names
-    a speaker once, then says "he")."""
+def named_speakers(syntax: Syntax, times: list[TimeMention]) -> list[tuple[int, str, bool]]:
+    """(offset, name, one person) of each speaker the article names as the subject of a verb of saying or
+    of taking a stand, in text order: who "he said" most likely stands for is the last of them before it
+    (news names a speaker once, then says "he"), and "he" or "she" is one person named by a name ("Foreign
+    Minister Jan Novak", "Kyiv's mayor, Vitali Klitschko"; not "the agreement", "officials")."""
     W = words()
     verbs = W["reporting"] | W["stance"] | W["belief"]
     pronouns = W["pronouns"]
@@ -190,7 +191,13 @@ def named_speakers(syntax: Syntax, times: list[TimeMention]) -> list[tuple[int, 
             continue
         name = _name(syntax, sw, times)
         if _SPEAKER.match(name) and len(name.split()) <= 12:
-            out.append((x.start, name))
+            # a singular head and a name: a proper noun in it, or capitalised without an article (the
+            # tagger reads some surnames as common nouns: "Trump")
+            named = any(y.tag == "NNP" for y in syntax.subtree(sw) if y.text in name) or (
+                name[:1].isupper() and name.split()[0].lower() not in ("the", "a", "an")
+            )
+            one = sw.tag not in ("NNS", "NNPS", "PRP") and named
+            out.append((x.start, name, one))
     return out
 
 

@@ -584,8 +584,10 @@ def judge(
         if speaker is not None and speaker.lower() in W["pronouns"]:
             # "he said": the last speaker this article named before it
             at = syntax.words[main.word].start if main.word >= 0 else e.mentions[0].trigger[0]
-            i = bisect.bisect_left(named, (at, "")) - 1
-            speaker = named[i][1] if i >= 0 else None
+            before = named[: bisect.bisect_left(named, (at, "", False))]
+            if speaker.lower() in ("he", "she"):
+                before = [n for n in before if n[2]]  # one person, by name
+            speaker = before[-1][1] if before else None
         if speaker:
             e.speaker = speaker
         elif not main.reported:
