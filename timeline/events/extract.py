@@ -26,7 +26,7 @@ from newsline.language.lexicon import (
     strip_titles,
     verb_forms,
 )
-from newsline.language.text import Document, Quote, Sentence, Token, lexicon
+from newsline.language.text import Document, Quote, Sentence, Token, lead_paragraph, lexicon
 from newsline.model import INF, AnchorKind, Event, Mention, Modality, Relation, RelType, TimeMention
 
 SUBORDINATORS = frozenset(
@@ -1306,7 +1306,7 @@ def _inherit_times(
     headline_end = (
         len(first_line) if "\n" in doc.text and not re.search(r"[.!?\"”]\s*$", first_line) else -1
     )
-    top = _top_paragraph(doc.text, paragraphs)
+    top = bisect.bisect_right(paragraphs, lead_paragraph(doc.text)[0])  # the lead's paragraph
     paragraph = -1
     told_lead: Draft | None = None  # the first dated statement, for a story that dates nothing else
     before_lead: list[Draft] = []
@@ -1526,14 +1526,14 @@ def _inherit_times(
     # first dated happening give no day for a reader to rely on.
     lead = lead or told_lead
     if lead is not None and lead.time is not None:
-        lead_paragraph = bisect.bisect_right(paragraphs, lead.trig.start)
+        leads_paragraph = bisect.bisect_right(paragraphs, lead.trig.start)
         for d in before_lead:
             if (
                 d.event is not None
                 and d.event.time is None
                 and (
                     d.trig.start < headline_end
-                    or bisect.bisect_right(paragraphs, d.trig.start) == lead_paragraph
+                    or bisect.bisect_right(paragraphs, d.trig.start) == leads_paragraph
                 )
             ):
                 d.event.time, d.event.time_source = lead.time, "lead"
@@ -1541,17 +1541,6 @@ def _inherit_times(
 
 
 _DAY_PRECISE = ("day", "part_of_day")
-
-
-def _top_paragraph(text: str, paragraphs: list[int]) -> int:
-    """The index of the lead's paragraph: the first that ends as a sentence does (a headline and a
-    dateline above it do not)."""
-    starts = [0, *paragraphs]
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else len(text)
-        if re.search(r"[.!?\"”'’]\s*$", text[start:end]):
-            return i
-    return 0
 
 
 def paragraphs_of(doc: Document) -> list[int]:

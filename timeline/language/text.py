@@ -254,6 +254,16 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
     return quotes
 
 
+def lead_paragraph(text: str) -> tuple[int, int]:
+    """The span of the story's lead paragraph: the first line that ends as a sentence does (a headline and
+    a dateline above it do not); the first line when none does."""
+    for m in re.finditer(r"[^\n]+", text):
+        if re.search(r"[.!?\"”'’]\s*$", m.group()):
+            return m.start(), m.end()
+    first = re.search(r"[^\n]+", text)
+    return (first.start(), first.end()) if first else (0, len(text))
+
+
 def segment(text: str) -> Document:
     sentences = split_sentences(text)
     return Document(text, sentences, find_quotes(text, sentences))
