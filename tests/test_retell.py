@@ -80,3 +80,15 @@ def test_a_headline_joined_to_the_body_takes_the_body_s_day() -> None:
     text = "Storm floods coastal town\nA storm flooded the coastal town of Elm on Thursday, officials said."
     (row,) = _with(_rows(text), "flooded", text)
     assert row.time is not None and row.time.value == "2025-07-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A ferry sank off Crete on Thursday. All 40 passengers were reported missing.",
+        "Two climbers went missing on the north face on Sunday.",
+    ],
+)
+def test_an_adjective_that_completes_a_row_s_verb_is_that_row(text: str) -> None:
+    (row,) = _with(_rows(text), "missing", text)
+    assert len({text[m.trigger[0] : m.trigger[1]] for m in row.mentions}) == 2  # the verb and "missing"

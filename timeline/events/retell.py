@@ -108,7 +108,23 @@ def join_retellings(events: list[Event], syntax: Syntax) -> dict[int, Event]:
     returns {id(folded event): the event it joined}. Minor events are left alone."""
     joined: dict[int, Event] = {}
     rows = _Rows(syntax)  # the rows kept so far, in text order
+    by_word = {
+        w.i: e
+        for e in events
+        if not e.minor and (w := syntax.at(e.mentions[0].trigger[0], e.mentions[0].trigger[1])) is not None
+    }
     for e in sorted(events, key=lambda e: e.mentions[0].trigger[0]):
+        # "were reported missing", "went missing": an adjective that completes the verb of a row is that
+        # row's happening, told by the verb
+        w = syntax.at(e.mentions[0].trigger[0], e.mentions[0].trigger[1])
+        if w is not None and w.tag.startswith("JJ") and w.dep == "xcomp" and (
+            (target := by_word.get(w.head)) is not None
+            and target is not e
+            and (e.time is None or (target.time is not None and e.time.value == target.time.value))
+        ):
+            target.mentions.extend(e.mentions)
+            joined[id(e)] = target
+            continue
         if e.minor:
             continue
         target = _retold(e, rows) or _referred(e, rows) or _headline(e, rows)
