@@ -486,6 +486,9 @@ def judge_mention(
         )
         if row and not carried and not dated and governor is not None and governor.i in told and (
             w.dep.split(":")[0] in ("nsubj", "obj")
+            # (what a verb of telling has as its object is the happening told: "confirmed the deaths",
+            # "identified the state's first death")
+            and not (w.dep == "obj" and governor.lemma.lower() in W["reporting"])
         ):
             # "urged tough new sanctions", "described the assault": the noun is an argument of the verb's
             # happening, which is the row if anything is
