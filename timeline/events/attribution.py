@@ -1,12 +1,15 @@
 """Who says it happened: the speaker of a clause, read off the dependency analysis (the subject of the
-reporting verb whose content the clause is, "according to X", the maker of a statement), and the word
-classes of rules/roles.toml that the event stage reads clauses with.
+reporting verb whose content the clause is, "according to X", "by varying reports", the maker of a
+statement, the last person named for a "he said"), whether a telling is only an attribution ("Trump
+said", whose content is the row) or a claim made without evidence, and the word classes of
+rules/roles.toml that the event stage reads clauses with.
 
-Reads: the `Syntax` of an article. Writes: speaker names (str) for `events.roles`.
+Reads: the `Syntax` of an article. Writes: speaker names (str) and answers for `events.roles`.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -69,10 +72,23 @@ def _misread_content(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> W
     return verb
 
 
+_BY_ACCOUNT = frozenset({"report", "account", "estimate", "count", "tally"})
+
+
+def by_account(syntax: Syntax, w: Word) -> bool:
+    """Whether the noun names who tells the clause ("by varying reports", "according to reports")."""
+    cases = {c.lower for c in syntax.kids(w, "case")}
+    return w.lemma.lower() in _BY_ACCOUNT and bool(cases & {"by", "according"})
+
+
 def _according_to(syntax: Syntax, w: Word) -> Word | None:
     """X in "according to X" attached to the clause or to a clause above it, or anywhere in its sentence
     ("At least 26 people, according to Belgian officials, have been killed": the parser often hangs it on
-    the subject)."""
+    the subject); or "by X reports" on the clause ("injured, by varying reports, eight people", "by one
+    estimate")."""
+    for k in syntax.kids(w, "obl", "nmod"):
+        if k.lemma.lower() in _BY_ACCOUNT and any(c.lower == "by" for c in syntax.kids(k, "case")):
+            return k
     for node in (w, *syntax.ancestors(w)):
         for k in syntax.kids(node, "obl", "nmod", "advcl", "advmod"):
             if any(c.lower == "according" for c in syntax.kids(k, "case", "mark")) or (
@@ -165,6 +181,10 @@ def _speaker(
                 speaker = None  # a misparse gave a quote or a clause, not who spoke
         elif sw is None and syntax.kids(reporter, "aux:pass"):
             speaker = "unnamed reports"  # "was reported to have closed": nobody is named
+    elif according is not None and according.lemma.lower() in _BY_ACCOUNT:
+        # "by varying reports": the reports, as the phrase names them
+        words_ = [according, *syntax.kids(according, "amod", "det", "nummod", "compound")]
+        speaker = " ".join(x.text for x in sorted(words_, key=lambda x: x.i))
     elif according is not None:
         # the phrase without its "according to" ("Ukrainian officials", not "according to Ukrainian ...")
         speaker = re.sub(r"^according\s+to\s+", "", _name(syntax, according, times), flags=re.I) or None
@@ -241,3 +261,46 @@ def quote_speaker(doc: Document, syntax: Syntax, quote: Quote, times: list[TimeM
         return None
     name = _name(syntax, sw, times)
     return name if _SPEAKER.match(name) and len(name.split()) <= 12 else None
+
+
+# Prepositions of an oblique that says to whom, where or how something was said, not what.
+_FRAME_CASES = frozenset({"to", "in", "at", "via", "through", "during", "with", "from", "before"})
+
+
+def unsupported(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
+    """ "without evidence", "without proof": what a claim made so is not borne out."""
+    return w.lemma.lower() in W["unsupported"] and any(c.lower == "without" for c in syntax.kids(w, "case"))
+
+
+def bare_attribution(doc: Document, syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
+    """ "Trump said" whose content is a clause ("said the call ..."), a quote in its sentence, or what
+    follows "that" or a colon: the content is the row."""
+    lemma = w.lemma.lower()
+    if lemma not in W["reporting"] and lemma not in W["belief"]:
+        return False
+    if syntax.kids(w, "ccomp", "parataxis"):
+        return True
+    if any(_misread_content(syntax, c, W) for o in syntax.kids(w, "obj") for c in syntax.kids(o, "acl")):
+        return True
+    told_of = [
+        k
+        for k in syntax.kids(w, "obj", "xcomp", "obl")
+        # who it was told to, where or how ("recounted to the broadcaster", "said in a statement") is
+        # no content
+        if not (k.dep.startswith("obl") and any(c.lower in _FRAME_CASES for c in syntax.kids(k, "case")))
+    ]
+    if not told_of:
+        return True  # "The WHO stated", "Associates of Navalny alleged": nothing told but the telling
+    if syntax.kids(w, "aux:pass") and not syntax.kids(w, "xcomp"):
+        return True  # "the spread of the disease is reported", "it is suspected": what is told is its subject
+    if doc.quote_at(w.start) is not None:
+        return False
+    nxt = syntax.words[w.i + 1] if w.i + 1 < len(syntax.words) else None
+    if nxt is not None and nxt.sentence == w.sentence and nxt.lower in ("that", ":"):
+        return True
+    # a quote in its sentence or in the next or previous one ("Djamal told reporters. '...'")
+    lo = doc.sentences[max(w.sentence - 1, 0)].start
+    hi = doc.sentences[min(w.sentence + 1, len(doc.sentences) - 1)].end
+    # quotes are sorted and do not overlap: the last one starting before `hi` is the only candidate
+    i = bisect.bisect_left(doc.quote_starts(), hi) - 1
+    return i >= 0 and doc.quotes[i].end > lo

@@ -31,7 +31,16 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from newsline.events.attribution import _misread_content, _speaker, named_speakers, quote_speaker, words
+from newsline.events.attribution import (
+    _misread_content,
+    _speaker,
+    bare_attribution,
+    by_account,
+    named_speakers,
+    quote_speaker,
+    unsupported,
+    words,
+)
 from newsline.events.titles import fragments, statement_title, with_subject
 from newsline.events.when import hanging_times
 from newsline.language.syntax import Syntax, Word
@@ -39,8 +48,7 @@ from newsline.language.text import Document
 from newsline.model import Event, Modality, TimeMention
 
 _CLAUSAL = ("ccomp", "xcomp", "csubj", "advcl", "parataxis")
-# Prepositions of an oblique that says to whom, where or how something was said, not what.
-_FRAME_CASES = frozenset({"to", "in", "at", "via", "through", "during", "with", "from", "before"})
+
 
 
 @dataclass(slots=True)
@@ -205,7 +213,7 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
         lemma = gov.lemma.lower()
         if status is None and not locked and not syntax.is_predicate(gov) and rel in ("acl", "nmod"):
             # "the possibility of Boeing challenging", "plans to buy": the noun says it has not happened
-            if lemma in W["possibility_nouns"] or _unsupported(syntax, gov, W):
+            if lemma in W["possibility_nouns"] or unsupported(syntax, gov, W):
                 status = Modality.POSSIBLE  # (or "without evidence that soldiers set it": a bare claim)
             elif lemma in W["plan_nouns"]:
                 status = Modality.PLANNED
@@ -244,18 +252,13 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             lemma in W["reporting"] or lemma in W["belief"] or lemma in W["stance"]
         ):
             reporter = gov  # "said the call ...", "alleged that ...", "investigators concluded ice ..."
-            unsupported = any(_unsupported(syntax, o, W) for o in syntax.kids(gov, "obl"))
-            if status is None and not locked and unsupported:
+            unbacked = any(unsupported(syntax, o, W) for o in syntax.kids(gov, "obl"))
+            if status is None and not locked and unbacked:
                 status = Modality.POSSIBLE  # "said without evidence that soldiers set the fire": a claim
         elif reporter is None and rel == "xcomp" and (lemma in W["reporting"] or lemma in W["stance"]):
             reporter = gov  # "threatened to sue", "vowed to rebuild": the subject says so
         cur = gov
     return status, reporter
-
-
-def _unsupported(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
-    """ "without evidence", "without proof": what a claim made so is not borne out."""
-    return w.lemma.lower() in W["unsupported"] and any(c.lower == "without" for c in syntax.kids(w, "case"))
 
 
 def _present(syntax: Syntax, w: Word) -> bool:
@@ -267,40 +270,6 @@ def _present(syntax: Syntax, w: Word) -> bool:
     if w.tag == "VBN" and not aux:
         return any(k.tag in ("VBZ", "VBP") for k in syntax.kids(w, "aux:pass"))
     return False
-
-
-def _bare_attribution(doc: Document, syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
-    """ "Trump said" whose content is a clause ("said the call ..."), a quote in its sentence, or what
-    follows "that" or a colon: the content is the row."""
-    lemma = w.lemma.lower()
-    if lemma not in W["reporting"] and lemma not in W["belief"]:
-        return False
-    if syntax.kids(w, "ccomp", "parataxis"):
-        return True
-    if any(_misread_content(syntax, c, W) for o in syntax.kids(w, "obj") for c in syntax.kids(o, "acl")):
-        return True
-    told_of = [
-        k
-        for k in syntax.kids(w, "obj", "xcomp", "obl")
-        # who it was told to, where or how ("recounted to the broadcaster", "said in a statement") is
-        # no content
-        if not (k.dep.startswith("obl") and any(c.lower in _FRAME_CASES for c in syntax.kids(k, "case")))
-    ]
-    if not told_of:
-        return True  # "The WHO stated", "Associates of Navalny alleged": nothing told but the telling
-    if syntax.kids(w, "aux:pass") and not syntax.kids(w, "xcomp"):
-        return True  # "the spread of the disease is reported", "it is suspected": what is told is its subject
-    if doc.quote_at(w.start) is not None:
-        return False
-    nxt = syntax.words[w.i + 1] if w.i + 1 < len(syntax.words) else None
-    if nxt is not None and nxt.sentence == w.sentence and nxt.lower in ("that", ":"):
-        return True
-    # a quote in its sentence or in the next or previous one ("Djamal told reporters. '...'")
-    lo = doc.sentences[max(w.sentence - 1, 0)].start
-    hi = doc.sentences[min(w.sentence + 1, len(doc.sentences) - 1)].end
-    # quotes are sorted and do not overlap: the last one starting before `hi` is the only candidate
-    i = bisect.bisect_left(doc.quote_starts(), hi) - 1
-    return i >= 0 and doc.quotes[i].end > lo
 
 
 def judge_mention(
@@ -394,7 +363,7 @@ def judge_mention(
             row = False
         elif any(k.lower in W["deontic"] for k in syntax.kids(w, "aux")):
             row = False  # "they must feel sanctions": an obligation or an opinion
-        elif _bare_attribution(doc, syntax, w, W):
+        elif bare_attribution(doc, syntax, w, W):
             # "X said Y": Y is the row, unless Y did not happen as a fact (a warning that something may
             # come, a denial, an announcement of a plan): then the statement itself is the news.
             row = False
@@ -475,6 +444,8 @@ def judge_mention(
         # "there is an additional cost", "the cost is high": a state now, not a happening
         stated = head is not None and head.lemma.lower() in W["stative"] and head.tag in ("VBZ", "VBP")
         row = (carried or dated or (specific and not generic)) and not named and not (stated and not dated)
+        if by_account(syntax, w):
+            row = False  # "by varying reports", "according to reports": who tells it, not a happening
         if row and not dated and _in_frame(syntax, w, W):
             # "citing concerns over dwindling stockpiles", "marking one of the most destructive assaults":
             # the sentence's frame
