@@ -261,6 +261,19 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
     return status, reporter
 
 
+def _superlative(syntax: Syntax, n: Word | None) -> bool:
+    """Whether a noun is the head of a superlative ("the worst storm", "one of the most destructive
+    attacks")."""
+    if n is None:
+        return False
+    heads = [n, *syntax.kids(n, "nmod")] if n.tag == "CD" or n.lower == "one" else [n]
+    return any(
+        a.tag in ("JJS", "RBS") or any(m.lower in ("most", "least") for m in syntax.kids(a, "advmod"))
+        for h in heads
+        for a in syntax.kids(h, "amod")
+    )
+
+
 def _present(syntax: Syntax, w: Word) -> bool:
     """A simple present, active or passive ("falls short", "is listed in critical condition"); a present
     perfect or a progressive tells a happening and is not one."""
@@ -385,6 +398,10 @@ def judge_mention(
             row = False  # "refrained from declaring": the complement is the row, and it did not happen
         elif w.lemma.lower() in W["stative"] and not _own_time(syntax, w, times):
             row = False
+        elif any(o.lemma.lower() in W["sentiments"] for o in syntax.kids(w, "obj")):
+            row = False  # "the decision has raised alarm", "stoked fears of war": a mood, not a happening
+        elif w.dep.endswith("relcl") and _superlative(syntax, syntax.head(w)):
+            row = False  # "the worst storm the town has seen": the measure of a comparison, not a happening
         elif w.lemma.lower() in W["perception"]:
             row = False  # "I saw a lot of blood": what was seen is the happening, not the seeing
         elif (
