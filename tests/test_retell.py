@@ -92,3 +92,14 @@ def test_a_headline_joined_to_the_body_takes_the_body_s_day() -> None:
 def test_an_adjective_that_completes_a_row_s_verb_is_that_row(text: str) -> None:
     (row,) = _with(_rows(text), "missing", text)
     assert len({text[m.trigger[0] : m.trigger[1]] for m in row.mentions}) == 2  # the verb and "missing"
+
+
+def test_a_verb_told_of_a_happening_named_before_joins_its_row() -> None:
+    # "the storm weakened": what the storm did is the storm's row; a passive ("the deal was killed") is
+    # something done to the happening, another row
+    text = "A storm hit the coast on Monday. The storm weakened overnight."
+    (row,) = _with(_rows(text), "weakened", text)
+    assert "hit" in {text[m.trigger[0] : m.trigger[1]] for m in row.mentions}
+    text = "The board approved the merger deal on Monday. The deal was killed by regulators on Friday."
+    approved, killed = _with(_rows(text), "approved", text), _with(_rows(text), "killed", text)
+    assert approved and killed and approved[0] is not killed[0]

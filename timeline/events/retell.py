@@ -7,7 +7,8 @@ participant in common or titles of mostly the same words. Different verbs are le
 out" and "the fire engulfed 140 buildings" may be one happening, but nothing in the structure says so.
 
 A later mention also joins an earlier row when it refers back to it: a noun with a definite determiner or a
-possessor ("the decision", "the fire", "its crash") whose word is the earlier row's noun or verb
+possessor ("the decision", "the fire", "its crash"), or an active verb without an object whose subject is
+one ("the storm weakened overnight": what the storm did), whose word is the earlier row's noun or verb
 ("decided ... the decision", "a fire ... the fire"), or a body mention of what the headline tells with
 the same word ("Fire destroys 140 buildings" ... "the fire broke out"). News names a happening again
 with its own word; a definite noun says the reader has met it.
@@ -61,9 +62,13 @@ def _same_word(a: str, b: str) -> bool:
 
 def _refers_back(e: Event, syntax: Syntax) -> str | None:
     """The noun's lemma when the event's first mention is a definite or possessed noun ("the fire", "the
-    decision", "its crash"): a happening the reader has met."""
+    decision", "its crash"), or a verb whose subject is one ("the fire broke out in a shop"): a happening
+    the reader has met."""
     m = e.mentions[0]
     w = syntax.at(m.trigger[0], m.trigger[1])
+    if w is not None and syntax.is_predicate(w) and not syntax.kids(w, "obj"):
+        # (an active verb's subject: what "the deal was killed" tells is done to the deal, another happening)
+        w = next((k for k in syntax.kids(w) if k.dep == "nsubj"), None)
     if w is None or not w.tag.startswith("NN") or w.tag.startswith("NNP"):
         return None
     kids = syntax.kids(w)
