@@ -129,6 +129,17 @@ def test_he_said_is_the_last_speaker_named_before_it(text: str, word: str, speak
     assert e.speaker is not None and speaker in e.speaker
 
 
+def test_reported_speech_carried_into_the_next_sentence_keeps_its_speaker() -> None:
+    text = (
+        "The clinic said in a statement that the patient would be examined on Monday. His family would be "
+        "consulted before any comment. Doctors treated him for burns."
+    )
+    tl = newsline.parse_text(text, published="2025-07-04")
+    by_word = {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]]: e for e in tl.events}
+    assert by_word["consulted"].speaker is not None and "clinic" in by_word["consulted"].speaker
+    assert by_word["treated"].speaker is None  # no "would": the narrator's again
+
+
 def test_ascii_quotes_are_quotes_and_end_sentences() -> None:
     doc = segment("He spoke. ``We have begun,'' said Crosby. It ended.")
     assert [doc.text[q.start : q.end] for q in doc.quotes] == ["We have begun,"]

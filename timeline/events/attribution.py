@@ -304,3 +304,32 @@ def bare_attribution(doc: Document, syntax: Syntax, w: Word, W: dict[str, frozen
     # quotes are sorted and do not overlap: the last one starting before `hi` is the only candidate
     i = bisect.bisect_left(doc.quote_starts(), hi) - 1
     return i >= 0 and doc.quotes[i].end > lo
+
+
+def continued_report(doc: Document, syntax: Syntax, w: Word, times: list[TimeMention]) -> str | None:
+    """The speaker of a report that the clause goes on with: reported speech carried into the next
+    sentence with the report's "would" and no verb of saying of its own ("The clinic said Navalny would
+    be examined. His family would be consulted first."). None otherwise."""
+    if doc.quote_at(w.start) is not None or not any(k.lower == "would" for k in syntax.kids(w, "aux")):
+        return None
+    for x in syntax.sentence_words(w.sentence):
+        if x.lemma.lower() in words()["reporting"] and syntax.is_predicate(x):
+            return None  # a telling of its own
+    if w.sentence == 0:
+        return None
+    before = syntax.sentence_words(w.sentence - 1)
+    woulds = [
+        y
+        for y in before
+        if doc.quote_at(y.start) is None and any(k.lower == "would" for k in syntax.kids(y, "aux"))
+    ]
+    for x in before:
+        if x.lemma.lower() not in words()["reporting"] or not syntax.is_predicate(x):
+            continue
+        if any(x in syntax.ancestors(y) for y in woulds):  # what it said would come
+            sw = _speaker_word(syntax, x)
+            if sw is not None and sw.lower not in words()["pronouns"]:
+                name = _name(syntax, sw, times)
+                return name if _SPEAKER.match(name) and len(name.split()) <= 12 else None
+    return None
+

@@ -36,6 +36,7 @@ from newsline.events.attribution import (
     _speaker,
     bare_attribution,
     by_account,
+    continued_report,
     named_speakers,
     quote_speaker,
     unsupported,
@@ -248,7 +249,11 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
                 status = own  # "may try to launch"
             if status is None and own == Modality.NEGATED and rel == "xcomp":
                 status = Modality.NEGATED  # "did not manage to reach"
-        if reporter is None and rel in ("ccomp", "parataxis") and (
+        if reporter is None and rel == "acl" and lemma in W["statement_nouns"] and (
+            (maker := syntax.head(gov)) is not None and syntax.is_predicate(maker)
+        ):
+            reporter = maker  # "said in a statement that ...", "issued a warning that ...": the maker's
+        elif reporter is None and rel in ("ccomp", "parataxis") and (
             lemma in W["reporting"] or lemma in W["belief"] or lemma in W["stance"]
         ):
             reporter = gov  # "said the call ...", "alleged that ...", "investigators concluded ice ..."
@@ -579,6 +584,8 @@ def judge(
             if speaker.lower() in ("he", "she"):
                 before = [n for n in before if n[2]]  # one person, by name
             speaker = before[-1][1] if before else None
+        if speaker is None and main.verbal and main.word >= 0:
+            speaker = continued_report(doc, syntax, syntax.words[main.word], times)
         if speaker:
             e.speaker = speaker
         elif not main.reported:
