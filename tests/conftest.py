@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from newsline import parse_text
+from newsline.entity.select import keep_entity
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_REL = "samples/kyiv-drone-strike-2025-07-04.txt"
@@ -32,6 +34,12 @@ def newsline_command() -> list[str]:
     if found:
         return [found]
     return [sys.executable, "-c", "from newsline.cli.main import run; run()"]
+
+
+def entity_triggers(text: str, entity: str, published: object) -> set[str]:
+    """The trigger words of the events an entity timeline of `text` keeps (one article, id "a")."""
+    tl = keep_entity(parse_text(text, published=published, id="a"), entity)
+    return {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events}
 
 
 def base_env(**extra: str) -> dict[str, str]:

@@ -8,6 +8,7 @@ from datetime import date
 
 import newsline
 import pytest
+from conftest import entity_triggers
 from newsline.entity.names import clipped, corrected, defined_forms, initials, pattern, variants
 from newsline.entity.select import keep_entity
 
@@ -135,8 +136,7 @@ def test_clipped_needs_a_long_first_word():
     ],
 )
 def test_entity_named_so_takes_part(text: str, entity: str, kept: set[str]):
-    tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), entity)
-    assert {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events} == kept
+    assert entity_triggers(text, entity, PUB) == kept
 
 
 def test_explain_says_which_reference_takes_part():

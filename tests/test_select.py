@@ -9,6 +9,7 @@ from datetime import date
 
 import newsline
 import pytest
+from conftest import entity_triggers
 from newsline.entity.references import entity_refs
 from newsline.entity.select import _Article, _generic, _pattern, keep_entity, takes_part
 
@@ -268,8 +269,7 @@ def test_spans_answer_like_a_scan():
     ],
 )
 def test_entity_as_owner(text: str, entity: str, kept: set[str]):
-    tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), entity)
-    assert {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events} == kept
+    assert entity_triggers(text, entity, PUB) == kept
 
 
 def test_explain_goes_to_stderr_and_leaves_the_json_alone(newsline, tmp_path):
@@ -353,8 +353,7 @@ def test_pronoun_continues_a_subject_after_an_opening_word():
     ],
 )
 def test_person_by_title(text: str, entity: str, kept: set[str]):
-    tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), entity)
-    assert {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events} == kept
+    assert entity_triggers(text, entity, PUB) == kept
 
 
 def test_a_title_before_another_name_is_that_name_s():
@@ -362,5 +361,4 @@ def test_a_title_before_another_name_is_that_name_s():
         "Scott Carson, president of Boeing Commercial Airplanes, spoke on Monday. The company president and "
         "CEO Louis Gallois said on Tuesday that orders rose."
     )
-    tl = keep_entity(newsline.parse_text(text, published=PUB, id="a"), "Scott Carson")
-    assert {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events} == {"spoke"}
+    assert entity_triggers(text, "Scott Carson", PUB) == {"spoke"}
