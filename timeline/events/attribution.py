@@ -57,6 +57,15 @@ def _name(syntax: Syntax, w: Word, times: Sequence[TimeMention] = ()) -> str:
     return text.replace(" ,", ",").replace(" 's", "'s").replace(" ’s", "’s").strip(" ,")
 
 
+def _speaker_name(syntax: Syntax, sw: Word, times: Sequence[TimeMention]) -> str | None:
+    """The name of who spoke from the speaker's word; None when the word is a time's ("on Monday" is no
+    speaker) or a misparse gave a quote or a clause, not who spoke."""
+    if any(tm.start <= sw.start < tm.end for tm in times):
+        return None
+    name = _name(syntax, sw, times)
+    return name if _SPEAKER.match(name) and len(name.split()) <= 12 else None
+
+
 def _misread_content(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> Word | None:
     """The reporting verb of "said the bridge collapsed" when the parser read it as "said [the bridge
     collapsed]" with a participle modifying the object (past tenses and participles look alike): the
@@ -175,10 +184,8 @@ def _speaker(
     speaker: str | None = None
     if reporter is not None:
         sw = _speaker_word(syntax, reporter)
-        if sw is not None and not any(tm.start <= sw.start < tm.end for tm in times):
-            speaker = _name(syntax, sw, times)
-            if not _SPEAKER.match(speaker) or len(speaker.split()) > 12:
-                speaker = None  # a misparse gave a quote or a clause, not who spoke
+        if sw is not None:
+            speaker = _speaker_name(syntax, sw, times)
         elif sw is None and syntax.kids(reporter, "aux:pass"):
             speaker = "unnamed reports"  # "was reported to have closed": nobody is named
     elif according is not None and according.lemma.lower() in _BY_ACCOUNT:
@@ -207,10 +214,10 @@ def named_speakers(syntax: Syntax, times: list[TimeMention]) -> list[tuple[int, 
         ):
             continue
         sw = _speaker_word(syntax, x)
-        if sw is None or sw.lower in pronouns or any(tm.start <= sw.start < tm.end for tm in times):
+        if sw is None or sw.lower in pronouns:
             continue
-        name = _name(syntax, sw, times)
-        if _SPEAKER.match(name) and len(name.split()) <= 12:
+        name = _speaker_name(syntax, sw, times)
+        if name is not None:
             # a singular head and a name: a proper noun in it, or capitalised without an article (the
             # tagger reads some surnames as common nouns: "Trump")
             named = any(y.tag == "NNP" for y in syntax.subtree(sw) if y.text in name) or (
@@ -257,10 +264,7 @@ def quote_speaker(doc: Document, syntax: Syntax, quote: Quote, times: list[TimeM
         else:
             return None
     sw = _speaker_word(syntax, x)
-    if sw is None or any(tm.start <= sw.start < tm.end for tm in times):
-        return None
-    name = _name(syntax, sw, times)
-    return name if _SPEAKER.match(name) and len(name.split()) <= 12 else None
+    return None if sw is None else _speaker_name(syntax, sw, times)
 
 
 # Prepositions of an oblique that says to whom, where or how something was said, not what.
@@ -312,8 +316,9 @@ def continued_report(doc: Document, syntax: Syntax, w: Word, times: list[TimeMen
     be examined. His family would be consulted first."). None otherwise."""
     if doc.quote_at(w.start) is not None or not any(k.lower == "would" for k in syntax.kids(w, "aux")):
         return None
+    W = words()
     for x in syntax.sentence_words(w.sentence):
-        if x.lemma.lower() in words()["reporting"] and syntax.is_predicate(x):
+        if x.lemma.lower() in W["reporting"] and syntax.is_predicate(x):
             return None  # a telling of its own
     if w.sentence == 0:
         return None
@@ -324,12 +329,11 @@ def continued_report(doc: Document, syntax: Syntax, w: Word, times: list[TimeMen
         if doc.quote_at(y.start) is None and any(k.lower == "would" for k in syntax.kids(y, "aux"))
     ]
     for x in before:
-        if x.lemma.lower() not in words()["reporting"] or not syntax.is_predicate(x):
+        if x.lemma.lower() not in W["reporting"] or not syntax.is_predicate(x):
             continue
         if any(x in syntax.ancestors(y) for y in woulds):  # what it said would come
             sw = _speaker_word(syntax, x)
-            if sw is not None and sw.lower not in words()["pronouns"]:
-                name = _name(syntax, sw, times)
-                return name if _SPEAKER.match(name) and len(name.split()) <= 12 else None
+            if sw is not None and sw.lower not in W["pronouns"]:
+                return _speaker_name(syntax, sw, times)
     return None
 
