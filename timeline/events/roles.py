@@ -186,6 +186,10 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
         if (reported := _misread_content(syntax, cur, W)) is not None:
             gov, rel = reported, "ccomp"
         if rel == "conj":
+            if syntax.is_predicate(cur) and not syntax.is_predicate(gov):
+                # "likely to create 1,500 jobs and support 25,000 others" read as "[jobs and support]": a
+                # clause is coordinated with the verb above that noun, not with the noun
+                gov = next((a for a in syntax.ancestors(gov) if syntax.is_predicate(a)), gov)
             # a coordinated clause shares its first conjunct's modal and governor ("will meet and discuss")
             if status is None:
                 for k in syntax.kids(gov, "aux"):
