@@ -229,10 +229,17 @@ def named_speakers(syntax: Syntax, times: list[TimeMention]) -> list[tuple[int, 
 
 
 def quote_speaker(doc: Document, syntax: Syntax, quote: Quote, times: list[TimeMention]) -> str | None:
-    """Who speaks a quote: the subject of the reporting verb that frames it, outside the quote in its own
-    sentence ('"...," said a spokesman', 'Tusk said: "..."'), else in the sentence right after a quote that
-    ends its sentence ('"...". Crosby said in a statement.') or right before one it opens. None when no
+    """Who speaks a quote: the subject of the reporting verb that frames it (`quote_frame`). None when no
     reporting verb frames it."""
+    x = quote_frame(doc, syntax, quote)
+    sw = None if x is None else _speaker_word(syntax, x)
+    return None if sw is None else _speaker_name(syntax, sw, times)
+
+
+def quote_frame(doc: Document, syntax: Syntax, quote: Quote) -> Word | None:
+    """The reporting verb that frames a quote, outside the quote in its own sentence ('"...," said a
+    spokesman', 'Tusk said: "..."'), else in the sentence right after a quote that ends its sentence
+    ('"...". Crosby said in a statement.') or right before one it opens. None when none frames it."""
     W = words()
 
     def reporters(sentence: int) -> list[Word]:
@@ -263,8 +270,7 @@ def quote_speaker(doc: Document, syntax: Syntax, quote: Quote, times: list[TimeM
             x = before[-1]
         else:
             return None
-    sw = _speaker_word(syntax, x)
-    return None if sw is None else _speaker_name(syntax, sw, times)
+    return x
 
 
 # Prepositions of an oblique that says to whom, where or how something was said, not what.

@@ -38,10 +38,12 @@ from newsline.events.attribution import (
     by_account,
     continued_report,
     named_speakers,
+    quote_frame,
     quote_speaker,
     unsupported,
     words,
 )
+from newsline.events.clause import has_until, negated, simple_present, superlative
 from newsline.events.titles import fragments, statement_title, with_subject
 from newsline.events.when import hanging_times
 from newsline.language.syntax import Syntax, Word
@@ -64,29 +66,6 @@ class Verdict:
     dated: bool = False  # a time expression of its own clause or phrase
     word: int = -1  # the word the verdict is about (a verb that completes another: that other)
     carried: bool = False  # a noun whose verb only carries it ("the call ended")
-
-
-def _negated(syntax: Syntax, w: Word, neg: frozenset[str]) -> bool:
-    for k in syntax.kids(w):
-        if k.dep in ("advmod", "neg", "det", "cc:preconj") and k.lower in neg:
-            return True
-        if k.dep == "advmod" and k.lower == "longer" and any(x.lower == "no" for x in syntax.kids(k)):
-            return True
-    # "yielded no progress", "No one was hurt": the happening named is denied
-    for k in syntax.kids(w, "obj", "nsubj"):
-        if k.lower in ("nothing", "nobody", "none", "no-one"):
-            return True
-        if any(d.dep == "det" and d.lower == "no" for d in syntax.kids(k)):
-            return True
-    return False
-
-
-def _has_until(syntax: Syntax, w: Word) -> bool:
-    """ "did not reach the coast until Wednesday": the negation tells when it did happen."""
-    for k in syntax.kids(w, "obl", "advcl", "advmod"):
-        if k.lower == "until" or any(c.lower in ("until", "till") for c in syntax.kids(k, "case", "mark")):
-            return True
-    return False
 
 
 def _own_time(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
@@ -144,7 +123,7 @@ def _timed_clauses(syntax: Syntax, times: list[TimeMention]) -> frozenset[int]:
 
 def _status_of_clause(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> Modality | None:
     """The status the predicate's own words give it."""
-    if _negated(syntax, w, W["negations"]) and not _has_until(syntax, w):
+    if negated(syntax, w, W["negations"]) and not has_until(syntax, w):
         return Modality.NEGATED
     if any(m.lower == "to" for m in syntax.kids(w, "mark")) and any(
         k.lower in ("is", "are", "was", "were", "'s", "'re") for k in syntax.kids(w, "cop", "aux")
@@ -270,30 +249,6 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
     return status, reporter
 
 
-def _superlative(syntax: Syntax, n: Word | None) -> bool:
-    """Whether a noun is the head of a superlative ("the worst storm", "one of the most destructive
-    attacks")."""
-    if n is None:
-        return False
-    heads = [n, *syntax.kids(n, "nmod")] if n.tag == "CD" or n.lower == "one" else [n]
-    return any(
-        a.tag in ("JJS", "RBS") or any(m.lower in ("most", "least") for m in syntax.kids(a, "advmod"))
-        for h in heads
-        for a in syntax.kids(h, "amod")
-    )
-
-
-def _present(syntax: Syntax, w: Word) -> bool:
-    """A simple present, active or passive ("falls short", "is listed in critical condition"); a present
-    perfect or a progressive tells a happening and is not one."""
-    aux = syntax.kids(w, "aux")
-    if w.tag in ("VBZ", "VBP"):
-        return not aux
-    if w.tag == "VBN" and not aux:
-        return any(k.tag in ("VBZ", "VBP") for k in syntax.kids(w, "aux:pass"))
-    return False
-
-
 def judge_mention(
     doc: Document,
     syntax: Syntax,
@@ -409,12 +364,12 @@ def judge_mention(
             row = False
         elif any(o.lemma.lower() in W["sentiments"] for o in syntax.kids(w, "obj")):
             row = False  # "the decision has raised alarm", "stoked fears of war": a mood, not a happening
-        elif w.dep.endswith("relcl") and _superlative(syntax, syntax.head(w)):
+        elif w.dep.endswith("relcl") and superlative(syntax, syntax.head(w)):
             row = False  # "the worst storm the town has seen": the measure of a comparison, not a happening
         elif w.lemma.lower() in W["perception"]:
             row = False  # "I saw a lot of blood": what was seen is the happening, not the seeing
         elif (
-            _present(syntax, w)
+            simple_present(syntax, w)
             and w.sentence > 0
             and not _own_time(syntax, w, times)
             and w.lemma.lower() not in W["reporting"]
@@ -514,8 +469,13 @@ def judge_mention(
             row, status, in_quote or reporter is not None, speaker, False, dated, w.i, carried
         )
     speaker, attributed = _speaker(syntax, w, reporter, times)
-    if speaker is None and in_quote and (q := doc.quote_at(w.start)) is not None:
-        speaker = quote_speaker(doc, syntax, q, times)  # a quote's words are its speaker's
+    if in_quote and (q := doc.quote_at(w.start)) is not None:
+        if speaker is None:
+            speaker = quote_speaker(doc, syntax, q, times)  # a quote's words are its speaker's
+        if status is None and (frame := quote_frame(doc, syntax, q)) is not None and (
+            frame.lemma.lower() in W["belief"]
+        ):
+            status = Modality.POSSIBLE  # 'The report alleged: "Leaders dismissed ..."': the quote is a claim
     return Verdict(row, status, in_quote or attributed, speaker, word=w.i)
 
 

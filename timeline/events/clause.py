@@ -1,0 +1,55 @@
+"""What a clause's own words say of its happening, before any verb above it is read: denied ("did not",
+"no one"), a simple present (a state or a generality), the measure of a superlative."""
+
+from __future__ import annotations
+
+from newsline.language.syntax import Syntax, Word
+
+
+def negated(syntax: Syntax, w: Word, neg: frozenset[str]) -> bool:
+    """Whether the clause's own words deny it: a negation (`neg`) on its verb, "no longer", or a subject or
+    object that is no one and nothing."""
+    for k in syntax.kids(w):
+        if k.dep in ("advmod", "neg", "det", "cc:preconj") and k.lower in neg:
+            return True
+        if k.dep == "advmod" and k.lower == "longer" and any(x.lower == "no" for x in syntax.kids(k)):
+            return True
+    # "yielded no progress", "No one was hurt": the happening named is denied
+    for k in syntax.kids(w, "obj", "nsubj"):
+        if k.lower in ("nothing", "nobody", "none", "no-one"):
+            return True
+        if any(d.dep == "det" and d.lower == "no" for d in syntax.kids(k)):
+            return True
+    return False
+
+
+def has_until(syntax: Syntax, w: Word) -> bool:
+    """ "did not reach the coast until Wednesday": the negation tells when it did happen."""
+    for k in syntax.kids(w, "obl", "advcl", "advmod"):
+        if k.lower == "until" or any(c.lower in ("until", "till") for c in syntax.kids(k, "case", "mark")):
+            return True
+    return False
+
+
+def superlative(syntax: Syntax, n: Word | None) -> bool:
+    """Whether a noun is the head of a superlative ("the worst storm", "one of the most destructive
+    attacks")."""
+    if n is None:
+        return False
+    heads = [n, *syntax.kids(n, "nmod")] if n.tag == "CD" or n.lower == "one" else [n]
+    return any(
+        a.tag in ("JJS", "RBS") or any(m.lower in ("most", "least") for m in syntax.kids(a, "advmod"))
+        for h in heads
+        for a in syntax.kids(h, "amod")
+    )
+
+
+def simple_present(syntax: Syntax, w: Word) -> bool:
+    """A simple present, active or passive ("falls short", "is listed in critical condition"); a present
+    perfect or a progressive tells a happening and is not one."""
+    aux = syntax.kids(w, "aux")
+    if w.tag in ("VBZ", "VBP"):
+        return not aux
+    if w.tag == "VBN" and not aux:
+        return any(k.tag in ("VBZ", "VBP") for k in syntax.kids(w, "aux:pass"))
+    return False
