@@ -204,3 +204,25 @@ def test_an_infinitive_s_title_says_what_is_to_come() -> None:
     buy = syntax.at(text.index("buy"), text.index("buy") + 3)
     assert buy is not None
     assert with_subject(text, syntax, buy, "Buy more buses") == "The city to buy more buses"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "status"),
+    [
+        # dated after publication: not yet happened, whatever the clause says
+        ("The strike warned the elites ahead of the 2027 elections.", "elections", Modality.PLANNED),
+        ("The strike warned the elites ahead of the 2024 elections.", "elections", Modality.ASSERTED),
+        ("The union said the strike in 2027 is a warning.", "strike", Modality.PLANNED),
+    ],
+)
+def test_what_is_dated_after_publication_is_not_a_fact(text: str, word: str, status: Modality) -> None:
+    tl = newsline.parse_text(text, published="2026-03-01")
+    e = next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == word for m in e.mentions))
+    assert e.modality == status
+
+
+def test_a_noun_in_a_quote_is_its_speaker_s() -> None:
+    text = 'An adviser said: "The vote was a signal to the elites ahead of the talks."'
+    tl = newsline.parse_text(text, published="2026-03-01")
+    e = next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == "vote" for m in e.mentions))
+    assert e.speaker == "An adviser"

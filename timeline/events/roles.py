@@ -465,18 +465,37 @@ def judge_mention(
         ):
             status = Modality.PLANNED  # "a future meeting", "the proposed merger"
         speaker = _speaker(syntax, w, reporter, times)[0]
+        if in_quote:
+            speaker, status = _quoted(doc, syntax, w, times, speaker, status)
         return Verdict(
             row, status, in_quote or reporter is not None, speaker, False, dated, w.i, carried
         )
     speaker, attributed = _speaker(syntax, w, reporter, times)
-    if in_quote and (q := doc.quote_at(w.start)) is not None:
-        if speaker is None:
-            speaker = quote_speaker(doc, syntax, q, times)  # a quote's words are its speaker's
-        if status is None and (frame := quote_frame(doc, syntax, q)) is not None and (
-            frame.lemma.lower() in W["belief"]
-        ):
-            status = Modality.POSSIBLE  # 'The report alleged: "Leaders dismissed ..."': the quote is a claim
+    if in_quote:
+        speaker, status = _quoted(doc, syntax, w, times, speaker, status)
     return Verdict(row, status, in_quote or attributed, speaker, word=w.i)
+
+
+def _quoted(
+    doc: Document,
+    syntax: Syntax,
+    w: Word,
+    times: list[TimeMention],
+    speaker: str | None,
+    status: Modality | None,
+) -> tuple[str | None, Modality | None]:
+    """A quoted word's speaker and status from the verb that frames its quote: a quote's words are its
+    speaker's, and a quote framed by a verb of claiming ('The report alleged: "Leaders dismissed ..."') is a
+    claim in every sentence it runs over."""
+    q = doc.quote_at(w.start)
+    frame = None if q is None else quote_frame(doc, syntax, q)
+    if frame is None or q is None:
+        return speaker, status
+    if speaker is None:
+        speaker = quote_speaker(doc, syntax, q, times)
+    if status is None and frame.lemma.lower() in words()["belief"]:
+        status = Modality.POSSIBLE
+    return speaker, status
 
 
 def judge(
@@ -540,6 +559,15 @@ def judge(
             e.modality = Modality.REPORTED if main.reported else Modality.ASSERTED
         elif e.modality == Modality.ASSERTED and main.reported:
             e.modality = Modality.REPORTED
+        if (
+            e.modality in (Modality.ASSERTED, Modality.REPORTED)
+            and e.time is not None
+            and publication is not None
+            and e.time.lo >= publication.hi
+        ):
+            # "a signal ahead of the 2024 elections" in a 2023 story: what is dated after the story was
+            # published has not happened yet, whatever the clause's words say
+            e.modality = Modality.PLANNED
         speaker = main.speaker
         if speaker is not None and speaker.lower() in W["pronouns"]:
             # "he said": the last speaker this article named before it
