@@ -248,9 +248,12 @@ def quote_frame(doc: Document, syntax: Syntax, quote: Quote) -> Word | None:
         return [
             x
             for x in syntax.sentence_words(sentence)
-            if x.lemma.lower() in W["reporting"]
-            and syntax.is_predicate(x)
-            and doc.quote_at(x.start) is None
+            if (
+                x.lemma.lower() in W["reporting"]
+                and syntax.is_predicate(x)
+                and doc.quote_at(x.start) is None
+            )
+            or _frames_quote(doc, syntax, x)
         ]
 
     def bare(x: Word) -> bool:
@@ -282,12 +285,35 @@ def unsupported(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
     return w.lemma.lower() in W["unsupported"] and any(c.lower == "without" for c in syntax.kids(w, "case"))
 
 
+def _frames_quote(doc: Document, syntax: Syntax, w: Word) -> bool:
+    """ '"...," Brown continued', '"...," she recalled': a verb outside a quote, with no object of its own,
+    whose clausal complement is the quote, or whose clause is all that follows a quote in its sentence,
+    tells only who spoke it, whatever the verb."""
+    if not syntax.is_predicate(w) or doc.quote_at(w.start) is not None or syntax.kids(w, "obj"):
+        return False
+    if any(doc.quote_at(syntax.span(c)[0]) is not None for c in syntax.kids(w, "ccomp", "parataxis")):
+        return True
+    if any(k.dep.split(":")[0] not in ("nsubj", "advmod", "aux", "punct") for k in syntax.kids(w)):
+        return False  # (it tells something of its own: "and planned to redouble aid")
+    a, b = syntax.span(w)
+    i = bisect.bisect_left(doc.quote_starts(), a) - 1
+    if i < 0 or not 0 <= w.sentence < len(doc.sentences):
+        return False
+    between = doc.text[doc.quotes[i].end : a]
+    after = doc.text[b : doc.sentences[w.sentence].end]
+    return (
+        doc.quotes[i].end >= doc.sentences[w.sentence].start - 1
+        and not between.strip(" ,\"'”’")
+        and not after.strip(" .")
+    )
+
+
 def bare_attribution(doc: Document, syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
     """ "Trump said" whose content is a clause ("said the call ..."), a quote in its sentence, or what
     follows "that" or a colon: the content is the row."""
     lemma = w.lemma.lower()
     if lemma not in W["reporting"] and lemma not in W["belief"]:
-        return False
+        return _frames_quote(doc, syntax, w)
     if syntax.kids(w, "ccomp", "parataxis"):
         return True
     if any(_misread_content(syntax, c, W) for o in syntax.kids(w, "obj") for c in syntax.kids(o, "acl")):

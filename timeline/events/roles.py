@@ -356,6 +356,13 @@ def judge_mention(
                     # An announcement or a warning of what will or may come is itself the news.
                     continue
                 row = True
+        elif any(
+            x.lemma.lower() in W["reporting"]
+            and (x.dep == "xcomp" or any(m.lower == "to" for m in syntax.kids(x, "mark")))
+            and bare_attribution(doc, syntax, x, W)
+            for x in syntax.kids(w, "xcomp", "advcl")
+        ):
+            row = False  # "went on to say that ...", "began to explain that ...": what was said is the row
         elif w.lemma.lower() in W["unrealised"] and any(
             c.i in told for c in syntax.kids(w, "xcomp", "advcl", "ccomp")
         ):
