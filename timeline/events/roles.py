@@ -45,13 +45,12 @@ from newsline.events.attribution import (
 )
 from newsline.events.clause import has_until, negated, simple_present, superlative
 from newsline.events.titles import fragments, statement_title, with_subject
-from newsline.events.when import hanging_times
+from newsline.events.when import noun_time, own_time, recurring
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document
 from newsline.model import Event, Modality, TimeMention
 
 _CLAUSAL = ("ccomp", "xcomp", "csubj", "advcl", "parataxis")
-
 
 
 @dataclass(slots=True)
@@ -66,11 +65,6 @@ class Verdict:
     dated: bool = False  # a time expression of its own clause or phrase
     word: int = -1  # the word the verdict is about (a verb that completes another: that other)
     carried: bool = False  # a noun whose verb only carries it ("the call ended")
-
-
-def _own_time(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
-    """Whether a time expression hangs from this clause (its nearest verbal governor is `w`)."""
-    return w.i in _timed_clauses(syntax, times)
 
 
 def _in_frame(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
@@ -89,36 +83,6 @@ def _in_frame(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
         if a.tag in ("VBD", "VBZ", "VBP", "MD") or syntax.kids(a, "aux", "aux:pass", "nsubj"):
             return False
     return False
-
-
-def _noun_time(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
-    """Whether a dated expression hangs from this noun ("the 2009 crash", "Thursday's call")."""
-    return bool(hanging_times(syntax, times).get(w.i))
-
-
-def _timed_clauses(syntax: Syntax, times: list[TimeMention]) -> frozenset[int]:
-    """The words that govern a time expression (each expression's nearest verbal governor), found once
-    for an article's time mentions: asked per word, it was quadratic in a sentence with many times."""
-    memo = syntax.memo.get("timed")
-    if memo is not None and memo[0] is times:
-        return memo[1]
-    out = set()
-    for tm in times:
-        if not tm.text:
-            continue
-        tw = syntax.at(tm.start, tm.end)
-        if tw is None:
-            continue
-        gov = (
-            tw
-            if syntax.is_predicate(tw)
-            else next((a for a in syntax.ancestors(tw) if syntax.is_predicate(a)), None)
-        )
-        if gov is not None:
-            out.add(gov.i)
-    result = frozenset(out)
-    syntax.memo["timed"] = (times, result)
-    return result
 
 
 def _status_of_clause(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> Modality | None:
@@ -320,7 +284,7 @@ def judge_mention(
             and w.dep.split(":")[0] in ("advcl", "acl")
             and not syntax.kids(w, "nsubj", "aux")
             and all(m.lower in W["adjunct_marks"] for m in syntax.kids(w, "mark", "case"))
-            and not _own_time(syntax, w, times)
+            and not own_time(syntax, w, times)
         ):
             # "..., causing thousands of deaths", "a cost for taking an aircraft", "with cases reported in
             # Guinea": told as part of the clause it hangs from
@@ -367,7 +331,7 @@ def judge_mention(
             c.i in told for c in syntax.kids(w, "xcomp", "advcl", "ccomp")
         ):
             row = False  # "refrained from declaring": the complement is the row, and it did not happen
-        elif w.lemma.lower() in W["stative"] and not _own_time(syntax, w, times):
+        elif w.lemma.lower() in W["stative"] and not own_time(syntax, w, times):
             row = False
         elif any(o.lemma.lower() in W["sentiments"] for o in syntax.kids(w, "obj")):
             row = False  # "the decision has raised alarm", "stoked fears of war": a mood, not a happening
@@ -378,14 +342,16 @@ def judge_mention(
         elif (
             simple_present(syntax, w)
             and w.sentence > 0
-            and not _own_time(syntax, w, times)
+            and not own_time(syntax, w, times)
             and w.lemma.lower() not in W["reporting"]
         ):
             row = False  # a present-tense generality or state, told in the story's body
+        elif recurring(syntax, w, times):
+            row = False  # "we deal with this every day", "sails twice a day": a habit, not a happening
         elif (
             any(k.lower in W["habitual"] for k in syntax.kids(w, "advmod"))
             and (w.tag in ("VBZ", "VBP") or any(k.tag in ("VBZ", "VBP") for k in syntax.kids(w, "aux")))
-            and not _own_time(syntax, w, times)
+            and not own_time(syntax, w, times)
         ):
             row = False  # "contractors are often hired to lobby": what usually happens, not a happening
         status = _status_of_clause(syntax, w, W)
@@ -427,7 +393,7 @@ def judge_mention(
         )
         # a time of its own: one its clause governs, or one in its own phrase ("the 2009 crash", "this
         # nine-week trial last year")
-        dated = _own_time(syntax, w, times) or _noun_time(syntax, w, times)
+        dated = own_time(syntax, w, times) or noun_time(syntax, w, times)
         named = w.tag in ("NNP", "NNPS")  # "Air France Flight", "the Joint Strike Fighter": a name
         # "there is an additional cost", "the cost is high": a state now, not a happening
         stated = head is not None and head.lemma.lower() in W["stative"] and head.tag in ("VBZ", "VBP")

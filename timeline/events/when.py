@@ -9,6 +9,9 @@ none, takes the expression its own predicate governs: the expression's nearest v
 event's word, or, for an event told by a noun, the expression sits in the noun's own phrase ("Thursday's
 call", "the crash on 1 June"). Its `time_source` becomes "same clause": the text gives that time.
 
+The same reading answers the event rules' questions about a clause's times: whether one hangs from it
+(`own_time`, `noun_time`) and whether all it has are recurrences (`recurring`: "every day", a habit).
+
 Reads: events (their mentions' trigger spans), the `Syntax` and `TimeMention`s of the article.
 Writes: each such event's `time` and `time_source`.
 """
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import math
 
-from newsline.language.syntax import Syntax
+from newsline.language.syntax import Syntax, Word
 from newsline.model import Event, TimeMention
 
 # Sources of a time the story lends an event (not its own clause's): see events.extract.
@@ -69,3 +72,56 @@ def clause_times(events: list[Event], syntax: Syntax, times: list[TimeMention]) 
                 e.time = min(own, key=lambda tm: (tm.hi - tm.lo, abs(tm.start - w.start)))
                 e.time_source = "same clause"
                 break
+
+
+def own_time(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
+    """Whether a time expression hangs from this clause (its nearest verbal governor is `w`)."""
+    return w.i in timed_clauses(syntax, times)
+
+
+def noun_time(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
+    """Whether a dated expression hangs from this noun ("the 2009 crash", "Thursday's call")."""
+    return bool(hanging_times(syntax, times).get(w.i))
+
+
+def timed_clauses(syntax: Syntax, times: list[TimeMention]) -> frozenset[int]:
+    """The words that govern a time expression (each expression's nearest verbal governor), found once
+    for an article's time mentions: asked per word, it was quadratic in a sentence with many times."""
+    memo = syntax.memo.get("timed")
+    if memo is not None and memo[0] is times:
+        return memo[1]
+    out = set()
+    for tm in times:
+        if not tm.text:
+            continue
+        tw = syntax.at(tm.start, tm.end)
+        if tw is None:
+            continue
+        gov = (
+            tw
+            if syntax.is_predicate(tw)
+            else next((a for a in syntax.ancestors(tw) if syntax.is_predicate(a)), None)
+        )
+        if gov is not None:
+            out.add(gov.i)
+    result = frozenset(out)
+    syntax.memo["timed"] = (times, result)
+    return result
+
+
+def recurring(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
+    """Whether the clause's own times are all recurrences ("every day", "twice a week") hanging from its
+    verb, not from a noun of it ("the annual meeting")."""
+    sentence = syntax.sentence_words(w.sentence)
+    if not sentence:
+        return False
+    lo, hi = sentence[0].start, sentence[-1].end
+    own = []
+    for tm in times:
+        if lo <= tm.start < hi and tm.text and (tw := syntax.at(tm.start, tm.end)) is not None:
+            gov = tw if syntax.is_predicate(tw) else next(
+                (a for a in syntax.ancestors(tw) if syntax.is_predicate(a)), None
+            )
+            if gov is not None and gov.i == w.i:
+                own.append((tm, tw))
+    return bool(own) and all(tm.type == "SET" and tw.head == w.i for tm, tw in own)
