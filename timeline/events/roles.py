@@ -400,6 +400,8 @@ def judge_mention(
         row = (carried or dated or (specific and not generic)) and not named and not (stated and not dated)
         if by_account(syntax, w):
             row = False  # "by varying reports", "according to reports": who tells it, not a happening
+        elif not dated and any(c.lower == "about" for c in syntax.kids(w, "case")):
+            row = False  # "we talked about the war with Ukraine": what was talked of, not a happening told
         if row and not dated and _in_frame(syntax, w, W):
             # "citing concerns over dwindling stockpiles", "marking one of the most destructive assaults":
             # the sentence's frame
