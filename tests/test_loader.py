@@ -10,8 +10,10 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 from conftest import ROOT, base_env
+from newsline.language.loader import _tokenizer_from_disk
 
 MODEL = ROOT / "timeline" / "language" / "parser"
 
@@ -97,3 +99,16 @@ def test_an_earlier_import_of_spacy_is_left_alone():
         """
     )
     assert out["cli_imported"]
+
+
+def test_the_tokenizer_shortcut_needs_the_models_own_tokenizer(tmp_path: Path):
+    assert _tokenizer_from_disk(MODEL)
+    config = (MODEL / "config.cfg").read_text(encoding="utf-8")
+    (tmp_path / "config.cfg").write_text(config, encoding="utf-8")
+    assert not _tokenizer_from_disk(tmp_path)  # no tokenizer file: spaCy's default one stays
+    (tmp_path / "tokenizer").write_bytes(b"")
+    assert _tokenizer_from_disk(tmp_path)
+    custom = config.replace('@tokenizers = "spacy.Tokenizer.v1"', '@tokenizers = "custom.Tokenizer.v1"')
+    assert custom != config
+    (tmp_path / "config.cfg").write_text(custom, encoding="utf-8")
+    assert not _tokenizer_from_disk(tmp_path)
