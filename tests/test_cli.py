@@ -269,6 +269,28 @@ def test_json_output_does_not_import_dateparser_or_rich():
     assert heavy == [], heavy
 
 
+def test_the_end_of_a_run_still_writes_and_cleans_up(tmp_path):
+    # The command freezes the heap at exit (cli.main._skip_final_collections): what it writes is whole,
+    # the exit code is kept, and the merge's scratch folder (--format jsonl) is still removed.
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    argv = ["newsline", "parse", SAMPLE_REL, "--published", "2025-07-04", "--format", "jsonl"]
+    code = f"import sys; sys.argv = {argv!r}; from newsline.cli.main import run; run()"
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=base_env(TMPDIR=str(scratch)),
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.endswith("\n")
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(records) > 10
+    assert list(scratch.iterdir()) == []
+
+
 # Typer, imported here in the test process, warns about a Click deprecation that is not ours.
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_a_full_scratch_disk_is_one_error_line(tmp_path, monkeypatch, capsys):
