@@ -259,13 +259,36 @@ def test_tag_does_not_load_the_parser():
     assert heavy == [], heavy
 
 
-def test_json_output_does_not_import_dateparser():
+def test_json_output_does_not_import_dateparser_or_rich():
     proc, modules = _imports("parse", SAMPLE_REL, "--published", "2025-07-04", "--format", "json")
     assert json.loads(proc.stdout)["schema"] == "newsline/1"
-    assert "newsline" in modules
-    # spaCy (the event stage's analyser) brings rich along; dateparser is never needed on this path.
-    heavy = [m for m in modules if m.split(".")[0] == "dateparser"]
+    assert "newsline" in modules and "spacy" in modules
+    # Neither is needed on this path. spaCy's command line brought rich along; the parser's loader
+    # (newsline.language.loader) leaves that out, and with it weasel and spaCy's download command.
+    heavy = [m for m in modules if m.split(".")[0] in ("dateparser", "rich", "weasel")]
     assert heavy == [], heavy
+
+
+def test_the_end_of_a_run_still_writes_and_cleans_up(tmp_path):
+    # The command freezes the heap at exit (cli.main._skip_final_collections): what it writes is whole,
+    # the exit code is kept, and the merge's scratch folder (--format jsonl) is still removed.
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    argv = ["newsline", "parse", SAMPLE_REL, "--published", "2025-07-04", "--format", "jsonl"]
+    code = f"import sys; sys.argv = {argv!r}; from newsline.cli.main import run; run()"
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=base_env(TMPDIR=str(scratch)),
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.endswith("\n")
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(records) > 10
+    assert list(scratch.iterdir()) == []
 
 
 # Typer, imported here in the test process, warns about a Click deprecation that is not ours.

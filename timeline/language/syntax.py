@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from newsline.language.text import Document
@@ -166,10 +167,10 @@ class Syntax:
 @cache  # (called under _PARSING by analyse: loaded once even when threads ask at once)
 def parser() -> Any:
     """The shipped spaCy pipeline, loaded once per process (about half a second)."""
-    import spacy  # imported here: only the event stage needs it, and it costs a cold start
+    # imported here: only the event stage needs spaCy, and it costs a cold start (`loader`: what it spares)
+    from newsline.language.loader import load
 
-    path = resources.files("newsline.language") / "parser"
-    return spacy.load(str(path))
+    return load(Path(str(resources.files("newsline.language") / "parser")))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
