@@ -188,6 +188,10 @@ def test_according_to_names_the_speaker_without_its_preposition() -> None:
         # a subject shared with a coordinated clause
         ("The mayor held a briefing on Sunday and deployed extra firefighters.", "deployed",
          "The mayor"),
+        # a time that is its noun's determiner stays with its preposition: no "won the award World Cup"
+        ("The goalkeeper won the award in this year's World Cup.", "won",
+         "The goalkeeper won the award in this year's World Cup"),
+        ("Thursday's storm flooded the harbour.", "flooded", "Thursday's storm flooded the harbour"),
     ],
 )
 def test_titles_say_who_did_what(text: str, word: str, title: str) -> None:

@@ -1868,6 +1868,10 @@ def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]
         s = pre.start() if pre else s
         post = re.match(r"['’]s\b", text[e:])
         e = e + (post.end() if post else 0)
+        if post and pre:
+            # "won the award in this year's World Cup": the time is the determiner of the occasion's noun;
+            # cut out with its preposition, it would leave "won the award World Cup". The words stay.
+            continue
         if _TIME_COMPLEMENT.match(text, e) and _PREPOSITION_LEFT.search(text, 0, s):
             # "within days of the release": the time heads a phrase that goes on; cut out, it would leave
             # "within of the release". The words stay.
