@@ -195,9 +195,28 @@ def test_according_to_names_the_speaker_without_its_preposition() -> None:
     ],
 )
 def test_titles_say_who_did_what(text: str, word: str, title: str) -> None:
+    _title_starts(text, word, title)
+
+
+@pytest.mark.parametrize(
+    "text, word, title",
+    [
+        # a clause cut short by a quote taken out ends on no word that needs what follows
+        ('The general ordered his troops to march on the capital and "crush anyone who resists".',
+         "ordered", "The general ordered his troops to march on the capital"),
+        ('She said she has retired and has "no plans to return".', "retired", "She has retired"),
+        ('The minister criticized the court for "ignoring the evidence".', "criticized",
+         "The minister criticized the court"),
+    ],
+)
+def test_titles_end_on_no_dangling_word(text: str, word: str, title: str) -> None:
+    _title_starts(text, word, title, whole=True)
+
+
+def _title_starts(text: str, word: str, title: str, whole: bool = False) -> None:
     tl = newsline.parse_text(text, published="2025-07-04")
     e = next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == word for m in e.mentions))
-    assert e.title.startswith(title), e.title
+    assert (e.title == title) if whole else e.title.startswith(title), e.title
 
 
 def test_an_infinitive_s_title_says_what_is_to_come() -> None:

@@ -1852,6 +1852,14 @@ _TIME_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|during|since|by|late|early)\s+
 _DANGLING_ADVERB = r"\s(?:just|only|shortly|soon|immediately|barely|almost|nearly|some|about)\W*$"
 
 
+_DANGLING_END = re.compile(
+    r"[\s,;:(\-–—]+(?:and|or|but|nor|for|to|of|with|in|on|at|by|from|into|as|than|that|which|who|the|a|an|"
+    r"has|have|had|is|are|was|were|be|been|will|would|can|could|may|might|must|should|its|their|his|"
+    r"he|she|they|we|I)\W*$",
+    re.I,
+)
+
+
 def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]) -> str:
     """A short, readable "who did what": the clause without its time words, attributions and tail."""
     text = doc.text[a:b]
@@ -1897,6 +1905,10 @@ def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]
     text = re.sub(r"\s{2,}", " ", text).replace(" ,", ",")
     # Names read better without their titles: "U.S. President Donald Trump" -> "Donald Trump".
     text = _NAME_RUN.sub(lambda m: strip_titles(m.group(0)) or m.group(0), text)
+    # A clause cut short (by a quote, a time or a signal taken out) ends on a word that needs what follows:
+    # "ordered his forces to advance on Moscow and", "has retired and has". Those words go.
+    while (cut := _DANGLING_END.search(text)) is not None and cut.start() >= d.trig.end - a:
+        text = text[: cut.start()]
     words = text.split()
     if len(words) > 16:
         text = " ".join(words[:16]) + "…"
