@@ -461,15 +461,19 @@ def _quoted(
 ) -> tuple[str | None, Modality | None]:
     """A quoted word's speaker and status from the verb that frames its quote: a quote's words are its
     speaker's, and a quote framed by a verb of claiming ('The report alleged: "Leaders dismissed ..."') is a
-    claim in every sentence it runs over."""
+    claim in every sentence it runs over, as is one made "without evidence"."""
     q = doc.quote_at(w.start)
     frame = None if q is None else quote_frame(doc, syntax, q)
     if frame is None or q is None:
         return speaker, status
     if speaker is None:
         speaker = quote_speaker(doc, syntax, q, times)
-    if status is None and frame.lemma.lower() in words()["belief"]:
-        status = Modality.POSSIBLE
+    W = words()
+    if status is None and (
+        frame.lemma.lower() in W["belief"]
+        or any(unsupported(syntax, o, W) for o in syntax.kids(frame, "obl"))
+    ):
+        status = Modality.POSSIBLE  # (or 'declared without evidence the jet was "shot down"': a bare claim)
     return speaker, status
 
 
