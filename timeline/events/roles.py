@@ -155,7 +155,16 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             # "..., while Zelensky urged sanctions": a clause with a subject of its own tells its own
             # happening; what the words above plan or fear is not its status (its speaker still is). Only
             # its host's own modal reaches it: "once we have reviewed it, we will decide" is to come.
-            if status is None and any(k.lower in W["modal_planned"] for k in syntax.kids(gov, "aux")):
+            if status is None and (
+                any(k.lower in W["modal_planned"] for k in syntax.kids(gov, "aux"))
+                # "after we have selected an alternative, we intend to require competition": an intention
+                # held now is for what is to come, and so is the clause that says when
+                or (
+                    gov.lemma.lower() in W["intent"]
+                    and gov.tag in ("VBP", "VBZ")
+                    and not syntax.kids(gov, "aux")
+                )
+            ):
                 status = Modality.PLANNED
             locked = True
         lemma = gov.lemma.lower()
