@@ -129,6 +129,11 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
         if (reported := _misread_content(syntax, cur, W)) is not None:
             gov, rel = reported, "ccomp"
         if rel == "conj":
+            if syntax.kids(cur, "nsubj") and _finite(syntax, cur) and not _finite(syntax, gov):
+                # "was reported to have closed its borders, but an announcement later clarified ...": a
+                # finite clause with its own subject is not coordinated with an infinitive or a participle,
+                # whatever the parser hung it on; it is a clause of its own sentence, under nothing above
+                break
             if syntax.is_predicate(cur) and not syntax.is_predicate(gov):
                 # "likely to create 1,500 jobs and support 25,000 others" read as "[jobs and support]": a
                 # clause is coordinated with the verb above that noun, not with the noun
@@ -220,6 +225,13 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             reporter = gov  # "threatened to sue", "vowed to rebuild": the subject says so
         cur = gov
     return status, reporter
+
+
+def _finite(syntax: Syntax, w: Word) -> bool:
+    """Whether the verb is finite: a tensed form, or an auxiliary or modal that is."""
+    return w.tag in ("VBD", "VBZ", "VBP") or any(
+        k.tag in ("VBD", "VBZ", "VBP", "MD") for k in syntax.kids(w, "aux", "aux:pass")
+    )
 
 
 def judge_mention(
