@@ -168,9 +168,12 @@ class Syntax:
 def parser() -> Any:
     """The shipped spaCy pipeline, loaded once per process (about half a second)."""
     # imported here: only the event stage needs spaCy, and it costs a cold start (`loader`: what it spares)
+    from newsline.language.inference import prepare
     from newsline.language.loader import load
 
-    return load(Path(str(resources.files("newsline.language") / "parser")))
+    nlp = load(Path(str(resources.files("newsline.language") / "parser")))
+    prepare(nlp)
+    return nlp
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -198,6 +201,10 @@ def _pieces(text: str, start: int) -> Iterator[tuple[int, str]]:
 # story's boilerplate across articles, the same article parsed again), and a parse costs milliseconds.
 Parsed = tuple[tuple[int, int, str, str, str, str, int], ...]
 CACHE_PIECES = 4096
+# Pieces per batch of the analyser (spaCy's `batch_size`): an article's new pieces (a few dozen) in one
+# batch, and one sub-batch of the parser (a quarter of it), whose steps then cover all of them at once.
+# A piece's analysis does not depend on its batch (benchmarks/parse_hash.py: the same hashes at 64).
+BATCH = 256
 
 
 _CACHE: OrderedDict[str, Parsed] = OrderedDict()
@@ -245,14 +252,17 @@ def analyse(doc: Document) -> Syntax:
         text = _SURROGATE.sub("\ufffd", doc.text[s.start : s.end])
         for offset, piece in _pieces(text, s.start):
             jobs.append((s.index, offset, piece))
-    # The pieces not parsed lately go through the parser together (batching is several times faster).
+    # The pieces not parsed lately go through the parser together (batching is several times faster;
+    # `annotate` is spaCy's `nlp.pipe`, faster: newsline.language.inference).
     # One article at a time per process: the cache and the parser are shared by a process's threads (a
     # Dask worker's), and parsing is CPU-bound, so threads gain nothing by parsing at once.
     parsed_now: dict[str, Parsed] = {}
     with _PARSING:
         fresh = list(dict.fromkeys(piece for _, _, piece in jobs if piece not in _CACHE))
         if fresh:
-            for piece, parsed in zip(fresh, parser().pipe(fresh, batch_size=64), strict=True):
+            from newsline.language.inference import annotate
+
+            for piece, parsed in zip(fresh, annotate(parser(), fresh, BATCH), strict=True):
                 parsed_now[piece] = _from_spacy(parsed)
                 _remember(piece, parsed_now[piece])
         for _, _, piece in jobs:
