@@ -79,6 +79,11 @@ class Syntax:
     children: list[list[int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     memo: dict[str, Any] = field(default_factory=dict)  # what a later stage computes once per article
+    # Each word's relation without its subtype ("nsubj" for "nsubj:pass"), for `kids`.
+    _base_deps: list[str] = field(default_factory=list)
+    # `is_predicate` of each word once asked (the event stage asks about the same words again and again;
+    # nothing changes a word or the tree once the analysis is made).
+    _predicates: list[bool | None] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.children = [[] for _ in self.words]
@@ -86,6 +91,8 @@ class Syntax:
             if w.head != w.i:
                 self.children[w.head].append(w.i)
         self._starts = [w.start for w in self.words]
+        self._base_deps = [w.dep.partition(":")[0] for w in self.words]
+        self._predicates = [None] * len(self.words)
 
     def at(self, start: int, end: int | None = None) -> Word | None:
         """The word at character `start`, or the head-most word of those overlapping [start, end)."""
@@ -108,6 +115,14 @@ class Syntax:
         """Whether the word heads a clause: a verb (not an auxiliary), or a word the tagger took for a noun
         but that has a clause's dependents, an auxiliary or a subject ("Russia may soon launch" with
         "launch" tagged a noun: the tagger errs most on words that are nouns and verbs alike)."""
+        if self.words[w.i] is not w:  # a word of another analysis: nothing remembered applies
+            return self._is_predicate(w)
+        known = self._predicates[w.i]
+        if known is None:
+            known = self._predicates[w.i] = self._is_predicate(w)
+        return known
+
+    def _is_predicate(self, w: Word) -> bool:
         if w.verbal:
             return True
         if not (w.tag.startswith("NN") or w.tag.startswith("JJ")) or w.dep in ("compound", "amod"):
@@ -125,10 +140,11 @@ class Syntax:
 
     def kids(self, w: Word, *deps: str) -> list[Word]:
         """The word's dependents, those with one of `deps` (or a subtype: "nsubj" takes "nsubj:pass")."""
-        out = [self.words[c] for c in self.children[w.i]]
-        if deps:
-            out = [c for c in out if c.dep in deps or c.dep.split(":")[0] in deps]
-        return out
+        words = self.words
+        if not deps:
+            return [words[c] for c in self.children[w.i]]
+        base = self._base_deps
+        return [words[c] for c in self.children[w.i] if base[c] in deps or words[c].dep in deps]
 
     def head(self, w: Word) -> Word | None:
         return None if w.head == w.i else self.words[w.head]
