@@ -86,6 +86,8 @@ def annotate(nlp: Any, texts: Sequence[str], batch_size: int) -> list[Any]:
     for _, proc in nlp.pipeline:
         if _fast_parser(proc):
             _parse(proc, docs, batch_size)
+        elif _fast_lemmatizer(proc):
+            _lemmatize(proc, docs, batch_size)
         elif hasattr(proc, "pipe"):
             # Each component reads only the documents (the token vectors through `doc.tensor`), so running
             # them one after the other over all the documents is what `Language.pipe` does batch by batch.
@@ -111,6 +113,38 @@ def _fast_parser(proc: Any) -> bool:
         and model.attrs.get("has_upper") is True
         and all(hasattr(proc, name) for name in ("transition_states", "set_annotations", "moves"))
     )
+
+
+def _fast_lemmatizer(proc: Any) -> bool:
+    """Whether `_lemmatize` does what `proc.pipe` would: spaCy's edit-tree lemmatiser, best tree only."""
+    try:
+        from spacy.pipeline.edit_tree_lemmatizer import EditTreeLemmatizer
+    except ImportError:
+        return False
+    return isinstance(proc, EditTreeLemmatizer) and getattr(proc, "top_k", None) == 1
+
+
+def _lemmatize(lemmatizer: Any, docs: Sequence[Any], batch_size: int) -> None:
+    """Lemmatise `docs` as `lemmatizer.pipe(docs, batch_size=batch_size)` does. spaCy's `predict` applies
+    each word's best tree to check that it applies, and `set_annotations` applies it again, with a Python
+    loop over each document's words twice; here once, on the same scores, with the same fallback."""
+    labels = lemmatizer.cfg["labels"]
+    trees = lemmatizer.trees
+    backoff = lemmatizer.backoff
+    overwrite = lemmatizer.overwrite
+    for i in range(0, len(docs), batch_size):
+        batch = docs[i : i + batch_size]
+        if not any(len(doc) for doc in batch):
+            continue  # spaCy predicts nothing and sets nothing
+        for doc, scores in zip(batch, lemmatizer.model.predict(batch), strict=True):
+            for token, best in zip(doc, scores.argmax(axis=1).tolist(), strict=True):
+                if not overwrite and token.lemma != 0:
+                    continue
+                lemma = trees.apply(labels[best], token.text)
+                if lemma is not None:
+                    token.lemma_ = lemma
+                elif backoff is not None:  # no tree applies: the word's own form (spaCy's backoff)
+                    token.lemma = getattr(token, backoff)
 
 
 def _parse(parser: Any, docs: Sequence[Any], batch_size: int) -> None:
