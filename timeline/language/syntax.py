@@ -79,6 +79,11 @@ class Syntax:
     children: list[list[int]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     memo: dict[str, Any] = field(default_factory=dict)  # what a later stage computes once per article
+    # Each word's relation without its subtype ("nsubj" for "nsubj:pass"), for `kids`.
+    _base_deps: list[str] = field(default_factory=list)
+    # `is_predicate` of each word once asked (the event stage asks about the same words again and again;
+    # nothing changes a word or the tree once the analysis is made).
+    _predicates: list[bool | None] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.children = [[] for _ in self.words]
@@ -86,6 +91,8 @@ class Syntax:
             if w.head != w.i:
                 self.children[w.head].append(w.i)
         self._starts = [w.start for w in self.words]
+        self._base_deps = [w.dep.partition(":")[0] for w in self.words]
+        self._predicates = [None] * len(self.words)
 
     def at(self, start: int, end: int | None = None) -> Word | None:
         """The word at character `start`, or the head-most word of those overlapping [start, end)."""
@@ -108,6 +115,14 @@ class Syntax:
         """Whether the word heads a clause: a verb (not an auxiliary), or a word the tagger took for a noun
         but that has a clause's dependents, an auxiliary or a subject ("Russia may soon launch" with
         "launch" tagged a noun: the tagger errs most on words that are nouns and verbs alike)."""
+        if self.words[w.i] is not w:  # a word of another analysis: nothing remembered applies
+            return self._is_predicate(w)
+        known = self._predicates[w.i]
+        if known is None:
+            known = self._predicates[w.i] = self._is_predicate(w)
+        return known
+
+    def _is_predicate(self, w: Word) -> bool:
         if w.verbal:
             return True
         if not (w.tag.startswith("NN") or w.tag.startswith("JJ")) or w.dep in ("compound", "amod"):
@@ -125,10 +140,11 @@ class Syntax:
 
     def kids(self, w: Word, *deps: str) -> list[Word]:
         """The word's dependents, those with one of `deps` (or a subtype: "nsubj" takes "nsubj:pass")."""
-        out = [self.words[c] for c in self.children[w.i]]
-        if deps:
-            out = [c for c in out if c.dep in deps or c.dep.split(":")[0] in deps]
-        return out
+        words = self.words
+        if not deps:
+            return [words[c] for c in self.children[w.i]]
+        base = self._base_deps
+        return [words[c] for c in self.children[w.i] if base[c] in deps or words[c].dep in deps]
 
     def head(self, w: Word) -> Word | None:
         return None if w.head == w.i else self.words[w.head]
@@ -168,9 +184,12 @@ class Syntax:
 def parser() -> Any:
     """The shipped spaCy pipeline, loaded once per process (about half a second)."""
     # imported here: only the event stage needs spaCy, and it costs a cold start (`loader`: what it spares)
+    from newsline.language.inference import prepare
     from newsline.language.loader import load
 
-    return load(Path(str(resources.files("newsline.language") / "parser")))
+    nlp = load(Path(str(resources.files("newsline.language") / "parser")))
+    prepare(nlp)
+    return nlp
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -198,6 +217,10 @@ def _pieces(text: str, start: int) -> Iterator[tuple[int, str]]:
 # story's boilerplate across articles, the same article parsed again), and a parse costs milliseconds.
 Parsed = tuple[tuple[int, int, str, str, str, str, int], ...]
 CACHE_PIECES = 4096
+# Pieces per batch of the analyser (spaCy's `batch_size`): an article's new pieces (a few dozen) in one
+# batch, and one sub-batch of the parser (a quarter of it), whose steps then cover all of them at once.
+# A piece's analysis does not depend on its batch (benchmarks/parse_hash.py: the same hashes at 64).
+BATCH = 256
 
 
 _CACHE: OrderedDict[str, Parsed] = OrderedDict()
@@ -245,14 +268,17 @@ def analyse(doc: Document) -> Syntax:
         text = _SURROGATE.sub("\ufffd", doc.text[s.start : s.end])
         for offset, piece in _pieces(text, s.start):
             jobs.append((s.index, offset, piece))
-    # The pieces not parsed lately go through the parser together (batching is several times faster).
+    # The pieces not parsed lately go through the parser together (batching is several times faster;
+    # `annotate` is spaCy's `nlp.pipe`, faster: newsline.language.inference).
     # One article at a time per process: the cache and the parser are shared by a process's threads (a
     # Dask worker's), and parsing is CPU-bound, so threads gain nothing by parsing at once.
     parsed_now: dict[str, Parsed] = {}
     with _PARSING:
         fresh = list(dict.fromkeys(piece for _, _, piece in jobs if piece not in _CACHE))
         if fresh:
-            for piece, parsed in zip(fresh, parser().pipe(fresh, batch_size=64), strict=True):
+            from newsline.language.inference import annotate
+
+            for piece, parsed in zip(fresh, annotate(parser(), fresh, BATCH), strict=True):
                 parsed_now[piece] = _from_spacy(parsed)
                 _remember(piece, parsed_now[piece])
         for _, _, piece in jobs:
