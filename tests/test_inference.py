@@ -47,6 +47,15 @@ def test_annotate_is_nlp_pipe(plain, batch_size):
     assert _words(inference.annotate(plain, SENTENCES, batch_size)) == expected
 
 
+def test_a_parser_interface_that_differs_falls_back_to_spacy_s_own_loop(plain, monkeypatch):
+    def differs(*_args, **_kwargs):
+        raise AttributeError("'ParserStepModel' object has no attribute 'state2vec'")
+
+    monkeypatch.setattr(inference, "_greedy", differs)
+    expected = _words(list(plain.pipe(SENTENCES, batch_size=64)))
+    assert _words(inference.annotate(parser(), SENTENCES, 64)) == expected
+
+
 def test_the_prepared_pipeline_uses_the_faster_maxout_only_where_numpy_ops_ran():
     nlp = parser()
     kinds = {type(node.ops).__name__ for _, proc in nlp.pipeline for node in proc.model.walk()}

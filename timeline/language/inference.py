@@ -154,7 +154,13 @@ def _parse(parser: Any, docs: Sequence[Any], batch_size: int) -> None:
         size = max(batch_size // _SUB_BATCH, 2)
         for j in range(0, len(by_length), size):
             sub = by_length[j : j + size]
-            parser.set_annotations(sub, _greedy(parser, sub))
+            try:
+                states = _greedy(parser, sub)
+            except (AttributeError, TypeError):
+                # a spaCy whose parser's Python interface differs from the one `_greedy` drives (its
+                # version is pinned, but an install may differ): spaCy's own loop, the same parse
+                states = parser.predict(sub)
+            parser.set_annotations(sub, states)
 
 
 def _greedy(parser: Any, docs: Sequence[Any]) -> list[Any]:
