@@ -249,3 +249,14 @@ def test_a_noun_in_a_quote_is_its_speaker_s() -> None:
     tl = newsline.parse_text(text, published="2026-03-01")
     e = next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == "vote" for m in e.mentions))
     assert e.speaker == "An adviser"
+
+
+def test_what_a_plan_is_told_by_and_a_clause_of_its_own_are_each_their_speaker_s() -> None:
+    text = (
+        "Germany announced plans to purchase two frigates to fill gaps caused by the delay in deliveries, "
+        "while the navy urged further cuts."
+    )
+    tl = newsline.parse_text(text, published="2026-03-01")
+    by_word = {text[m.trigger[0] : m.trigger[1]]: e for e in tl.events for m in e.mentions}
+    assert by_word["plans"].speaker == "Germany"
+    assert by_word["urged"].speaker == "the navy"

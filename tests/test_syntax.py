@@ -98,3 +98,17 @@ def test_verbs_the_rules_name_have_their_lemma(text: str, word: str, lemma: str)
     syntax = analyse(segment(text))
     w = syntax.at(text.index(word), text.index(word) + len(word))
     assert w is not None and w.lemma == lemma
+
+
+def test_a_verb_read_as_the_adjective_of_a_root_noun_heads_its_sentence() -> None:
+    # the parser reads "[announced plans] to purchase ..." as a noun phrase with a subject on its adjective
+    text = (
+        "Germany announced plans to purchase two frigates to fill gaps caused by the delay in deliveries, "
+        "while the navy urged further cuts."
+    )
+    syntax = analyse(segment(text))
+    announced = syntax.at(text.index("announced"))
+    plans = syntax.at(text.index("plans"))
+    assert announced is not None and plans is not None
+    assert announced.dep == "root" and plans.dep == "obj" and plans.head == announced.i
+    assert [k.text for k in syntax.kids(announced, "nsubj")] == ["Germany"]

@@ -151,8 +151,14 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
         # inside a noun phrase ("a possibility of the union challenging"): up to the nouns that govern it
         of_noun = rel in ("acl", "nmod") and not syntax.is_predicate(gov)
         if rel not in _CLAUSAL and not to_clause and not of_noun:
-            if reporter is None and rel == "obj" and gov.lemma.lower() in W["reporting"] and not (
-                syntax.is_predicate(cur)
+            # (not through a clause with a subject of its own: "announced plans to buy ..., while Zelensky
+            # urged sanctions" is Zelensky's)
+            if (
+                reporter is None
+                and not locked
+                and rel == "obj"
+                and gov.lemma.lower() in W["reporting"]
+                and not syntax.is_predicate(cur)
             ):
                 reporter = gov  # "announced plans to buy": what the plan's noun says is told by the subject
             break

@@ -295,7 +295,24 @@ def analyse(doc: Document) -> Syntax:
             if tag.startswith("VB") and lemma not in known and (fixed := forms.get(text.lower())):
                 lemma = fixed  # the lemmatiser's guess ("citing", "recounte") for a verb the rules name
             words.append(Word(len(words), a, b, doc.text[a:b], lemma, tag, dep, base + head, sent_index))
-    return Syntax(words)
+    return Syntax(_repair(words))
+
+
+def _repair(words: list[Word]) -> list[Word]:
+    """Mend one misreading of the parser that leaves a sentence with no verb: a past verb with a subject of
+    its own read as an adjective of the noun after it, that noun made the sentence's root ("Germany
+    announced plans to buy ..." read as the noun phrase "[announced plans] to buy ..."). An adjective has
+    no subject: the verb is the root, and the noun its object."""
+    subjects = {w.head for w in words if w.dep.startswith("nsubj") and w.head != w.i}
+    for w in words:
+        if w.dep != "amod" or w.tag not in ("VBD", "VBN") or w.i not in subjects:
+            continue
+        noun = words[w.head]
+        if noun.head != noun.i or noun.i <= w.i or not noun.tag.startswith("NN"):
+            continue
+        w.head, w.dep = w.i, "root"
+        noun.head, noun.dep = w.i, "obj"
+    return words
 
 
 @cache
