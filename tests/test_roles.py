@@ -192,6 +192,8 @@ def test_according_to_names_the_speaker_without_its_preposition() -> None:
         ("The goalkeeper won the award in this year's World Cup.", "won",
          "The goalkeeper won the award in this year's World Cup"),
         ("Thursday's storm flooded the harbour.", "flooded", "Thursday's storm flooded the harbour"),
+        ("A court cleared the pilots of negligence in the 2014 collision.", "cleared",
+         "A court cleared the pilots of negligence in the 2014 collision"),
     ],
 )
 def test_titles_say_who_did_what(text: str, word: str, title: str) -> None:
@@ -260,3 +262,15 @@ def test_what_a_plan_is_told_by_and_a_clause_of_its_own_are_each_their_speaker_s
     by_word = {text[m.trigger[0] : m.trigger[1]]: e for e in tl.events for m in e.mentions}
     assert by_word["plans"].speaker == "Germany"
     assert by_word["urged"].speaker == "the navy"
+
+
+def test_a_noun_dated_in_its_own_phrase_after_the_verb_does_not_date_the_verb() -> None:
+    # the collision is background the ruling speaks of: the ruling goes by the story's time
+    text = (
+        "The trial opened on February 23. A judge cleared the pilots of negligence in the 2014 collision "
+        "that killed nine."
+    )
+    tl = newsline.parse_text(text, published="2026-03-02")
+    by_word = {text[m.trigger[0] : m.trigger[1]]: e for e in tl.events for m in e.mentions}
+    assert by_word["cleared"].time is not None and by_word["cleared"].time.value == "2026-02-23"
+    assert by_word["collision"].time is not None and by_word["collision"].time.value == "2014"

@@ -1489,11 +1489,11 @@ def _inherit_times(
                 and _ORDERING.search(doc.text[d.trig.end : _np_bounds(x.region, x.trig.tok)[0]])
             )
             and not (
-                # "concluded that the November 27 agreement is void": a dated noun in what a verb says
-                # is not the time of the saying.
+                # "concluded that the November 27 agreement is void", "acquitted them of manslaughter in
+                # the 2009 crash": a noun dated in its own phrase, told after the verb, is background the
+                # verb speaks of, not its time (told before it, it frames it: "In the 2009 deal, ...")
                 x.trig.start > d.trig.start
                 and _named_by_its_time(x)
-                and re.search(r"\bthat\b", doc.text[d.trig.end : x.trig.start])
             )
         ]
         if same:
@@ -1852,6 +1852,15 @@ _TIME_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|during|since|by|late|early)\s+
 _DANGLING_ADVERB = r"\s(?:just|only|shortly|soon|immediately|barely|almost|nearly|some|about)\W*$"
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)")
+# Words after a year that show it is not modifying a noun ("in 2009 the company", "in 2009 and 2010").
+_NOT_A_NOUN = frozenset(
+    {
+        "the", "a", "an", "and", "or", "but", "he", "she", "it", "they", "we", "i", "his", "her", "its",
+        "their", "this", "that", "these", "those", "when", "after", "before", "while", "as", "until",
+        "since", "to", "of", "in", "on", "at", "by", "for", "from", "with",
+    }
+)
 _DANGLING_END = re.compile(
     r"[\s,;:(\-–—]+(?:and|or|but|nor|for|to|of|with|in|on|at|by|from|into|as|than|that|which|who|the|a|an|"
     r"has|have|had|is|are|was|were|be|been|will|would|can|could|may|might|must|should|its|their|his|"
@@ -1876,9 +1885,14 @@ def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]
         s = pre.start() if pre else s
         post = re.match(r"['’]s\b", text[e:])
         e = e + (post.end() if post else 0)
-        if post and pre:
-            # "won the award in this year's World Cup": the time is the determiner of the occasion's noun;
-            # cut out with its preposition, it would leave "won the award World Cup". The words stay.
+        if (post and pre) or (
+            re.fullmatch(r"\d{4}", m.text or "")
+            and (nxt := _NEXT_WORD.match(text, m.end - a)) is not None
+            and nxt.group(1).lower() not in _NOT_A_NOUN
+        ):
+            # "won the award in this year's World Cup", "acquitted of manslaughter in the 2009 crash": the
+            # time is the determiner or modifier of the occasion's noun; cut out with its preposition, it
+            # would leave "won the award World Cup", "of manslaughter crash". The words stay.
             continue
         if _TIME_COMPLEMENT.match(text, e) and _PREPOSITION_LEFT.search(text, 0, s):
             # "within days of the release": the time heads a phrase that goes on; cut out, it would leave
