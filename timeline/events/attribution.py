@@ -331,6 +331,14 @@ def bare_attribution(doc: Document, syntax: Syntax, w: Word, W: dict[str, frozen
         return True  # "The WHO stated", "Associates of Navalny alleged": nothing told but the telling
     if syntax.kids(w, "aux:pass") and not syntax.kids(w, "xcomp"):
         return True  # "the spread of the disease is reported", "it is suspected": what is told is its subject
+    if syntax.kids(w, "aux:pass") and any(
+        k.lemma.lower() in ("have", "be")
+        for x in syntax.kids(w, "xcomp")
+        for k in syntax.kids(x, "aux", "cop")
+    ):
+        # "1,000 people are reported to have been killed", "he is said to be hiding": what is told is the
+        # infinitive, of the passive's subject ("were told to leave", an instruction, is not this)
+        return True
     if doc.quote_at(w.start) is not None:
         return False
     nxt = syntax.words[w.i + 1] if w.i + 1 < len(syntax.words) else None

@@ -85,6 +85,8 @@ def with_subject(text: str, syntax: Syntax, w: Word, title: str) -> str:
     if not title:
         return title
     first = title.split()[0].lower().strip(",;:")
+    if first == "to" and (raised := _raised(text, syntax, w)) is not None:
+        return f"{raised} {title[:1].lower()}{title[1:]}"
     aux = [k for k in syntax.kids(w, "aux", "aux:pass") if k.i < w.i]
     neg = [k for k in syntax.kids(w, "advmod") if k.i < w.i and k.lower in ("not", "n't", "never")]
     if first not in {w.lower} | {k.lower for k in aux + neg}:
@@ -116,6 +118,31 @@ def with_subject(text: str, syntax: Syntax, w: Word, title: str) -> str:
             lead = "to"
     name = name[:1].upper() + name[1:]
     return " ".join(x for x in (name, lead, title[:1].lower() + title[1:]) if x)
+
+
+def _raised(text: str, syntax: Syntax, w: Word) -> str | None:
+    """For an infinitive whose subject is the subject of the verb it completes ("the country was reported
+    to have closed its borders", "rescuers worked to contain it"): that subject and verb, as written ("The
+    country was reported"), so that the title keeps who and the hedge. None when the verb has an object
+    ("urged Germany to send": Germany sends) or no subject to name."""
+    head = syntax.head(w)
+    if head is None or not syntax.is_predicate(head) or syntax.kids(head, "obj", "iobj"):
+        return None
+    # (the parser sometimes hangs a passive's infinitive as an adverbial clause; an active verb's adverbial
+    # infinitive is a purpose, "went to Paris to meet", whose subject is not raised)
+    if not (w.dep == "xcomp" or (w.dep == "advcl" and syntax.kids(head, "aux:pass"))):
+        return None
+    if not any(m.lower == "to" for m in syntax.kids(w, "mark")):
+        return None
+    subjects = syntax.kids(head, "nsubj", "nsubj:pass")
+    if not subjects or subjects[0].lower in _EXPLETIVE or subjects[0].lower in _RELATIVE:
+        return None
+    name = _subject_text(text, syntax, subjects[0], head)
+    if not name:
+        return None
+    verb = [k for k in syntax.kids(head, "aux", "aux:pass", "advmod") if subjects[0].i < k.i < head.i]
+    words = " ".join(x.text for x in sorted([*verb, head], key=lambda x: x.i))
+    return f"{name[:1].upper()}{name[1:]} {words}"
 
 
 TITLE_WORDS = 18
