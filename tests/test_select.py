@@ -318,6 +318,12 @@ def test_explain_goes_to_stderr_and_leaves_the_json_alone(newsline, tmp_path):
             "Steve Jobs spoke on Monday, he said. Paul Otellini said Intel agreed. He then demoed a chip.",
             ["Steve Jobs", "he"],
         ),
+        # A closing quote set off by a space ('... for years. "') ends the same sentence, not one of its
+        # own: the sentence before the pronoun is still the one that names the subject first.
+        (
+            'Steve Jobs spoke on Monday.\nJobs said OS X had " a double life for years. "\nHe demoed a chip.',
+            ["Steve Jobs", "Jobs", "He"],
+        ),
         # ... nor inside a sentence, where the last person named who acts is the nearer reading.
         (
             "Steve Jobs said Paul Otellini agreed, and he then demoed a widget.",
