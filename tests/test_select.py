@@ -252,6 +252,27 @@ def test_entity_timeline_leaves_out_times_without_a_date(text: str, left_out: st
     assert "delivered" in kept and left_out not in kept, kept
 
 
+@pytest.mark.parametrize(
+    ("text", "entity", "refs"),
+    [
+        # A name in the plural is one body, called by the singular even after another name.
+        (
+            "China Eastern Airlines bought twenty Airbus A320 jets. The airline signed the deal in Paris.",
+            "China Eastern Airlines",
+            ["China Eastern Airlines", "The airline"],
+        ),
+        (
+            "Singapore Airlines met Qantas Airways on Monday. Later the airline, not Qantas, signed it.",
+            "Singapore Airlines",
+            ["Singapore Airlines", "the airline"],
+        ),
+    ],
+)
+def test_a_plural_name_is_described_by_its_singular(text: str, entity: str, refs: list[str]):
+    found = [text[r.start : r.end] for r in entity_refs(text, _pattern(entity), entity, _generic())]
+    assert found == refs
+
+
 def test_spans_answer_like_a_scan():
     from newsline.entity.references import Ref, Spans
 

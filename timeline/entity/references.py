@@ -418,6 +418,9 @@ def entity_refs(text: str, pattern: re.Pattern[str], entity: str, generic_nouns:
     if person:
         names += first_name_refs(text, entity, names)
     nouns = {w.lower() for w in entity.split() if w.lower() in generic_nouns}
+    # A name in the plural ("Singapore Airlines", "Boeing Commercial Airplanes") is one body: news calls it
+    # by the singular ("the airline"), when that is a generic word too.
+    nouns |= {w[:-1] for w in nouns if w.endswith("s") and w[:-1] in generic_nouns}
     nouns |= described_as(text, names, product)
     if person:
         nouns |= titles_given(text, names)
