@@ -188,7 +188,7 @@ def test_entity_option_in_every_format(newsline, tmp_path):
 def test_entity_event_keeps_the_mentions_of_its_part():
     # One event told three times: Boeing's sentence, the same word again, and another party's sentence
     # that was taken for the same event. The entity's timeline keeps the first two.
-    from newsline.model import Article, Event, Mention, Timeline
+    from newsline.model import AnchorKind, Article, Event, Mention, Timeline, TimeMention
 
     text = "Boeing won the contract on Monday. The bid won easily. Airbus lost a contract."
     sentences = [(0, 34), (35, 54), (55, 78)]
@@ -199,7 +199,8 @@ def test_entity_event_keeps_the_mentions_of_its_part():
         for n, ((a, b), t) in enumerate(zip(sentences, triggers, strict=True))
     ]
     e = Event("e1", "Boeing won the contract", "won", "decision", mentions)
-    e.lo = 0.0  # placed in time
+    monday = TimeMention("a", 27, 33, "Monday", "DATE", "2023-04-17", "test", AnchorKind.PUBLICATION)
+    e.time, e.time_source, e.lo = monday, "same clause", 0.0  # dated by its own clause
     kept = keep_entity(Timeline([Article("a", text)], [e], [], [], {}), "Boeing")
     assert [text[m.trigger[0] : m.trigger[1]] for m in kept.events[0].mentions] == ["won", "won"]
 
@@ -232,6 +233,44 @@ def test_entity_timeline_leaves_out_background_years():
     cut = next(e for e in tl.events if e.trigger == "cut")
     assert cut.time is not None and cut.time.value == "2004" and cut.time_source != "same clause"
     assert {e.trigger for e in keep_entity(tl, "Airbus").events} == {"won"}
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        # times told only against the moment of writing: no calendar date for the timeline to show
+        ("Boeing delivered a jet on Monday. The company is currently in talks with China.", "talks"),
+        ("Boeing delivered a jet on Monday. Boeing is now in talks with Airbus.", "talks"),
+        ("Boeing delivered a jet on Monday. More recently, Boeing has entered into an agreement.", "entered"),
+        ("Boeing delivered a jet on Monday. Boeing recently signed a deal with Airbus.", "signed"),
+    ],
+)
+def test_entity_timeline_leaves_out_times_without_a_date(text: str, left_out: str):
+    tl = newsline.parse_text(text, published=PUB, id="a")
+    assert any(e.trigger == left_out and e.time is not None for e in tl.events)
+    kept = {e.trigger for e in keep_entity(tl, "Boeing").events}
+    assert "delivered" in kept and left_out not in kept, kept
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "refs"),
+    [
+        # A name in the plural is one body, called by the singular even after another name.
+        (
+            "China Eastern Airlines bought twenty Airbus A320 jets. The airline signed the deal in Paris.",
+            "China Eastern Airlines",
+            ["China Eastern Airlines", "The airline"],
+        ),
+        (
+            "Singapore Airlines met Qantas Airways on Monday. Later the airline, not Qantas, signed it.",
+            "Singapore Airlines",
+            ["Singapore Airlines", "the airline"],
+        ),
+    ],
+)
+def test_a_plural_name_is_described_by_its_singular(text: str, entity: str, refs: list[str]):
+    found = [text[r.start : r.end] for r in entity_refs(text, _pattern(entity), entity, _generic())]
+    assert found == refs
 
 
 def test_spans_answer_like_a_scan():
@@ -299,6 +338,12 @@ def test_explain_goes_to_stderr_and_leaves_the_json_alone(newsline, tmp_path):
         (
             "Steve Jobs spoke on Monday, he said. Paul Otellini said Intel agreed. He then demoed a chip.",
             ["Steve Jobs", "he"],
+        ),
+        # A closing quote set off by a space ('... for years. "') ends the same sentence, not one of its
+        # own: the sentence before the pronoun is still the one that names the subject first.
+        (
+            'Steve Jobs spoke on Monday.\nJobs said OS X had " a double life for years. "\nHe demoed a chip.',
+            ["Steve Jobs", "Jobs", "He"],
         ),
         # ... nor inside a sentence, where the last person named who acts is the nearer reading.
         (

@@ -16,6 +16,7 @@ anywhere after its first name.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -308,6 +309,9 @@ def continues_subject(text: str, refs: Spans, at: int) -> bool:
     if at and not _SENTENCE_START.search(head):
         return False
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 600), at) if m.end() <= at]
+    # A closing quote set off by a space ('... for five years. "' then a new line) is no sentence of its
+    # own: a stretch with no word between two ends joins the sentence before it.
+    ends = [e for e, nxt in itertools.pairwise(ends) if re.search(r"\w", text[e:nxt])] + ends[-1:]
     if not ends:
         return False
     start = ends[-2] if len(ends) >= 2 else max(0, at - 600)
@@ -414,6 +418,9 @@ def entity_refs(text: str, pattern: re.Pattern[str], entity: str, generic_nouns:
     if person:
         names += first_name_refs(text, entity, names)
     nouns = {w.lower() for w in entity.split() if w.lower() in generic_nouns}
+    # A name in the plural ("Singapore Airlines", "Boeing Commercial Airplanes") is one body: news calls it
+    # by the singular ("the airline"), when that is a generic word too.
+    nouns |= {w[:-1] for w in nouns if w.endswith("s") and w[:-1] in generic_nouns}
     nouns |= described_as(text, names, product)
     if person:
         nouns |= titles_given(text, names)

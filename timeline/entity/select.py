@@ -431,20 +431,29 @@ def _within_a_day(t: TimeMention) -> bool:
     return not (math.isinf(t.lo) or math.isinf(t.hi)) and t.hi - t.lo <= 1440.0
 
 
+def _dated(e: Event) -> bool:
+    """Whether the event's time names a calendar date (a year at least). A time told only against the
+    moment of writing ("has asked", "currently", "recently": PAST_REF, PRESENT_REF) or bounds that
+    relations give an undated event place it before or at the telling, but on no date a timeline can
+    show; a reader of the entity's timeline gets no day for it."""
+    return e.time is not None and e.time.value[:4].isdigit()
+
+
 def on_the_line(e: Event) -> bool:
     """Whether an event belongs on an entity's timeline: it happened, or it is planned for a time the text
     gives, and it has a place in time. What may happen or did not happen ("may deploy", "did not offer")
     is not a point of a timeline. Nor is an event that nothing places in time, or one whose only time is
     a year, a month or a week taken from another sentence or from the article's lead: that is the
     story's background, not the event's date ("Airbus won more orders in 2004. It also cut jobs": the cut
-    is not dated 2004 by that). The whole timeline still lists them all."""
+    is not dated 2004 by that); nor one whose time names no date at all ("currently", "recently",
+    see `_dated`). The whole timeline still lists them all."""
     if e.modality in (Modality.POSSIBLE, Modality.NEGATED):
         return False
     if e.modality == Modality.PLANNED and e.time is None:
         return False
     if e.time is not None and time_source(e.time_source) in INHERITED and not _within_a_day(e.time):
         return False
-    return anchored(e)
+    return anchored(e) and _dated(e)
 
 
 def keep_entity(tl: Timeline, entity: str, explain: list[str] | None = None) -> Timeline:
