@@ -112,3 +112,24 @@ def test_a_verb_read_as_the_adjective_of_a_root_noun_heads_its_sentence() -> Non
     assert announced is not None and plans is not None
     assert announced.dep == "root" and plans.dep == "obj" and plans.head == announced.i
     assert [k.text for k in syntax.kids(announced, "nsubj")] == ["Germany"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "place", "country"),
+    [
+        # a place's country after its comma is the place's apposition, not the verb's subject
+        ("A judge in Lyon, France found the airline not guilty.", "judge", "Lyon", "France"),
+        ("Officials in Jakarta, Indonesia confirmed the death toll.", "Officials", "Jakarta", "Indonesia"),
+        # a place that qualifies the verb: the name after it is the subject
+        ("In Paris, France announced new measures.", "France", None, None),
+    ],
+)
+def test_a_place_s_country_is_no_subject(
+    text: str, subject: str, place: str | None, country: str | None
+) -> None:
+    syntax = analyse(segment(text))
+    verb = next(w for w in syntax.words if w.dep == "root")
+    assert [k.text for k in syntax.kids(verb, "nsubj")] == [subject]
+    if place is not None and country is not None:
+        c = syntax.at(text.index(country))
+        assert c is not None and c.dep == "appos" and syntax.words[c.head].text == place

@@ -298,11 +298,40 @@ def analyse(doc: Document) -> Syntax:
     return Syntax(_repair(words))
 
 
+def _place_apposition(words: list[Word]) -> None:
+    """ "A judge in Paris, France found ...": the parser reads the country after a place's comma as the
+    verb's subject. A place's country, state or region set off by a comma is that place's apposition, and the
+    noun the place qualifies (the judge) is the subject. Only where the place qualifies a noun: in "In
+    Paris, France announced ..." the place qualifies the verb, and France is the subject."""
+    for x in words:
+        i = x.i
+        if not x.dep.startswith("nsubj") or x.tag not in ("NNP", "NNPS") or i < 2:
+            continue
+        comma, y = words[i - 1], words[i - 2]
+        if comma.text != "," or y.tag not in ("NNP", "NNPS") or y.sentence != x.sentence:
+            continue
+        place = y
+        while place.dep in ("flat", "compound") and place.head != place.i:
+            place = words[place.head]
+        if place.dep not in ("nmod", "obl") or place.head == place.i:
+            continue
+        noun = words[place.head]
+        if noun.i >= place.i or not noun.tag.startswith("NN") or noun.head != x.head:
+            continue
+        if not any(w.head == place.i and w.dep == "case" and w.lower in ("in", "at", "from") for w in words):
+            continue
+        x.head, x.dep = place.i, "appos"
+        comma.head = place.i
+        if not noun.dep.startswith("nsubj"):
+            noun.dep = "nsubj"
+
+
 def _repair(words: list[Word]) -> list[Word]:
     """Mend one misreading of the parser that leaves a sentence with no verb: a past verb with a subject of
     its own read as an adjective of the noun after it, that noun made the sentence's root ("Germany
     announced plans to buy ..." read as the noun phrase "[announced plans] to buy ..."). An adjective has
     no subject: the verb is the root, and the noun its object."""
+    _place_apposition(words)
     subjects = {w.head for w in words if w.dep.startswith("nsubj") and w.head != w.i}
     for w in words:
         if w.dep != "amod" or w.tag not in ("VBD", "VBN") or w.i not in subjects:
