@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsline.language.syntax import MAX_PIECE, analyse
+from newsline.language import syntax as syntax_module
+from newsline.language.syntax import MAX_PIECE, analyse, clear_cache
 from newsline.language.text import segment
 
 
@@ -112,3 +113,13 @@ def test_a_verb_read_as_the_adjective_of_a_root_noun_heads_its_sentence() -> Non
     assert announced is not None and plans is not None
     assert announced.dep == "root" and plans.dep == "obj" and plans.head == announced.i
     assert [k.text for k in syntax.kids(announced, "nsubj")] == ["Germany"]
+
+
+def test_a_cached_piece_pushed_out_by_its_own_articles_new_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The article's cached piece is the oldest in a full cache: remembering its new pieces evicts it.
+    monkeypatch.setattr(syntax_module, "CACHE_PIECES", 2)
+    clear_cache()
+    analyse(segment("The storm hit the coast. It killed three people."))
+    text = "The storm hit the coast. Power was cut. Schools closed on Monday."
+    words = analyse(segment(text)).words  # (a KeyError here before)
+    assert [w.text for w in words][:4] == ["The", "storm", "hit", "the"]

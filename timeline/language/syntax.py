@@ -272,19 +272,24 @@ def analyse(doc: Document) -> Syntax:
     # `annotate` is spaCy's `nlp.pipe`, faster: newsline.language.inference).
     # One article at a time per process: the cache and the parser are shared by a process's threads (a
     # Dask worker's), and parsing is CPU-bound, so threads gain nothing by parsing at once.
-    parsed_now: dict[str, Parsed] = {}
     with _PARSING:
-        fresh = list(dict.fromkeys(piece for _, _, piece in jobs if piece not in _CACHE))
+        # The cached pieces are taken before the new ones are parsed: remembering those may push these
+        # out of the cache.
+        parsed_now: dict[str, Parsed] = {}
+        fresh: dict[str, None] = {}
+        for _, _, piece in jobs:
+            known = _CACHE.get(piece)
+            if known is None:
+                fresh[piece] = None
+            elif piece not in parsed_now:
+                parsed_now[piece] = known
+                _CACHE.move_to_end(piece)
         if fresh:
             from newsline.language.inference import annotate
 
-            for piece, parsed in zip(fresh, annotate(parser(), fresh, BATCH), strict=True):
+            for piece, parsed in zip(fresh, annotate(parser(), list(fresh), BATCH), strict=True):
                 parsed_now[piece] = _from_spacy(parsed)
                 _remember(piece, parsed_now[piece])
-        for _, _, piece in jobs:
-            if piece not in parsed_now:
-                parsed_now[piece] = _CACHE[piece]
-                _CACHE.move_to_end(piece)
     words: list[Word] = []
     known, forms = _verb_lemmas()
     for sent_index, offset, piece in jobs:
