@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsline.language.syntax import MAX_PIECE, analyse
+from newsline.language import syntax as syntax_module
+from newsline.language.syntax import MAX_PIECE, analyse, clear_cache
 from newsline.language.text import segment
 
 
@@ -133,3 +134,13 @@ def test_a_place_s_country_is_no_subject(
     if place is not None and country is not None:
         c = syntax.at(text.index(country))
         assert c is not None and c.dep == "appos" and syntax.words[c.head].text == place
+
+
+def test_a_cached_piece_pushed_out_by_its_own_articles_new_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The article's cached piece is the oldest in a full cache: remembering its new pieces evicts it.
+    monkeypatch.setattr(syntax_module, "CACHE_PIECES", 2)
+    clear_cache()
+    analyse(segment("The storm hit the coast. It killed three people."))
+    text = "The storm hit the coast. Power was cut. Schools closed on Monday."
+    words = analyse(segment(text)).words  # (a KeyError here before)
+    assert [w.text for w in words][:4] == ["The", "storm", "hit", "the"]

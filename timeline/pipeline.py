@@ -14,15 +14,18 @@ from newsline.events.roles import judge
 from newsline.events.when import clause_times
 from newsline.language.excerpt import note_sentence_starts
 from newsline.language.syntax import analyse
-from newsline.language.text import segment
+from newsline.language.text import Document, segment
 from newsline.model import Article, Relation, Timeline
 from newsline.order.solve import order
 from newsline.timex.reference import article_times, publication_mention
 
 
-def parse_article(article: Article, tz: tzinfo | None = None) -> Timeline:
-    """One article to its timeline: time mentions, events, relations, bounds and ranks."""
-    doc = segment(article.text)
+def parse_article(article: Article, tz: tzinfo | None = None, doc: Document | None = None) -> Timeline:
+    """One article to its timeline: time mentions, events, relations, bounds and ranks. `doc`: the
+    article's text segmented already (`segment(article.text)`, by a runner that parses the sentences of
+    several articles at once: `newsline.language.syntax.prefetch`); it is not to be used again."""
+    if doc is None:
+        doc = segment(article.text)
     mentions, ref, origin, speech = article_times(article, doc, tz)
     publication = publication_mention(article.id, ref)
     events, relations = extract(doc, article.id, mentions, publication)

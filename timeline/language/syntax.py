@@ -17,7 +17,7 @@ import bisect
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -258,9 +258,8 @@ def _from_spacy(parsed: Any) -> Parsed:
     )
 
 
-def analyse(doc: Document) -> Syntax:
-    """The dependency analysis of every sentence of `doc` (our sentence boundaries are kept: a parse
-    never joins two of them)."""
+def _jobs(doc: Document) -> list[tuple[int, int, str]]:
+    """(sentence index, offset, piece) for every piece of every sentence of `doc`, in text order."""
     jobs: list[tuple[int, int, str]] = []
     for s in doc.sentences:
         # a lone surrogate (from a JSON "\\ud800") cannot be encoded for the parser: one replacement
@@ -268,23 +267,79 @@ def analyse(doc: Document) -> Syntax:
         text = _SURROGATE.sub("\ufffd", doc.text[s.start : s.end])
         for offset, piece in _pieces(text, s.start):
             jobs.append((s.index, offset, piece))
+    return jobs
+
+
+def _parse_fresh(pieces: list[str]) -> dict[str, Parsed]:
+    """Parse `pieces` (distinct, none in the cache) in one call of the analyser and remember them.
+    Call with `_PARSING` held."""
+    from newsline.language.inference import annotate
+
+    parsed_now: dict[str, Parsed] = {}
+    for piece, parsed in zip(pieces, annotate(parser(), pieces, BATCH), strict=True):
+        parsed_now[piece] = _from_spacy(parsed)
+        _remember(piece, parsed_now[piece])
+    return parsed_now
+
+
+def prefetch(docs: Iterable[Document], budget: int = CACHE_PIECES // 2) -> int:
+    """Parse the pieces of several documents that the cache lacks in one call of the analyser, so that
+    `analyse` of each then finds all its pieces in the cache; returns how many documents were covered.
+
+    Why: one article's new pieces are a few dozen, a fraction of a batch of `BATCH`; the pieces of several
+    articles together fill the analyser's batches, and its sub-batches sorted by length waste fewer steps
+    on short pieces waiting for long ones (benchmarks: BENCHMARKS.md, issue 17). A piece's analysis does
+    not depend on its batch, so the analyses are the same as article by article.
+
+    Documents are taken in order while their distinct pieces, cached or not, number at most `budget`
+    (the first always): every piece of those must still be in the cache when its document is analysed,
+    so they are at most half of it (the other half is for other threads, e.g. a Dask worker's). A
+    document left out is parsed by `analyse` as before. An exception (a piece the analyser cannot take)
+    leaves the cache as it was for the pieces not yet parsed: `analyse` then meets it again, for the
+    article it belongs to."""
+    with _PARSING:
+        wanted: dict[str, None] = {}
+        covered = 0
+        for doc in docs:
+            pieces = dict.fromkeys(piece for _, _, piece in _jobs(doc))
+            if covered and len(wanted.keys() | pieces.keys()) > budget:
+                break
+            wanted.update(pieces)
+            covered += 1
+        fresh = []
+        for piece in wanted:
+            if piece in _CACHE:
+                _CACHE.move_to_end(piece)  # kept until its document is analysed
+            else:
+                fresh.append(piece)
+        if fresh:
+            _parse_fresh(fresh)
+    return covered
+
+
+def analyse(doc: Document) -> Syntax:
+    """The dependency analysis of every sentence of `doc` (our sentence boundaries are kept: a parse
+    never joins two of them)."""
+    jobs = _jobs(doc)
     # The pieces not parsed lately go through the parser together (batching is several times faster;
-    # `annotate` is spaCy's `nlp.pipe`, faster: newsline.language.inference).
+    # `annotate` is spaCy's `nlp.pipe`, faster: newsline.language.inference). After `prefetch` of a
+    # group of articles, there are none.
     # One article at a time per process: the cache and the parser are shared by a process's threads (a
     # Dask worker's), and parsing is CPU-bound, so threads gain nothing by parsing at once.
-    parsed_now: dict[str, Parsed] = {}
     with _PARSING:
-        fresh = list(dict.fromkeys(piece for _, _, piece in jobs if piece not in _CACHE))
-        if fresh:
-            from newsline.language.inference import annotate
-
-            for piece, parsed in zip(fresh, annotate(parser(), fresh, BATCH), strict=True):
-                parsed_now[piece] = _from_spacy(parsed)
-                _remember(piece, parsed_now[piece])
+        # The cached pieces are taken before the new ones are parsed: remembering those may push these
+        # out of the cache.
+        parsed_now: dict[str, Parsed] = {}
+        fresh: dict[str, None] = {}
         for _, _, piece in jobs:
-            if piece not in parsed_now:
-                parsed_now[piece] = _CACHE[piece]
+            known = _CACHE.get(piece)
+            if known is None:
+                fresh[piece] = None
+            elif piece not in parsed_now:
+                parsed_now[piece] = known
                 _CACHE.move_to_end(piece)
+        if fresh:
+            parsed_now.update(_parse_fresh(list(fresh)))
     words: list[Word] = []
     known, forms = _verb_lemmas()
     for sent_index, offset, piece in jobs:

@@ -19,14 +19,16 @@ import gc
 import json
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import tzinfo
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Any
 
+from newsline.language.syntax import prefetch
+from newsline.language.text import Document, segment
 from newsline.merge.fold import Fold, lighten
 from newsline.model import Article, Timeline
 from newsline.pipeline import parse_article
@@ -51,11 +53,32 @@ def parse_item(
     cluster job. Without `keep_text` the timeline's article has no text (what travels back is smaller, and
     only a table or TimeML output needs the text). `packed`: the timeline as a `newsline.merge.spill.Packed`,
     what a `SpillFold` takes (cheaper to send than the timeline's objects)."""
+    return _finish(item, _load(item), None, tz, keep_text, packed)
+
+
+def _load(item: Item) -> Article | tuple[str, str]:
+    """The article of `item`, or (article id, error message)."""
     try:
-        article = load_article(item)
-        tl = parse_article(article, tz)
+        return load_article(item)
     except InputError as exc:
         return (item.id, str(exc))
+    except Exception as exc:  # a bug on one article must not cost the others
+        return (item.id, f"{type(exc).__name__}: {exc}")
+
+
+def _finish(
+    item: Item,
+    article: Article | tuple[str, str],
+    doc: Document | None,
+    tz: tzinfo | None,
+    keep_text: bool,
+    packed: bool,
+) -> Result | Packed:
+    """`parse_item` once the article is loaded (and perhaps segmented: `doc`)."""
+    if isinstance(article, tuple):
+        return article
+    try:
+        tl = parse_article(article, tz, doc)
     except Exception as exc:  # a bug on one article must not cost the others
         return (item.id, f"{type(exc).__name__}: {exc}")
     if not keep_text:
@@ -69,11 +92,58 @@ def parse_item(
     return tl
 
 
+# Articles whose sentences go through the dependency analyser together (`newsline.language.syntax.prefetch`):
+# several articles' pieces fill its batches (measured: BENCHMARKS.md, issue 17). A group is held whole (texts
+# and segmented documents), so it also ends once its texts reach GROUP_CHARS characters (about what
+# `prefetch` covers anyway: half the piece cache, pieces of up to 600 characters).
+GROUP = 16
+GROUP_CHARS = 1 << 20
+
+
+def _groups(items: Iterable[Item]) -> Iterator[list[tuple[Item, Article | tuple[str, str]]]]:
+    """`items` with their articles loaded (or the reason why not), a group at a time, in their order."""
+    group: list[tuple[Item, Article | tuple[str, str]]] = []
+    size = 0
+    for item in items:
+        article = _load(item)
+        group.append((item, article))
+        size += len(article.text or "") if isinstance(article, Article) else 0
+        if len(group) >= GROUP or size >= GROUP_CHARS:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
+
+
+def parse_items(
+    items: Iterable[Item], tz: tzinfo | None = None, keep_text: bool = True, packed: bool = False
+) -> Iterator[Result | Packed]:
+    """`parse_item` of each of `items`, in their order, one result at a time: the same results, faster.
+    A group of articles (`GROUP`) is read and segmented, and the sentences of all of them analysed in one
+    go, before each is parsed on its own. An article that cannot be read or segmented is left out of the
+    analysis and reported when its turn comes; if the group's analysis fails (a sentence the analyser
+    cannot take), each article is analysed on its own again, so the error is reported for its article
+    alone."""
+    for group in _groups(items):
+        docs: list[Document | None] = []
+        for _, article in group:
+            try:
+                docs.append(None if isinstance(article, tuple) else segment(article.text))
+            except Exception:  # reported by `parse_article`, which segments the text again
+                docs.append(None)
+        if sum(d is not None for d in docs) > 1:
+            # A failure here: each article's own analysis meets it again and reports it.
+            with suppress(Exception):
+                prefetch(d for d in docs if d is not None)
+        for (item, article), doc in zip(group, docs, strict=True):
+            yield _finish(item, article, doc, tz, keep_text, packed)
+
+
 def parse_chunk(
     items: Sequence[Item], tz: tzinfo | None = None, keep_text: bool = True, packed: bool = False
 ) -> list[Result | Packed]:
     """`parse_item` over a few articles: one task, one round trip to a worker."""
-    return [parse_item(item, tz, keep_text, packed) for item in items]
+    return list(parse_items(items, tz, keep_text, packed))
 
 
 Submit = Callable[..., "Future[list[Result]] | Any"]
@@ -185,8 +255,8 @@ def _parse_stream(
             on_progress(done, total)
 
     if submit is None and (jobs == 1 or total < 2):
-        for item in ordered:
-            take(parse_item(item, tz, keep_text, packed))
+        for r in parse_items(ordered, tz, keep_text, packed):
+            take(r)
         return f.result()
     size = chunk_size(total, jobs)
 
