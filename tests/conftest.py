@@ -50,6 +50,21 @@ def base_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def fresh_python(*args: str, timeout: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
+    """`python ARGS` in a fresh interpreter at the repository's root (what a test of imports or of process
+    exit needs), with the tests' environment plus `env`; the run must succeed."""
+    proc = subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=base_env(**env),
+        timeout=timeout,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc
+
+
 @dataclass
 class Result:
     code: int

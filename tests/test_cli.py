@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SAMPLE_REL, base_env
+from conftest import SAMPLE_REL, base_env, fresh_python
 
 PUB = ("--published", "2025-07-04")
 
@@ -237,15 +237,7 @@ def _imports(*args: str) -> tuple[subprocess.CompletedProcess[str], list[str]]:
     """`newsline ARGS` run in a fresh interpreter with -X importtime: the run and the modules it imported."""
     argv = ["newsline", *args]
     code = f"import sys; sys.argv = {argv!r}; from newsline.cli.main import run; run()"
-    proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=base_env(),
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    proc = fresh_python("-X", "importtime", "-c", code)
     modules = [m.group("module") for m in map(IMPORT_LINE.match, proc.stderr.splitlines()) if m]
     assert len(modules) > 20, proc.stderr[:2000]  # the importtime lines were parsed
     return proc, modules
@@ -276,15 +268,7 @@ def test_the_end_of_a_run_still_writes_and_cleans_up(tmp_path):
     scratch.mkdir()
     argv = ["newsline", "parse", SAMPLE_REL, "--published", "2025-07-04", "--format", "jsonl"]
     code = f"import sys; sys.argv = {argv!r}; from newsline.cli.main import run; run()"
-    proc = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=base_env(TMPDIR=str(scratch)),
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    proc = fresh_python("-c", code, TMPDIR=str(scratch))
     assert proc.stdout.endswith("\n")
     records = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(records) > 10

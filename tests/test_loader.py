@@ -7,12 +7,10 @@ interpreter."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
-from conftest import ROOT, base_env
+from conftest import ROOT, fresh_python
 from newsline.language.loader import _tokenizer_from_disk
 
 MODEL = ROOT / "timeline" / "language" / "parser"
@@ -38,15 +36,7 @@ print(json.dumps(out))
 
 
 def _run(code: str) -> dict:
-    proc = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code) + _DUMP, json.dumps(SENTENCES)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=base_env(),
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    proc = fresh_python("-c", textwrap.dedent(code) + _DUMP, json.dumps(SENTENCES))
     return json.loads(proc.stdout.splitlines()[-1])
 
 
