@@ -10,7 +10,7 @@ import pytest
 from newsline.events.roles import judge_mention, words
 from newsline.language.syntax import analyse
 from newsline.language.text import segment
-from newsline.model import Article, Modality
+from newsline.model import Article, Event, Modality
 from newsline.rules import load
 from newsline.timex import article_times
 
@@ -92,8 +92,7 @@ def test_a_bare_attribution_gives_its_content_the_speaker_and_is_no_row() -> Non
     ],
 )
 def test_a_quote_s_words_are_its_speaker_s(text: str, word: str, speaker: str) -> None:
-    tl = newsline.parse_text(text, published="2025-07-04")
-    e = next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == word for m in e.mentions))
+    e = _event_of(text, word)
     assert e.speaker is not None and speaker in e.speaker
 
 
@@ -124,8 +123,7 @@ def test_a_quote_s_words_are_its_speaker_s(text: str, word: str, speaker: str) -
     ],
 )
 def test_he_said_is_the_last_speaker_named_before_it(text: str, word: str, speaker: str) -> None:
-    tl = newsline.parse_text(text, published="2025-07-04")
-    e = next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == word for m in e.mentions))
+    e = _event_of(text, word)
     assert e.speaker is not None and speaker in e.speaker
 
 
@@ -219,8 +217,7 @@ def test_titles_end_on_no_dangling_word(text: str, word: str, title: str) -> Non
 
 
 def _title_starts(text: str, word: str, title: str, whole: bool = False) -> None:
-    tl = newsline.parse_text(text, published="2025-07-04")
-    e = next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == word for m in e.mentions))
+    e = _event_of(text, word)
     assert (e.title == title) if whole else e.title.startswith(title), e.title
 
 
@@ -244,15 +241,13 @@ def test_an_infinitive_s_title_says_what_is_to_come() -> None:
     ],
 )
 def test_what_is_dated_after_publication_is_not_a_fact(text: str, word: str, status: Modality) -> None:
-    tl = newsline.parse_text(text, published="2026-03-01")
-    e = next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == word for m in e.mentions))
+    e = _event_of(text, word, "2026-03-01")
     assert e.modality == status
 
 
 def test_a_noun_in_a_quote_is_its_speaker_s() -> None:
     text = 'An adviser said: "The vote was a signal to the elites ahead of the talks."'
-    tl = newsline.parse_text(text, published="2026-03-01")
-    e = next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == "vote" for m in e.mentions))
+    e = _event_of(text, "vote", "2026-03-01")
     assert e.speaker == "An adviser"
 
 
@@ -261,10 +256,8 @@ def test_what_a_plan_is_told_by_and_a_clause_of_its_own_are_each_their_speaker_s
         "Germany announced plans to purchase two frigates to fill gaps caused by the delay in deliveries, "
         "while the navy urged further cuts."
     )
-    tl = newsline.parse_text(text, published="2026-03-01")
-    by_word = {text[m.trigger[0] : m.trigger[1]]: e for e in tl.events for m in e.mentions}
-    assert by_word["plans"].speaker == "Germany"
-    assert by_word["urged"].speaker == "the navy"
+    assert _event_of(text, "plans").speaker == "Germany"
+    assert _event_of(text, "urged").speaker == "the navy"
 
 
 def test_a_noun_dated_in_its_own_phrase_after_the_verb_does_not_date_the_verb() -> None:
@@ -273,7 +266,12 @@ def test_a_noun_dated_in_its_own_phrase_after_the_verb_does_not_date_the_verb() 
         "The trial opened on February 23. A judge cleared the pilots of negligence in the 2014 collision "
         "that killed nine."
     )
-    tl = newsline.parse_text(text, published="2026-03-02")
-    by_word = {text[m.trigger[0] : m.trigger[1]]: e for e in tl.events for m in e.mentions}
-    assert by_word["cleared"].time is not None and by_word["cleared"].time.value == "2026-02-23"
-    assert by_word["collision"].time is not None and by_word["collision"].time.value == "2014"
+    cleared, collision = _event_of(text, "cleared", "2026-03-02"), _event_of(text, "collision", "2026-03-02")
+    assert cleared.time is not None and cleared.time.value == "2026-02-23"
+    assert collision.time is not None and collision.time.value == "2014"
+
+
+def _event_of(text: str, word: str, published: str = "2025-07-04") -> Event:
+    """The event of `text` (published then) that one of its mentions' triggers is `word`."""
+    tl = newsline.parse_text(text, published=published)
+    return next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == word for m in e.mentions))
