@@ -241,7 +241,16 @@ def quote_speaker(doc: Document, syntax: Syntax, quote: Quote, times: list[TimeM
 def quote_frame(doc: Document, syntax: Syntax, quote: Quote) -> Word | None:
     """The reporting verb that frames a quote, outside the quote in its own sentence ('"...," said a
     spokesman', 'Tusk said: "..."'), else in the sentence right after a quote that ends its sentence
-    ('"...". Crosby said in a statement.') or right before one it opens. None when none frames it."""
+    ('"...". Crosby said in a statement.') or right before one it opens. None when none frames it. Found
+    once per quote (every word of a quote asks for it: its speaker, whether it is a claim)."""
+    frames = syntax.memo.setdefault("quote_frames", {})
+    key = (quote.start, quote.end)
+    if key not in frames:
+        frames[key] = _quote_frame(doc, syntax, quote)
+    return frames[key]
+
+
+def _quote_frame(doc: Document, syntax: Syntax, quote: Quote) -> Word | None:
     W = words()
 
     def reporters(sentence: int) -> list[Word]:
