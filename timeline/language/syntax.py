@@ -382,11 +382,18 @@ def _place_apposition(words: list[Word]) -> None:
 
 
 def _repair(words: list[Word]) -> list[Word]:
-    """Mend one misreading of the parser that leaves a sentence with no verb: a past verb with a subject of
-    its own read as an adjective of the noun after it, that noun made the sentence's root ("Germany
-    announced plans to buy ..." read as the noun phrase "[announced plans] to buy ..."). An adjective has
-    no subject: the verb is the root, and the noun its object."""
+    """The parse with the parser's misreadings that the words themselves disprove mended, in place (the
+    words are the article's own, made afresh from the cached parse)."""
     _place_apposition(words)
+    _verb_read_as_adjective(words)
+    return words
+
+
+def _verb_read_as_adjective(words: list[Word]) -> None:
+    """A misreading that leaves a sentence with no verb: a past verb with a subject of its own read as an
+    adjective of the noun after it, that noun made the sentence's root ("Germany announced plans to buy
+    ..." read as the noun phrase "[announced plans] to buy ..."). An adjective has no subject: the verb is
+    the root, and the noun its object."""
     subjects = {w.head for w in words if w.dep.startswith("nsubj") and w.head != w.i}
     for w in words:
         if w.dep != "amod" or w.tag not in ("VBD", "VBN") or w.i not in subjects:
@@ -396,7 +403,6 @@ def _repair(words: list[Word]) -> list[Word]:
             continue
         w.head, w.dep = w.i, "root"
         noun.head, noun.dep = w.i, "obj"
-    return words
 
 
 @cache
