@@ -275,3 +275,13 @@ def _event_of(text: str, word: str, published: str = "2025-07-04") -> Event:
     """The event of `text` (published then) that one of its mentions' triggers is `word`."""
     tl = newsline.parse_text(text, published=published)
     return next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == word for m in e.mentions))
+
+
+def test_a_speaker_s_name_keeps_its_words_and_the_article_s_spacing() -> None:
+    # a conjunction inside the name stays; parentheses and possessives read as the article wrote them
+    text = (
+        "The Bureau of Enquiry and Analysis (BEA) said the wreckage was found. "
+        "Air France-KLM's chief executive said the airline was cleared."
+    )
+    assert _event_of(text, "found").speaker == "The Bureau of Enquiry and Analysis (BEA)"
+    assert _event_of(text, "cleared").speaker == "Air France-KLM's chief executive"

@@ -53,8 +53,15 @@ def _name(syntax: Syntax, w: Word, times: Sequence[TimeMention] = ()) -> str:
             sub.extend(syntax.subtree(c))
     sub.sort(key=lambda x: x.i)
     sub = [x for x in sub if not any(tm.start <= x.start < tm.end for tm in times)]
-    text = " ".join(x.text for x in sub if x.dep != "cc")
-    return text.replace(" ,", ",").replace(" 's", "'s").replace(" ’s", "’s").strip(" ,")
+    inside = {x.i for x in sub}
+    # a conjunction stays only between two words of the name ("Bureau of Enquiry and Analysis"), not
+    # where it led to a conjunct that is left out
+    sub = [x for x in sub if x.dep != "cc" or {x.i - 1, x.i + 1} <= inside]
+    text = ""
+    for prev, x in zip([None, *sub], sub, strict=False):
+        # the article's own spacing: "(BEA)", "Kyiv's", not "( BEA )", "Kyiv 's"
+        text += x.text if prev is None or prev.end == x.start else " " + x.text
+    return text.replace(" ,", ",").strip(" ,")
 
 
 def _speaker_name(syntax: Syntax, sw: Word, times: Sequence[TimeMention]) -> str | None:
@@ -69,16 +76,26 @@ def _speaker_name(syntax: Syntax, sw: Word, times: Sequence[TimeMention]) -> str
 def _misread_content(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> Word | None:
     """The reporting verb of "said the bridge collapsed" when the parser read it as "said [the bridge
     collapsed]" with a participle modifying the object (past tenses and participles look alike): the
-    participle is the reported clause and the object its subject. None otherwise."""
+    participle is the reported clause and the object its subject. Likewise a verb of believing or of
+    taking a stand whose object's "participle" the tagger itself calls a past tense. None otherwise."""
     if w.dep != "acl" or w.tag not in ("VBD", "VBN") or syntax.kids(w, "aux", "aux:pass", "mark"):
         return None
     obj = syntax.head(w)
     if obj is None or obj.dep not in ("obj", "nsubj"):
         return None  # "said the bridge collapsed", or quote-first: "Acme collapsed, said a spokesman"
     verb = syntax.head(obj)
-    if verb is None or verb.lemma.lower() not in W["reporting"]:
+    if verb is None:
         return None
-    return verb
+    lemma = verb.lemma.lower()
+    if lemma in W["reporting"]:
+        return verb
+    # a verb of believing or of taking a stand takes a clause too ("investigators concluded ice
+    # accumulated", "police believe the man fled"); its object can also be a noun that a participle
+    # qualifies ("condemned the attack carried out by ..."), so only a past tense, which no noun's
+    # participle has, says the clause was misread
+    if w.tag == "VBD" and (lemma in W["belief"] or lemma in W["stance"]):
+        return verb
+    return None
 
 
 _BY_ACCOUNT = frozenset({"report", "account", "estimate", "count", "tally"})
