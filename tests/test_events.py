@@ -322,13 +322,22 @@ def test_a_story_that_dates_only_a_statement_is_told_from_it():
     assert by_trigger(tl, "closed").time is None
 
 
-def test_a_new_paragraph_returns_to_the_story_time():
-    text = (
-        "A fire engulfed 140 buildings on Thursday.\n"
-        "In 1990, the town hall burned.\n"
-        "Hundreds of residents were evacuated."
-    )
-    assert day(by_trigger(parse(text), "evacuated")) == "2023-04-20"
+@pytest.mark.parametrize(
+    ("background", "day_of_next"),
+    [
+        # the story's run-up, weeks before in the same year: the next paragraph is back at the story's day
+        ("In March, the town hall was renovated.\n", "2023-04-20"),
+        # years back: a paragraph after it that names no time may go on with that background
+        ("In 1990, the town hall burned.\n", None),
+        # ... unless the narrator has come back to the present in between
+        ("In 1990, the town hall burned.\nThe town is mourning its oldest building.\n", "2023-04-20"),
+    ],
+)
+def test_a_new_paragraph_returns_to_the_story_time_unless_the_story_went_back_years(
+    background: str, day_of_next: str | None
+):
+    text = f"A fire engulfed 140 buildings on Thursday.\n{background}Hundreds of residents were evacuated."
+    assert day(by_trigger(parse(text), "evacuated")) == day_of_next
 
 
 def test_no_publication_date_gives_relative_days_only():

@@ -14,7 +14,7 @@ import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from newsline.language.lexicon import (
@@ -27,7 +27,18 @@ from newsline.language.lexicon import (
     verb_forms,
 )
 from newsline.language.text import Document, Quote, Sentence, Token, lead_paragraph, lexicon
-from newsline.model import INF, AnchorKind, Event, Mention, Modality, Relation, RelType, TimeMention
+from newsline.model import (
+    INF,
+    AnchorKind,
+    Event,
+    Mention,
+    Modality,
+    Relation,
+    RelType,
+    TimeMention,
+    to_datetime,
+    to_minutes,
+)
 
 SUBORDINATORS = frozenset(
     [
@@ -1283,6 +1294,9 @@ def _inherit_times(
       it names new times). Statements do not move it: a report's day is not the day of what it reports.
     - A past perfect event ("had been diagnosed") happened before that reference time: it gets no day,
       and a BEFORE relation to the reference event instead.
+    - A new paragraph that names no time goes back to the lead's time, unless the story has since told a
+      happening of an earlier year (its background) and has not come back to its present (an event told
+      in the present tense) since: such a paragraph may go on with the background, and gets no day.
     - A past event told before any dated happening (a headline, the lead's first words) takes the time of
       the first dated happening: the lead.
     - A sentence that opens "At the same time," is at the narrative's time, whatever its tense.
@@ -1308,6 +1322,7 @@ def _inherit_times(
     )
     top = bisect.bisect_right(paragraphs, lead_paragraph(doc.text)[0])  # the lead's paragraph
     paragraph = -1
+    away = False  # the last dated happening told is older than the story's time
     told_lead: Draft | None = None  # the first dated statement, for a story that dates nothing else
     before_lead: list[Draft] = []
     told_by_verb = {id(d.event) for d in drafts if d.event is not None and not d.trig.nominal}
@@ -1323,8 +1338,10 @@ def _inherit_times(
         here = bisect.bisect_right(paragraphs, d.trig.start)
         if here != paragraph:
             # A new paragraph that names no time of its own goes back to the story's time: background
-            # told with its own date ("In April, ...") does not carry over.
-            paragraph, focus = here, lead
+            # told with its own date ("In April, ...") does not carry over. But once the text has gone
+            # back to an earlier time ("In 2018, the office began ..."), a paragraph that names none is not
+            # known to have returned: it may go on with the background, and gets no day from the story.
+            paragraph, focus = here, (None if away else lead)
         told = d.trig.lemma in reporting or e.kind == "statement"
         if d.time is not None and d.time.value == "PRESENT_REF" and e.time is d.time:
             # "now", "currently": for an event, the day the article speaks from.
@@ -1335,6 +1352,18 @@ def _inherit_times(
             continue
         if d.time is not None:
             realis = d.modality in (Modality.ASSERTED, Modality.REPORTED) and d.time.hi <= publication.hi
+            if (
+                realis
+                and lead is not None
+                and lead.time is not None
+                and d is not lead
+                and not (math.isinf(d.time.lo) or math.isinf(d.time.hi))
+                and not _named_by_its_time(d)
+            ):
+                # the text has gone back to an earlier year than the story's: its background (what
+                # happened weeks before in the same year is most often the story's run-up, told as such)
+                story = to_datetime(lead.time.lo)
+                away = story is not None and d.time.hi <= to_minutes(datetime(story.year, 1, 1))
             if told and realis and told_lead is None and not (math.isinf(d.time.lo) or math.isinf(d.time.hi)):
                 told_lead = d
             if (
@@ -1426,6 +1455,7 @@ def _inherit_times(
             continue
         if tense in ("present", "perfect"):
             e.time, e.time_source = publication, "tense: publication day"
+            away = False  # the narrator speaks from the story's present again
             continue
         if tense == "pluperfect":
             if focus is not None and focus.event is not None and focus.event is not e:
