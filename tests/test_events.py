@@ -588,3 +588,18 @@ def test_background_paragraphs_before_the_first_dated_happening_stay_undated():
     assert by_trigger(tl, "fell").time is None
     assert day(by_trigger(tl, "files")) == "2025-06-30"
     assert day(by_trigger(tl, "resigned")) == "2025-06-30"
+
+
+@pytest.mark.parametrize(
+    ("lead", "day_of_headline"),
+    [
+        # a headline's present tells the news as the lead paragraph dates it, not a later background
+        ("Yesterday, the national weather agency said rivers could burst their banks.\n", "2025-07-03"),
+        # a lead that dates nothing: the headline holds on the day of publication
+        ("The national weather agency said rivers could burst their banks.\n", "2025-07-04"),
+    ],
+)
+def test_a_headline_s_present_is_the_lead_paragraph_s_time(lead: str, day_of_headline: str):
+    text = f"Agency warns of flood risk\n{lead}In 2019, floods killed 12 people in the valley."
+    tl = newsline.parse_text(text, published="2025-07-04")
+    assert day(by_trigger(tl, "warns")) == day_of_headline

@@ -1299,6 +1299,8 @@ def _inherit_times(
       in the present tense) since: such a paragraph may go on with the background, and gets no day.
     - A past event told before any dated happening (a headline, the lead's first words) takes the time of
       the first dated happening: the lead.
+    - A headline's present ("WHO warns of ...") tells the news: it takes the first time the lead paragraph
+      gives a happening or a statement, else the publication day.
     - A sentence that opens "At the same time," is at the narrative's time, whatever its tense.
     - A noun dated inside its own noun phrase ("the November 27 agreement") does not move the narrative
       once the story has a lead: it names background the reader knows by its date.
@@ -1325,6 +1327,7 @@ def _inherit_times(
     away = False  # the last dated happening told is older than the story's time
     told_lead: Draft | None = None  # the first dated statement, for a story that dates nothing else
     before_lead: list[Draft] = []
+    headline_present: list[Draft] = []
     told_by_verb = {id(d.event) for d in drafts if d.event is not None and not d.trig.nominal}
     # Drafts by sentence: an event looks for a dated neighbour in its own sentence only.
     in_sentence: dict[int, list[Draft]] = {}
@@ -1453,6 +1456,11 @@ def _inherit_times(
                 )
                 e.time_source = "tense: before publication"
             continue
+        if tense == "present" and d.trig.start < headline_end:
+            # "WHO warns of thousands of new cases": a headline's present is the news's, told as the lead
+            # tells it (its day, after the loop), not a state on the day of publication
+            headline_present.append(d)
+            continue
         if tense in ("present", "perfect"):
             e.time, e.time_source = publication, "tense: publication day"
             away = False  # the narrator speaks from the story's present again
@@ -1555,6 +1563,31 @@ def _inherit_times(
     # Only the headline and the lead's own paragraph: paragraphs of background told before a story's
     # first dated happening give no day for a reader to rely on.
     lead = lead or told_lead
+    # The headline's present tells what the lead paragraph opens with: the first time that paragraph
+    # gives a happening or a statement ("Yesterday, Chelsea announced reaching an agreement"), whatever
+    # background later paragraphs date.
+    lead_end = lead_paragraph(doc.text)[1]
+    opening = next(
+        (
+            x.event.time
+            for x in sorted(drafts, key=lambda x: x.trig.start)
+            if headline_end <= x.trig.start < lead_end
+            and x.event is not None
+            and x.event.time is not None
+            and x.event.time_source in (None, "same clause", "sentence")
+            and x.modality in (Modality.ASSERTED, Modality.REPORTED)
+            and x.event.time.value[:4].isdigit()  # a calendar time ("now" is no news's day)
+            and not (math.isinf(x.event.time.lo) or math.isinf(x.event.time.hi))
+            and x.event.time.hi <= publication.hi
+        ),
+        None,
+    )
+    for d in headline_present:
+        assert d.event is not None
+        if opening is not None:
+            d.event.time, d.event.time_source = opening, "lead"
+        else:
+            d.event.time, d.event.time_source = publication, "tense: publication day"
     if lead is not None and lead.time is not None:
         leads_paragraph = bisect.bisect_right(paragraphs, lead.trig.start)
         for d in before_lead:
