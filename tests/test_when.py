@@ -35,3 +35,34 @@ def test_a_time_inside_the_object_does_not_date_the_verb() -> None:
     text = "Acme reported revenue of $7 billion for the fourth quarter of 2022."
     e = _row(text, "reported")
     assert e.time is None or not e.time.value.startswith("2022")
+
+
+@pytest.mark.parametrize(
+    "text, word, value",
+    [
+        # a participle that adds to a dated verb happens then, not at a time dated nearer in the sentence
+        (
+            "On Monday, the court acquitted the pilot of all charges over the 2019 crash, ending a legal "
+            "fight that began in 2020.",
+            "ending",
+            "2025-06-30",
+        ),
+        (
+            "The storm destroyed the pier on Tuesday, months after the 2024 floods, leaving the harbour "
+            "closed.",
+            "leaving",
+            "2025-07-01",
+        ),
+        # a verb coordinated with a dated verb, sharing its subject
+        (
+            "Police arrested two men on Wednesday over the 2023 robbery and charged them with theft.",
+            "charged",
+            "2025-07-02",
+        ),
+    ],
+)
+def test_a_subjectless_clause_takes_the_time_of_the_dated_verb_it_hangs_on(
+    text: str, word: str, value: str
+) -> None:
+    e = _row(text, word)
+    assert e.time is not None and e.time.value == value

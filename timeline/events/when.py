@@ -7,7 +7,9 @@ emergency on Friday" (a reporting verb's window stops at its content), "Lawmaker
 late on Tuesday after a long debate". Here an event whose time was inherited from the story, or that has
 none, takes the expression its own predicate governs: the expression's nearest verbal governor is the
 event's word, or, for an event told by a noun, the expression sits in the noun's own phrase ("Thursday's
-call", "the crash on 1 June"). Its `time_source` becomes "same clause": the text gives that time.
+call", "the crash on 1 June"). Its `time_source` becomes "same clause": the text gives that time. A
+clause with no subject of its own that hangs on a verb so dated (a participle, "..., ending a fight"; a
+coordinated verb, "arrested two men on Wednesday ... and charged them") takes that verb's time.
 
 The same reading answers the event rules' questions about a clause's times: whether one hangs from it
 (`own_time`, `noun_time`) and whether all it has are recurrences (`recurring`: "every day", a habit).
@@ -72,6 +74,39 @@ def clause_times(events: list[Event], syntax: Syntax, times: list[TimeMention]) 
                 e.time = min(own, key=lambda tm: (tm.hi - tm.lo, abs(tm.start - w.start)))
                 e.time_source = "same clause"
                 break
+    _dependent_clause_times(events, syntax)
+
+
+def _dependent_clause_times(events: list[Event], syntax: Syntax) -> None:
+    """A clause with no subject of its own that hangs on a dated verb happens at that verb's time: a
+    participle that adds to it ("found them not guilty on Monday, concluding the first trial": on Monday,
+    not at the time of "the 2009 crash" nearer in the sentence), or a verb coordinated with it ("killed 228
+    and injured 12 on Sunday"). Only a time the story lent it, or none, gives way."""
+    dated: dict[int, Event] = {}
+    for e in events:
+        if e.time is not None and not (e.time_source or "").startswith(_INHERITED):
+            for m in e.mentions:
+                w = syntax.at(m.trigger[0], m.trigger[1])
+                if w is not None and syntax.is_predicate(w):
+                    dated.setdefault(w.i, e)
+    if not dated:
+        return
+    for e in events:
+        if e.time is not None and not (e.time_source or "").startswith(_INHERITED):
+            continue
+        m = e.mentions[0]
+        w = syntax.at(m.trigger[0], m.trigger[1])
+        if (
+            w is None
+            or not syntax.is_predicate(w)
+            or w.dep not in ("advcl", "conj")
+            or w.tag not in ("VBG", "VBD", "VBN")
+            or syntax.kids(w, "nsubj", "nsubj:pass", "mark", "aux", "aux:pass")
+        ):
+            continue
+        host = dated.get(w.head)
+        if host is not None and host is not e and host.modality == e.modality:
+            e.time, e.time_source = host.time, "same clause"
 
 
 def own_time(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
