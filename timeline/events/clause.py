@@ -1,5 +1,6 @@
 """What a clause's own words say of its happening, before any verb above it is read: denied ("did not",
-"no one"), a simple present (a state or a generality), the measure of a superlative."""
+"no one"), a simple present (a state or a generality), the measure of a superlative; whether it is finite,
+inside a framing participle, or a relative clause of a noun."""
 
 from __future__ import annotations
 
@@ -53,3 +54,44 @@ def simple_present(syntax: Syntax, w: Word) -> bool:
     if w.tag == "VBN" and not aux:
         return any(k.tag in ("VBZ", "VBP") for k in syntax.kids(w, "aux:pass"))
     return False
+
+
+def finite(syntax: Syntax, w: Word) -> bool:
+    """Whether the verb is finite: a tensed form, or an auxiliary or modal that is."""
+    return w.tag in ("VBD", "VBZ", "VBP") or any(
+        k.tag in ("VBD", "VBZ", "VBP", "MD") for k in syntax.kids(w, "aux", "aux:pass")
+    )
+
+
+def in_frame(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
+    """Whether the word is told inside a participle that frames its sentence ("..., citing concerns over
+    dwindling stockpiles", "..., marking one of the most destructive assaults"), below any finite verb."""
+    for a in syntax.ancestors(w):
+        if not syntax.is_predicate(a):
+            continue
+        if (
+            a.tag in ("VBG", "VBN")
+            and a.lemma.lower() in W["framing"]
+            and a.lemma.lower() != "follow"  # "following his loss": a time, and the loss a happening
+            and not syntax.kids(a, "nsubj", "aux")
+        ):
+            return True
+        if a.tag in ("VBD", "VBZ", "VBP", "MD") or syntax.kids(a, "aux", "aux:pass", "nsubj"):
+            return False
+    return False
+
+
+_RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+
+
+def relative(syntax: Syntax, w: Word) -> bool:
+    """Whether the clause is a relative clause of the noun it hangs on: labelled so, or a plain "acl" with a
+    relative pronoun as an argument ("the plan that the mayor proposed") or with a subject and a tense of
+    its own ("a law the bloc passed"); not a complement clause ("the possibility that it fails")."""
+    if w.dep == "acl:relcl":
+        return True
+    if w.dep != "acl" or syntax.kids(w, "mark"):
+        return False
+    return any(k.lower in _RELATIVE for k in syntax.kids(w, "nsubj", "nsubj:pass", "obj", "obl")) or bool(
+        syntax.kids(w, "nsubj", "nsubj:pass") and finite(syntax, w)
+    )

@@ -43,7 +43,15 @@ from newsline.events.attribution import (
     unsupported,
     words,
 )
-from newsline.events.clause import has_until, negated, simple_present, superlative
+from newsline.events.clause import (
+    finite,
+    has_until,
+    in_frame,
+    negated,
+    relative,
+    simple_present,
+    superlative,
+)
 from newsline.events.titles import fragments, statement_title, with_subject
 from newsline.events.when import noun_time, own_time, recurring
 from newsline.language.syntax import Syntax, Word
@@ -66,23 +74,6 @@ class Verdict:
     word: int = -1  # the word the verdict is about (a verb that completes another: that other)
     carried: bool = False  # a noun whose verb only carries it ("the call ended")
 
-
-def _in_frame(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
-    """Whether the word is told inside a participle that frames its sentence ("..., citing concerns over
-    dwindling stockpiles", "..., marking one of the most destructive assaults"), below any finite verb."""
-    for a in syntax.ancestors(w):
-        if not syntax.is_predicate(a):
-            continue
-        if (
-            a.tag in ("VBG", "VBN")
-            and a.lemma.lower() in W["framing"]
-            and a.lemma.lower() != "follow"  # "following his loss": a time, and the loss a happening
-            and not syntax.kids(a, "nsubj", "aux")
-        ):
-            return True
-        if a.tag in ("VBD", "VBZ", "VBP", "MD") or syntax.kids(a, "aux", "aux:pass", "nsubj"):
-            return False
-    return False
 
 
 def _status_of_clause(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> Modality | None:
@@ -125,11 +116,22 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
         gov = syntax.head(cur)
         if gov is None:
             break
+        if syntax.kids(cur, "nsubj", "nsubj:pass") and any(
+            x.text == ";" for x in syntax.words[min(gov.i, cur.i) + 1 : max(gov.i, cur.i)]
+        ):
+            # "There is a chance of a challenge; Boeing was challenged in 2006": a semicolon joins
+            # clauses of their own, whatever the parser hung the second on
+            break
+        if relative(syntax, cur):
+            # a relative clause tells what its noun is; what is planned or denied above ("rejected the
+            # plan that the mayor proposed", "has yet to be released because of a law the bloc passed")
+            # is not its status (who tells it still is)
+            locked = True
         rel = cur.dep.split(":")[0]
         if (reported := _misread_content(syntax, cur, W)) is not None:
             gov, rel = reported, "ccomp"
         if rel == "conj":
-            if syntax.kids(cur, "nsubj") and _finite(syntax, cur) and not _finite(syntax, gov):
+            if syntax.kids(cur, "nsubj") and finite(syntax, cur) and not finite(syntax, gov):
                 # "was reported to have closed its borders, but an announcement later clarified ...": a
                 # finite clause with its own subject is not coordinated with an infinitive or a participle,
                 # whatever the parser hung it on; it is a clause of its own sentence, under nothing above
@@ -232,12 +234,6 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
         cur = gov
     return status, reporter
 
-
-def _finite(syntax: Syntax, w: Word) -> bool:
-    """Whether the verb is finite: a tensed form, or an auxiliary or modal that is."""
-    return w.tag in ("VBD", "VBZ", "VBP") or any(
-        k.tag in ("VBD", "VBZ", "VBP", "MD") for k in syntax.kids(w, "aux", "aux:pass")
-    )
 
 
 def judge_mention(
@@ -387,7 +383,7 @@ def judge_mention(
             status = governed
         if in_quote and status in (Modality.PLANNED, Modality.POSSIBLE):
             row = False  # a speaker's intentions and fears in their own words are the quote, not events
-        if _in_frame(syntax, w, W):
+        if in_frame(syntax, w, W):
             row = False
     else:
         # A noun naming the happening ("the call", "his first defeat"): a row when a time of its own dates
@@ -429,7 +425,7 @@ def judge_mention(
             row = False  # "by varying reports", "according to reports": who tells it, not a happening
         elif not dated and any(c.lower == "about" for c in syntax.kids(w, "case")):
             row = False  # "we talked about the war with Ukraine": what was talked of, not a happening told
-        if row and not dated and _in_frame(syntax, w, W):
+        if row and not dated and in_frame(syntax, w, W):
             # "citing concerns over dwindling stockpiles", "marking one of the most destructive assaults":
             # the sentence's frame
             row = False
