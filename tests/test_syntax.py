@@ -144,3 +144,14 @@ def test_a_cached_piece_pushed_out_by_its_own_articles_new_pieces(monkeypatch: p
     text = "The storm hit the coast. Power was cut. Schools closed on Monday."
     words = analyse(segment(text)).words  # (a KeyError here before)
     assert [w.text for w in words][:4] == ["The", "storm", "hit", "the"]
+
+
+def test_a_happening_s_passive_read_as_an_adjective_is_a_passive_and_a_state_stays_one() -> None:
+    # UD often tags "injured" an adjective with a copula; a verb that tells a happening is its passive
+    text = "Nine people were injured, officials said. Residents were worried about the floods."
+    syntax = analyse(segment(text))
+    injured, worried = syntax.at(text.index("injured")), syntax.at(text.index("worried"))
+    assert injured is not None and worried is not None
+    assert injured.tag == "VBN" and injured.lemma == "injure"
+    assert [k.dep for k in syntax.kids(injured) if k.text in ("were", "people")] == ["nsubj:pass", "aux:pass"]
+    assert worried.tag.startswith("JJ") and [k.dep for k in syntax.kids(worried, "cop")] == ["cop"]

@@ -386,7 +386,39 @@ def _repair(words: list[Word]) -> list[Word]:
     words are the article's own, made afresh from the cached parse)."""
     _place_apposition(words)
     _verb_read_as_adjective(words)
+    _passive_read_as_adjective(words)
     return words
+
+
+def _passive_read_as_adjective(words: list[Word]) -> None:
+    """A passive read as an adjective with a copula ("Nine people were injured, officials said", "injured"
+    tagged an adjective as UD often has it): the participle of a verb that tells a happening (rules/events.
+    toml, less its states) is the passive of that verb, its copula the passive's auxiliary. Adjectives that
+    are states ("worried", "involved") stay."""
+    parts = _event_participles()
+    cops = {w.head: w for w in words if w.dep == "cop" and w.lemma.lower() == "be"}
+    for w in words:
+        if w.i not in cops or not w.tag.startswith("JJ") or w.lower not in parts:
+            continue
+        w.tag, w.lemma = "VBN", parts[w.lower]
+        cops[w.i].dep = "aux:pass"
+        for k in words[max(0, w.i - 40) : w.i]:
+            if k.head == w.i and k.dep == "nsubj":
+                k.dep = "nsubj:pass"
+
+
+@cache
+def _event_participles() -> dict[str, str]:
+    """The past participles ("-ed", "-en") of the verbs that tell happenings (rules/events.toml), less
+    those rules/roles.toml counts as states or moods, -> the verb."""
+    from newsline.language.lexicon import events_data
+    from newsline.rules import load
+
+    words = load("roles")["words"]
+    states = set(words["stative"]) | set(words["sentiments"])
+    verbs = {v for vs in events_data()["verbs"].values() for v in vs if v.isalpha()} - states
+    _, forms = _verb_lemmas()
+    return {f: v for f, v in forms.items() if v in verbs and f.endswith(("ed", "en")) and f != v}
 
 
 def _verb_read_as_adjective(words: list[Word]) -> None:
