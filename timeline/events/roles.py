@@ -419,7 +419,12 @@ def judge_mention(
         dated = own_time(syntax, w, times) or noun_time(syntax, w, times)
         named = w.tag in ("NNP", "NNPS")  # "Air France Flight", "the Joint Strike Fighter": a name
         # "there is an additional cost", "the cost is high": a state now, not a happening
-        stated = head is not None and head.lemma.lower() in W["stative"] and head.tag in ("VBZ", "VBP")
+        stated = (head is not None and head.lemma.lower() in W["stative"] and head.tag in ("VBZ", "VBP")) or (
+            # "it is our life sentence", "this is a tragedy": the noun says what its subject is now (not
+            # "regrettable is the decision", where the noun is what is judged)
+            any(k.dep == "cop" and k.tag in ("VBZ", "VBP") for k in kids)
+            and any(k.dep == "nsubj" and k.tag[:2] in ("NN", "PR", "DT") for k in kids)
+        )
         row = (carried or dated or (specific and not generic)) and not named and not (stated and not dated)
         if by_account(syntax, w):
             row = False  # "by varying reports", "according to reports": who tells it, not a happening
