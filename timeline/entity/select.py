@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsline.entity.explain import describe
-from newsline.entity.names import corrected, defined_forms, generic_words, variants
+from newsline.entity.names import corrected, defined_forms, generic_words, newest_model, variants
 from newsline.entity.names import pattern as name_pattern
-from newsline.entity.references import FUNCTION_WORDS, TOKEN, Ref, entity_refs, is_verb_form
+from newsline.entity.references import FUNCTION_WORDS, TOKEN, Ref, entity_refs, is_product, is_verb_form
 from newsline.entity.roles import arguments, names_entity
 from newsline.entity.ties import share_ranks
 from newsline.formats.document import time_source
@@ -46,8 +46,8 @@ def _pattern(entity: str, text: str | None = None) -> re.Pattern[str]:
     defines for it."""
     names = variants(entity)
     if text:
-        names += defined_forms(text, names)
-    return name_pattern(names, entity)
+        names += defined_forms(text, names) + newest_model(text, entity)
+    return name_pattern(names, entity, plural=is_product(entity))
 
 
 # Words that open a clause of its own: an entity named before one of them is not the subject after it.
