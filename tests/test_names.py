@@ -152,7 +152,8 @@ def test_explain_says_which_reference_takes_part():
     assert any(line.startswith("article a: ") and 'defines "HL"' in line for line in why)
     ranks = [line for line in why if line.startswith("rank ")]
     assert len(ranks) == 2
-    assert '"HL" (name) takes part' in ranks[0]
+    # the head of the subject, as the parse reads it (the short form is its apposition)
+    assert '"Harbor Logistics" (name) takes part' in ranks[0]
     assert '"It" (pronoun) takes part' in ranks[1]
     assert any("1 more event(s)" in line for line in why)  # "may sell": not on the time line
 

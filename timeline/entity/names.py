@@ -8,7 +8,9 @@ Federal Reserve), a model number before its product ("the 3G iPhone"), the last 
 the last is a kind word ("the Air Force" for the United States Air Force), an index by its first word
 ("the Dow" for the Dow Jones Industrial Average). An article also defines its own
 short form in parentheses ("General Motors (GM)", "European Aeronautic Defence and Space Company (EADS)"),
-which holds for that article, and a query in initials matches the long form whose initials they are. A query
+which holds for that article, and a query in initials matches the long form whose initials they are; an
+article about a line's newest model calls it "the new iPhone" (`newest_model`). A product's names match in
+the plural too ("two A380s"). A query
 word misspelt by one letter ("Froce") is read as the word the articles write ("Force").
 
 Which of these matched is what `--explain` reports (`newsline.entity.explain`).
@@ -121,20 +123,23 @@ def clipped(entity: str) -> str | None:
     return f"the {m.group()}" if m and len(m.group()) == 3 else None
 
 
-def pattern(names: Iterable[str], query: str | None = None) -> re.Pattern[str]:
+def pattern(names: Iterable[str], query: str | None = None, plural: bool = False) -> re.Pattern[str]:
     """One regular expression for all the names, the longest first. The query matches in any case (it is
     typed by hand: "itunes store"); a form derived from it only as written, since in lower case it is
-    often a plain word: "Jobs" / "jobs", "the Fed" / "the fed", "Machines" / "machines"."""
+    often a plain word: "Jobs" / "jobs", "the Fed" / "the fed", "Machines" / "machines". With `plural`
+    (a product's names), a name also matches with a plural "s": "two A380s", "22 Boeing 787s", "iPods"
+    are units of the product."""
     alts = []
     for v in sorted(set(names), key=len, reverse=True):
         body = re.escape(v).replace(r"\ ", r"\s+")
         if v.startswith("the "):
             # "The Fed" opens a sentence; such a form is no part of a longer name ("the Fed Cup")
-            body = r"(?i:the)\s+(?-i:" + re.escape(v[4:]) + r"(?!\s+[A-Z]))"
+            body = r"(?i:the)\s+(?-i:" + re.escape(v[4:]) + r"(?!\s+[A-Z0-9]))"
             alts.append(body)
             continue
         alts.append(body if query is None or v.lower() == query.lower() else f"(?-i:{body})")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+    many = "(?-i:s)?" if plural else ""  # (a lower-case "s": "4S" is another model)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")" + many + r"(?![\w-])", re.I)
 
 
 _DEFINED = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z&.]*[A-Z.])\s*\)")
@@ -178,6 +183,21 @@ def defined_forms(text: str, names: Iterable[str]) -> list[str]:
                         out.append(" ".join(words[k:]))
                         break
     return [f for f in dict.fromkeys(out) if f.lower() not in low]
+
+
+def newest_model(text: str, entity: str) -> list[str]:
+    """ "the new iPhone" for the model ("iPhone 4") of a line whose name is a brand ("iPhone", not a maker
+    such as "Boeing"), in an article whose first model of that line is this one: a launch story calls the
+    model it is about "the new iPhone"; an article that first names another model is about that one."""
+    words = entity.split()
+    if len(words) != 2 or not _brand_like(words[0]) or re.search(r"\d", words[0]):
+        return []
+    if not re.search(r"\d", words[1]):
+        return []
+    first = re.search(rf"(?<![\w-]){re.escape(words[0])}[ \t]+([\w.-]*\d[\w.-]*)", text)
+    if first is None or first.group(1).lower() != words[1].lower():
+        return []
+    return [f"the new {words[0]}"]
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -76,12 +76,10 @@ def _kind_nouns() -> frozenset[str]:
 
 @cache
 def _title_words() -> frozenset[str]:
-    return frozenset(w for t in titles() for w in t.split() if w.isalpha()) | {
-        "ceo",
-        "cfo",
-        "coo",
-        "executive",
-    }
+    """The words of titles ("chief", "executive", "president"), without the function words some titles
+    carry ("then"): "Jobs then moved on" is the name of the one who moved, not a title's."""
+    words = frozenset(w for t in titles() for w in t.split() if w.isalpha())
+    return (words | {"ceo", "cfo", "coo", "executive"}) - FUNCTION_WORDS
 
 
 def is_verb_form(word: str) -> bool:
@@ -127,8 +125,26 @@ def _modifies_next(text: str, end: int, product: bool) -> bool:
         return False  # "Boeing has", "Jobs also"
     # Else a common noun it qualifies: "Airbus jets", "the Boeing scandal", "iPhone 4 users"; but after a
     # product's name, a noun that says what kind of thing it is names the product ("A380 superjumbo",
-    # "787 Dreamliner aircraft").
-    return not (product and low in _kind_nouns())
+    # "787 Dreamliner aircraft"), also after words that qualify that noun ("iPod portable music player").
+    return not (product and _kind_follows(text, end))
+
+
+# Up to three lower-case words after a name: the noun phrase it may head or qualify.
+_NEXT_WORDS = re.compile(r"(?:[ \t]+[a-z][a-z\-]*){1,3}")
+
+
+def _kind_follows(text: str, end: int) -> bool:
+    """Whether a noun of a product's kind follows the name within three lower-case words that are neither
+    function words nor verb forms: "A380 superjumbo", "iPod portable music player", not "iPhone 4 users"."""
+    m = _NEXT_WORDS.match(text, end)
+    if m is None:
+        return False
+    for w in m.group().split():
+        if w in _kind_nouns():
+            return True
+        if w in FUNCTION_WORDS or is_verb_form(w):
+            return False
+    return False
 
 
 def is_product(entity: str) -> bool:
@@ -189,15 +205,27 @@ def _names_between(text: str, start: int, end: int) -> list[tuple[int, int]]:
     )
     for m in _NAME.finditer(text, start, end):
         # (a name's run takes the full stop after it: "on Monday." is still a weekday)
-        if m.group().split()[0].lower().rstrip(".") not in skip:
-            out.append((m.start(), m.end()))
+        words = list(re.finditer(r"\S+", m.group()))
+        # A capitalised function word opening the run is no part of the name: "The Zephyr X7 landed"
+        # names the Zephyr X7.
+        while words and words[0].group().lower().rstrip(".") in FUNCTION_WORDS and len(words) > 1:
+            words.pop(0)
+        if words[0].group().lower().rstrip(".") not in skip:
+            out.append((m.start() + words[0].start(), m.end()))
     return out
 
 
+# The "it" of an extraposition ("it emerged that", "it is expected that", "it is hard to say") stands for
+# the clause after it, not for anything named before. With "to", only after an adjective of judgement: a
+# participle ("it was flown to Toulouse") or a raising word ("it is due to land", "it is likely to fly")
+# leaves "it" the subject, which refers back.
+_COPULA = r"(?:is|was|has been|had been|will be|would be|is being|was being)"
+_RAISING = r"(?:due|set|likely|unlikely|certain|sure|about|going|able|unable|expected|scheduled)"
 _EXTRAPOSED = re.compile(
-    r"\s+(?:(?:is|was|has been|had been|will be|would be|is being|was being)\s+(?:\w+\s+){1,2}"
-    r"|(?:emerged|emerges|seems|seemed|appears|appeared|happened|transpired|turned out|remains|remained)\s+)"
-    r"(?:that|to|whether|if)\b",
+    rf"\s+(?:{_COPULA}\s+(?:\w+\s+){{1,2}}(?:that|whether|if)\b"
+    rf"|{_COPULA}\s+(?!{_RAISING}\s|\w+(?:ed|en|wn)\s)(?:\w+\s+){{1,2}}to\b"
+    r"|(?:emerged|emerges|seems|seemed|appears|appeared|happened|transpired|turned out|remains|remained)"
+    r"\s+(?:that|to|whether|if)\b)",
     re.I,
 )
 
@@ -230,22 +258,59 @@ class Spans:
 REACH = 1200
 
 
-def refers_back(text: str, refs: Spans, at: int, person: bool = False) -> bool:
+def refers_back(text: str, refs: Spans, at: int, person: bool = False, kind: bool = False) -> bool:
     """Whether something said at `at` without a name of its own (a pronoun, "the plane") can only be about
     the entity: the last reference to it is in this sentence or the two before, and no other name stands
-    between. For a person only another person counts, a name that acts (a verb follows it) or has a
-    title: places and things in between ("at Moscone Center in San Francisco") do not take a "he"."""
+    between. For a person only another person counts, a name that acts or has a title: places and things
+    in between ("at Moscone Center in San Francisco") do not take a "he". For a description by a
+    product's kind (`kind`: "the plane", "the aircraft") only another product counts (see `_product_like`):
+    an airport, a city or an airline named on the way is not a plane. Otherwise (an organisation's or a
+    product's "it", "the company") a place does not count (see `_a_place`)."""
     last = refs.last_before(at)
     if last is None or at - last.end > REACH:
         return False
     if re.fullmatch(r"\s*,?\s*(?:which|that|whom)\s+", text[last.end : at]):
         return False  # "the A380s which it will fly": the relative clause's subject is someone else
-    if text.count(".", last.end, at) > 2 or text.count("\n", last.end, at) > 1:
+    # (news paragraphs are often one sentence long: a line break is one more sentence, no more)
+    if text.count(".", last.end, at) > 2 or text.count("\n", last.end, at) > 2:
         return False
     others = [n for n in _names_between(text, last.end, at) if not refs.covers(n[0])]
     if person:
-        others = [n for n in others if _acts(text, n) or _titled(text, n)]
+        others = [n for n in others if _titled(text, n) or (_acts(text, n) and _may_be_person(text, n))]
+    elif kind:
+        others = [n for n in others if _product_like(text, n)]
+    else:
+        others = [n for n in others if not _a_place(text, n)]
     return not others
+
+
+def _may_be_person(text: str, span: tuple[int, int]) -> bool:
+    """Whether a name that acts may be a person's: news names a person in full first and by the surname
+    after, so one word alone ("Intel has added", "IBM said") is a person only when the article also
+    writes it after a first name or a title ("Tim Cook" ... "Cook said"); a name of several words may
+    be."""
+    name = text[span[0] : span[1]].rstrip(".,'’s")
+    if " " in name.strip():
+        return True
+    before = re.compile(r"\b(?:[A-Z][a-z]+\.?)[ \t]+" + re.escape(name) + r"\b")
+    return any(not _common_word(m.group().split()[0]) for m in before.finditer(text))
+
+
+def _a_place(text: str, span: tuple[int, int]) -> bool:
+    """Whether a name is told as a place, after "in" or "at" ("signed the agreement in Paris", "the
+    third largest in China"): an "it" or "the company" after it still speaks of the company."""
+    return bool(re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, span[0] - 12) : span[0]]))
+
+
+def _product_like(text: str, span: tuple[int, int]) -> bool:
+    """Whether a name may be a product that a description by kind could stand for: a model number or a
+    brand spelling ("A320", "the 737", "iPhone 3GS"), or a name followed by a kind noun ("the Boeing
+    tanker", "Airbus A400M military transport plane")."""
+    name = text[span[0] : span[1]]
+    if is_product(name):
+        return True
+    after = re.match(r"(?:[ \t]+[a-z\-]+){1,3}", text[span[1] : span[1] + 60])
+    return bool(after) and any(w in _kind_nouns() for w in after.group().split())
 
 
 def _pronouns(text: str, person: bool) -> list[Ref]:
@@ -280,7 +345,9 @@ def _kind_descriptions(text: str, nouns: frozenset[str]) -> list[Ref]:
     ]
 
 
-def resolve(text: str, known: list[Ref], candidates: list[Ref], person: bool) -> list[Ref]:
+def resolve(
+    text: str, known: list[Ref], candidates: list[Ref], person: bool, product: bool = False
+) -> list[Ref]:
     """The candidates (pronouns, descriptions) that refer to the entity, in text order: each one refers
     back (see `refers_back`) to the references known so far, including the candidates already resolved,
     so that "Jobs ... He ... He ..." is a chain."""
@@ -289,7 +356,8 @@ def resolve(text: str, known: list[Ref], candidates: list[Ref], person: bool) ->
     for c in sorted(candidates, key=lambda r: r.start):
         if refs.covers(c.start):
             continue
-        if refers_back(text, refs, c.start, person) or (
+        kind = product and c.how == "description"
+        if refers_back(text, refs, c.start, person, kind) or (
             c.how == "pronoun" and continues_subject(text, refs, c.start)
         ):
             refs.add(c)
@@ -427,7 +495,7 @@ def entity_refs(text: str, pattern: re.Pattern[str], entity: str, generic_nouns:
     known = names + description_refs(text, names, nouns)
     kinds = _kind_nouns() if product else frozenset() if person else _org_nouns()
     candidates = _pronouns(text, person) + (_kind_descriptions(text, kinds) if kinds else [])
-    refs = known + resolve(text, known, candidates, person)
+    refs = known + resolve(text, known, candidates, person, product)
     return sorted(set(refs), key=lambda r: (r.start, r.end))
 
 
@@ -468,12 +536,15 @@ def first_name_refs(text: str, entity: str, names: list[Ref]) -> list[Ref]:
 
 def looks_like_person(entity: str, text: str, names: list[Ref]) -> bool:
     """A person's name is two or three capitalised words without digits or a company word, and the
-    article writes "he"/"she" soon after it or gives it a title in an apposition."""
+    article writes "he"/"she" soon after it, or gives it a title: before the name ("company CEO Steve
+    Jobs", "President Joe Biden") or in an apposition."""
     words = entity.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
         return False
     for r in names:
         window = text[r.end : r.end + 200]
         if re.search(r"\b(?:he|she|his|her)\b", window, re.I):
+            return True
+        if _titled(text, (r.start, r.end)):
             return True
     return bool(titles_given(text, names))  # "Scott Carson, president of Boeing Commercial Airplanes,"

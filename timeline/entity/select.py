@@ -3,11 +3,13 @@
 An event belongs to an entity's timeline when the entity takes part in it: in one of the event's mentions a
 reference to the entity is the subject of the trigger, an object of it (or the agent of a passive), or the
 noun phrase of a nominal trigger ("Boeing's protest", "the purchase of 22 787s") - not merely a word
-somewhere in the same sentence. Without a parser, the sentence is read as words and marks: the verbal
-triggers of every event found in it, and the references to the entity (`newsline.entity.references`: names,
-pronouns, descriptions). Articles name an entity in several ways ("Boeing 787 Dreamliner", "the 787",
-"Dreamliner"; "United States Air Force", "USAF", "the Air Force"; "Steve Jobs", "Jobs");
-`newsline.entity.names` lists them.
+somewhere in the same sentence. The roles are read first off the dependency parse of the article
+(`newsline.entity.roles`; the parse is made again, only for articles that refer to the entity), then, where
+the parse finds none (a small parser misreads headlines and long noun phrases), off the sentence as words
+and marks: the verbal triggers of every event found in it, and the references to the entity
+(`newsline.entity.references`: names, pronouns, descriptions). Articles name an entity in several ways
+("Boeing 787 Dreamliner", "the 787", "Dreamliner"; "United States Air Force", "USAF", "the Air Force";
+"Steve Jobs", "Jobs"); `newsline.entity.names` lists them.
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsline.entity.explain import describe
-from newsline.entity.names import corrected, defined_forms, generic_words, variants
+from newsline.entity.names import corrected, defined_forms, generic_words, newest_model, variants
 from newsline.entity.names import pattern as name_pattern
-from newsline.entity.references import FUNCTION_WORDS, TOKEN, Ref, entity_refs, is_verb_form
+from newsline.entity.references import FUNCTION_WORDS, TOKEN, Ref, entity_refs, is_product, is_verb_form
+from newsline.entity.roles import arguments, names_entity
 from newsline.entity.ties import share_ranks
 from newsline.formats.document import time_source
 from newsline.language.lexicon import events_data, noun_forms
 from newsline.language.lexicon import titles as lexicon_titles
+from newsline.language.syntax import Syntax, Word, analyse
+from newsline.language.text import segment
 from newsline.model import Event, Mention, Modality, Timeline, TimeMention
 from newsline.order.rank import anchored
 from newsline.rules import determiners
@@ -41,8 +46,8 @@ def _pattern(entity: str, text: str | None = None) -> re.Pattern[str]:
     defines for it."""
     names = variants(entity)
     if text:
-        names += defined_forms(text, names)
-    return name_pattern(names, entity)
+        names += defined_forms(text, names) + newest_model(text, entity)
+    return name_pattern(names, entity, plural=is_product(entity))
 
 
 # Words that open a clause of its own: an entity named before one of them is not the subject after it.
@@ -335,6 +340,14 @@ def _participant(sent: _Sentence, t: int, te: int, nominal: bool) -> Ref | None:
     return None
 
 
+@cache
+def _kinds() -> frozenset[str]:
+    """Nouns that say what kind of thing a name is: a product's kind ("superjumbo", "phone") and an
+    organisation's ("company", "airline")."""
+    entity = events_data()["entity"]
+    return frozenset(entity["kind_nouns"]) | frozenset(entity["organisation_nouns"])
+
+
 class _Article:
     """An article read for one entity: its references to it and its verbal triggers, by sentence."""
 
@@ -344,6 +357,23 @@ class _Article:
         self.ref_starts = [r.start for r in refs]
         self.verb_starts = sorted(v[0] for v in verbs)
         self._cache: dict[tuple[int, int], _Sentence] = {}
+        self._syntax: Syntax | None = None
+
+    @property
+    def syntax(self) -> Syntax:
+        """The article's dependency analysis, made when first asked (only articles that refer to the
+        entity are asked: the others have no participant to find)."""
+        if self._syntax is None:
+            self._syntax = analyse(segment(self.text))
+        return self._syntax
+
+    def ref_at(self, w: Word) -> Ref | None:
+        """The reference to the entity that word `w` lies in, if any."""
+        k = bisect.bisect_right(self.ref_starts, w.start) - 1
+        for r in self.refs[max(0, k - 2) : k + 1]:
+            if r.start <= w.start < r.end:
+                return r
+        return None
 
     def sentence(self, span: tuple[int, int]) -> _Sentence:
         if span not in self._cache:
@@ -383,9 +413,19 @@ def participant(e: Event, m: Mention, articles: dict[str, _Article]) -> Ref | No
     if art is None or not art.text:
         return None
     sent = art.sentence(_sentence_span(art.text, m))
+    if not sent.refs:
+        return None
+    w = art.syntax.at(*m.trigger)
+    if w is not None:
+        nominal = e.nominal or not w.tag.startswith("VB")
+        for a in arguments(art.syntax, w, e.nominal, e.kind == "statement"):
+            # the owner of an event noun's participant is no party of it: "its plane's maiden flight"
+            ref = names_entity(art.syntax, a, art.ref_at, _party_nouns(), _kinds(), owner=not nominal)
+            if ref is not None:
+                return ref
     t = bisect.bisect_right(sent.starts, m.trigger[0]) - 1
     te = bisect.bisect_left(sent.starts, m.trigger[1])
-    return _participant(sent, t, te, e.nominal) if t >= 0 and sent.refs else None
+    return _participant(sent, t, te, e.nominal) if t >= 0 else None
 
 
 def mention_takes_part(e: Event, m: Mention, articles: dict[str, _Article], pattern: re.Pattern[str]) -> bool:
