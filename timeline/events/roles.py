@@ -59,6 +59,7 @@ from newsline.language.text import Document
 from newsline.model import Event, Modality, TimeMention
 
 _CLAUSAL = ("ccomp", "xcomp", "csubj", "advcl", "parataxis")
+_CHARGE_MARKS = frozenset({"of", "with", "for", "including"})
 
 
 @dataclass(slots=True)
@@ -181,6 +182,9 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
                 status = Modality.PLANNED
             locked = True
         lemma = gov.lemma.lower()
+        # what someone is accused of, charged with or indicted for, and what that takes in ("accused the
+        # firm of hiding losses, including falsifying its accounts"): the preposition's clause is the claim
+        charged = rel == "advcl" and any(m.lower in _CHARGE_MARKS for m in syntax.kids(cur, "mark"))
         if status is None and not locked and not syntax.is_predicate(gov) and rel in ("acl", "nmod"):
             # "the possibility of Boeing challenging", "plans to buy": the noun says it has not happened
             if lemma in W["possibility_nouns"] or unsupported(syntax, gov, W):
@@ -211,7 +215,7 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             ):
                 if lemma in W["intent"]:
                     status = Modality.PLANNED
-            elif rel in ("ccomp", "csubj", "parataxis") and lemma in W["belief"]:
+            elif (rel in ("ccomp", "csubj", "parataxis") or charged) and lemma in W["belief"]:
                 status = Modality.POSSIBLE
             own = _status_of_clause(syntax, gov, W)
             if status is None and own in (Modality.PLANNED, Modality.POSSIBLE) and rel == "xcomp":
@@ -222,7 +226,7 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             (maker := syntax.head(gov)) is not None and syntax.is_predicate(maker)
         ):
             reporter = maker  # "said in a statement that ...", "issued a warning that ...": the maker's
-        elif reporter is None and rel in ("ccomp", "parataxis") and (
+        elif reporter is None and (rel in ("ccomp", "parataxis") or charged) and (
             lemma in W["reporting"] or lemma in W["belief"] or lemma in W["stance"]
         ):
             reporter = gov  # "said the call ...", "alleged that ...", "investigators concluded ice ..."
