@@ -95,3 +95,20 @@ def relative(syntax: Syntax, w: Word) -> bool:
     return any(k.lower in _RELATIVE for k in syntax.kids(w, "nsubj", "nsubj:pass", "obj", "obl")) or bool(
         syntax.kids(w, "nsubj", "nsubj:pass") and finite(syntax, w)
     )
+
+
+def counterfactual(syntax: Syntax, w: Word) -> bool:
+    """Whether the clause tells what would have happened and did not: "would have" with a past participle
+    ("the deal would have created 500 jobs"), or "could/might/should have" under a condition ("could have
+    been fined up to 225,000 euros if convicted"); "may have been killed" is a guess, not this."""
+    aux = [k.lower for k in syntax.kids(w, "aux")]
+    if w.tag != "VBN" or "have" not in aux:
+        return False
+    if any(a in ("would", "'d") for a in aux):
+        return True
+    if not any(a in ("could", "might", "should") for a in aux):
+        return False
+    # (the condition anywhere in the clause: the parser may hang it on a word of the verb's phrase)
+    return any(
+        k.dep == "advcl" and any(m.lower == "if" for m in syntax.kids(k, "mark")) for k in syntax.subtree(w)
+    )

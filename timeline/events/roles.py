@@ -44,6 +44,7 @@ from newsline.events.attribution import (
     words,
 )
 from newsline.events.clause import (
+    counterfactual,
     finite,
     has_until,
     in_frame,
@@ -85,6 +86,8 @@ def _status_of_clause(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> 
         k.lower in ("is", "are", "was", "were", "'s", "'re") for k in syntax.kids(w, "cop", "aux")
     ):
         return Modality.PLANNED  # "Courtois is to be presented", "the aim was to reach": arranged, to come
+    if counterfactual(syntax, w):
+        return Modality.NEGATED  # "could have been fined if convicted", "would have turned 80": it did not
     for k in syntax.kids(w, "aux", "mark", "advmod"):
         low = k.lower
         if k.dep.startswith("aux") and low in W["modal_planned"]:
