@@ -98,15 +98,14 @@ def relative(syntax: Syntax, w: Word) -> bool:
 
 
 def counterfactual(syntax: Syntax, w: Word) -> bool:
-    """Whether the clause tells what would have happened and did not: "would have" with a past participle
-    ("the deal would have created 500 jobs"), or "could/might/should have" under a condition ("could have
-    been fined up to 225,000 euros if convicted"); "may have been killed" is a guess, not this."""
+    """Whether the clause tells what would have happened and did not: "would/could/might/should have" with
+    a past participle under a condition ("could have been fined up to 225,000 euros if convicted", "would
+    have been delivered if the sale had gone through"). Without one it may be a guess: "may have been
+    killed", "the batteries would have expired by now"."""
     aux = [k.lower for k in syntax.kids(w, "aux")]
     if w.tag != "VBN" or "have" not in aux:
         return False
-    if any(a in ("would", "'d") for a in aux):
-        return True
-    if not any(a in ("could", "might", "should") for a in aux):
+    if not any(a in ("would", "'d", "could", "might", "should") for a in aux):
         return False
     # (the condition anywhere in the clause: the parser may hang it on a word of the verb's phrase)
     return any(
