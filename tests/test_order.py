@@ -5,6 +5,7 @@ random events and relations, and a few table cases. None of these needs ../share
 
 from __future__ import annotations
 
+import newsline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from newsline.model import INF, Event, Mention, Relation, RelType
@@ -214,3 +215,16 @@ def test_a_relation_that_contradicts_the_times_does_not_order_the_table():
     order(events, [rel(labeled, rebellion, RelType.AFTER)], {}, None, None, warnings)
     assert warnings and "ignored" in warnings[0]
     assert labeled.rank < rebellion.rank
+
+
+def test_what_is_only_known_to_come_after_the_telling_ranks_after_that_day():
+    # "Russia may soon deploy ..." (after publication, open-ended) comes after the night's events that end
+    # on the publication day, though its earliest start is that day's midnight
+    text = (
+        "Kyiv attack\n"
+        "Russia launched a drone assault on Kyiv overnight. The attack killed one person.\n"
+        "A commander warned on Friday that Russia may soon deploy more drones."
+    )
+    tl = newsline.parse_text(text, published="2025-07-04")
+    ranks = {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]]: e.rank for e in tl.events}
+    assert ranks["deploy"] > ranks["assault"] and ranks["deploy"] > ranks["killed"]

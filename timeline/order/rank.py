@@ -50,7 +50,9 @@ def order_key(e: Event) -> tuple[float, float, float, int]:
     elif math.isinf(lo):
         mid = -INF
     elif math.isinf(hi):
-        mid = lo
+        # what is known only to come after the telling ("soon", "in the future") comes after what the
+        # story tells of that day; another open end ("since Monday", after an event) starts where it can
+        mid = lo + DAY if e.time is not None and e.time.value == "FUTURE_REF" else lo
     else:
         mid = (lo + hi) / 2
     return (mid, hi, lo, e.mentions[0].trigger[0])
