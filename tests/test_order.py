@@ -228,3 +228,13 @@ def test_what_is_only_known_to_come_after_the_telling_ranks_after_that_day():
     tl = newsline.parse_text(text, published="2025-07-04")
     ranks = {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]]: e.rank for e in tl.events}
     assert ranks["deploy"] > ranks["assault"] and ranks["deploy"] > ranks["killed"]
+
+
+def test_an_unanchored_event_before_several_takes_the_earliest_of_their_places():
+    # "the deal had been killed" comes before both a November speech and an October vote: it goes before
+    # October, and so the November headline told first does not jump ahead of the October vote
+    headline, speech, vote = event(1, 30, 0), event(2, 30, 10), event(3, 0, 20)
+    killed = event(4, None, 30)
+    events = [headline, speech, vote, killed]
+    rank(events, [rel(killed, speech), rel(killed, vote)])
+    assert killed.rank < vote.rank < headline.rank < speech.rank

@@ -142,18 +142,28 @@ def text_keys(rows: Iterable[tuple[str, str, int, tuple | None]]) -> Iterator[tu
 
 def tie_keys(relations: Iterable[Relation], keys: dict[str, Key], anchored_ids: dict[str, bool]) -> None:
     """An unanchored event that a relation puts just before or after an anchored one ("it had passed an
-    inspection" before the crash) takes that event's key instead of its predecessor's in the text (the
-    first such relation counts)."""
-    tied: set[str] = set()
+    inspection" before the crash) takes that event's key instead of its predecessor's in the text. Put
+    before several, it takes the earliest of their keys (it must come before them all: "the deal had been
+    killed" before both a November speech and an October vote goes before October); put only after
+    some, the latest of theirs."""
+    before: dict[str, Key] = {}
+    after: dict[str, Key] = {}
     for r in relations:
         if r.gap[0] < 0 or r.type not in (RelType.BEFORE, RelType.AFTER):
             continue
         for a, b in ((r.source, r.target), (r.target, r.source)):
-            if a in keys and b in keys and a not in tied and not anchored_ids[a] and anchored_ids[b]:
-                before = (r.type == RelType.BEFORE) == (a == r.source)
+            if a in keys and b in keys and not anchored_ids[a] and anchored_ids[b]:
                 k = keys[b]
-                keys[a] = (k[0], k[1], k[2], k[3], k[4] - 0.5 if before else k[4] + 0.5)
-                tied.add(a)
+                if (r.type == RelType.BEFORE) == (a == r.source):
+                    key = (k[0], k[1], k[2], k[3], k[4] - 0.5)
+                    if a not in before or key < before[a]:
+                        before[a] = key
+                else:
+                    key = (k[0], k[1], k[2], k[3], k[4] + 0.5)
+                    if a not in after or key > after[a]:
+                        after[a] = key
+    keys.update(after)
+    keys.update(before)
 
 
 def _precedence(r: Relation) -> tuple[str, str] | None:
