@@ -5,6 +5,7 @@ idempotence). None of these needs ../shared.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import newsline
@@ -603,3 +604,12 @@ def test_a_headline_s_present_is_the_lead_paragraph_s_time(lead: str, day_of_hea
     text = f"Agency warns of flood risk\n{lead}In 2019, floods killed 12 people in the valley."
     tl = newsline.parse_text(text, published="2025-07-04")
     assert day(by_trigger(tl, "warns")) == day_of_headline
+
+
+def test_a_present_progressive_is_going_on_at_publication_not_a_happening_of_that_day():
+    # "are investigating": since a time the text does not give; a simple present report keeps the day
+    text = "A fire destroyed a warehouse on Monday.\nOfficials are investigating the cause of the fire.\n"
+    tl = newsline.parse_text(text, published="2025-07-04")
+    e = by_trigger(tl, "investigating")
+    assert e.time is not None and e.time.value == "PRESENT_REF" and math.isinf(e.time.lo)
+    assert not math.isinf(e.time.hi)  # it holds when the story is told

@@ -1287,7 +1287,8 @@ def _inherit_times(
 ) -> list[Relation]:
     """Dates for events the text gives no time of their own, from how news tells a story.
 
-    - An event told in the present or present perfect ("has been shut down", "uses") holds at publication.
+    - An event told in the present or present perfect ("has been shut down", "uses") holds at publication;
+      a present progressive ("officials are investigating") is going on then, since a time not given.
     - A past event takes the time of its sentence when it shares the sentence with a dated event it is
       not reported by ("said yesterday as he inspected"), else the narrative's current time: the time of
       the last dated event told before it (Reichenbach's reference time, which a story moves forward as
@@ -1460,6 +1461,15 @@ def _inherit_times(
             # "WHO warns of thousands of new cases": a headline's present is the news's, told as the lead
             # tells it (its day, after the loop), not a state on the day of publication
             headline_present.append(d)
+            continue
+        if tense == "present" and form == "ing":
+            # "officials are investigating", "airlines are considering": going on as the story is told,
+            # since a time the text does not give; not a happening of the publication day
+            e.time = dataclasses.replace(
+                publication, value="PRESENT_REF", lo=-INF, granularity="vague", rel_days=None
+            )
+            e.time_source = "tense: ongoing at publication"
+            away = False
             continue
         if tense in ("present", "perfect"):
             e.time, e.time_source = publication, "tense: publication day"
