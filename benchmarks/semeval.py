@@ -65,6 +65,10 @@ def run(corpus: str, extra: list[str], command: str) -> tuple[dict[str, float], 
     m = LAST.search(lines[-1]) if lines else None
     if proc.returncode != 0 or m is None:
         sys.exit(f"evaluate.py failed on {corpus}: {proc.stderr.strip()[-500:]}")
+    failed = [line for line in proc.stderr.splitlines() if "newsline exited" in line]
+    if failed:
+        # evaluate.py scores a timeline newsline failed to make as empty: a figure of zeros, not a result
+        sys.exit(f"newsline failed on {corpus} ({len(failed)} timelines), e.g. {failed[0][:300]}")
     return {k: float(v) for k, v in m.groupdict().items()}, lines[:-1]
 
 
