@@ -285,3 +285,21 @@ def test_a_speaker_s_name_keeps_its_words_and_the_article_s_spacing() -> None:
     )
     assert _event_of(text, "found").speaker == "The Bureau of Enquiry and Analysis (BEA)"
     assert _event_of(text, "cleared").speaker == "Air France-KLM's chief executive"
+
+
+@pytest.mark.parametrize(
+    "text, word, title",
+    [
+        # a happening told by the object noun of a verb of telling is titled with who told it
+        (
+            "On Tuesday, health officials in Ohio identified the state's first death involving a "
+            "patient with the virus.",
+            "death",
+            "Health officials in Ohio identified the state's first death",
+        ),
+    ],
+)
+def test_a_row_told_by_an_object_noun_is_titled_with_its_verb_and_subject(
+    text: str, word: str, title: str
+) -> None:
+    _title_starts(text, word, title)

@@ -53,7 +53,7 @@ from newsline.events.clause import (
     simple_present,
     superlative,
 )
-from newsline.events.titles import fragments, statement_title, with_subject
+from newsline.events.titles import fragments, statement_title, told_noun_title, with_subject
 from newsline.events.when import noun_time, own_time, recurring
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document
@@ -75,7 +75,6 @@ class Verdict:
     dated: bool = False  # a time expression of its own clause or phrase
     word: int = -1  # the word the verdict is about (a verb that completes another: that other)
     carried: bool = False  # a noun whose verb only carries it ("the call ended")
-
 
 
 def _status_of_clause(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> Modality | None:
@@ -240,7 +239,6 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             reporter = gov  # "threatened to sue", "vowed to rebuild": the subject says so
         cur = gov
     return status, reporter
-
 
 
 def judge_mention(
@@ -553,6 +551,8 @@ def judge(
                 e.title = title
             else:
                 e.title = with_subject(doc.text, syntax, syntax.words[main.word], e.title)  # who did what
+        elif main.row and main.word >= 0:
+            e.title = told_noun_title(doc.text, syntax, syntax.words[main.word], e.title)
         if main.verbal and main.word >= 0:
             w = syntax.words[main.word]
             lemma = w.lemma.lower()

@@ -120,6 +120,24 @@ def with_subject(text: str, syntax: Syntax, w: Word, title: str) -> str:
     return " ".join(x for x in (name, lead, title[:1].lower() + title[1:]) if x)
 
 
+def told_noun_title(text: str, syntax: Syntax, n: Word, title: str) -> str:
+    """A row told by the object noun of a finite verb ("officials identified the state's first death",
+    "the ministry issued a warning") is titled with that verb and its subject when the title starts with
+    the noun's phrase: "First death" is no sentence a reader could repeat, and says nothing of who told
+    it."""
+    verb = syntax.head(n)
+    if n.dep != "obj" or verb is None or not syntax.is_predicate(verb) or verb.i > n.i:
+        return title
+    if not (verb.tag in ("VBD", "VBZ", "VBP") or syntax.kids(verb, "aux", "aux:pass")):
+        return title
+    phrase = syntax.subtree(n)
+    if not title or not phrase or title.split()[0].lower() != phrase[0].lower:
+        return title
+    told = f"{verb.text} {title[:1].lower()}{title[1:]}"
+    out = with_subject(text, syntax, verb, told)
+    return out if out != told else title
+
+
 def _raised(text: str, syntax: Syntax, w: Word) -> str | None:
     """For an infinitive whose subject is the subject of the verb it completes ("the country was reported
     to have closed its borders", "rescuers worked to contain it"): that subject and verb, as written ("The
