@@ -148,8 +148,10 @@ DATING = [
     ("Flights were halted on Tuesday. The agency has previously warned of delays.", "warned", None),
     # Past perfect: before the story's time, no day of its own.
     ("The plane crashed on Thursday. It had passed an inspection.", "passed", None),
-    # Planned events without a time of their own get none.
-    ("The plane crashed on Thursday. Investigators will examine the wreck.", "examine", None),
+    # What is told in the future tense without a time of its own is after publication, on no day; other
+    # planned events ("plans to examine") get no time at all.
+    ("The plane crashed on Thursday. Investigators will examine the wreck.", "examine", "FUTURE_REF"),
+    ("The plane crashed on Thursday. Investigators plan to examine the wreck.", "examine", None),
     # A headline tells the lead: it takes the lead's time.
     ("Helicopter crashed off Japan\nA helicopter went down on Thursday.", "crashed", "2023-04-20"),
     # A clause does not reach back over the verb before it: "abused" has its own subject and time.

@@ -1308,7 +1308,8 @@ def _inherit_times(
     - Inside quotes, a simple past ("the roofing came down") takes the narrative's time; nothing else
       there gets a time, except in a quoted fragment of the narrator's own sentence ('offered "full
       support"'), which is dated as if unquoted.
-    - Planned, possible and negated events keep no time.
+    - Planned, possible and negated events keep no time, except what is told in the future tense ("will
+      examine"): after publication (FUTURE_REF), on no day the text gives.
     Returns the relations this adds.
     """
     out: list[Relation] = []
@@ -1405,8 +1406,6 @@ def _inherit_times(
             continue
         if d.trig.nominal and id(e) in told_by_verb:
             continue  # the verb's tense decides ("had passed an inspection")
-        if d.modality in (Modality.PLANNED, Modality.POSSIBLE, Modality.NEGATED):
-            continue
         form = "past"
         if not d.trig.nominal:
             readings = verb_forms().get(d.region.tokens[d.trig.tok].lower) or []
@@ -1414,6 +1413,16 @@ def _inherit_times(
             general = open_verb(d.region.tokens[d.trig.tok].lower)
             form = reading.form if reading else (general.form if general else "past")
         tense = "past" if d.trig.nominal else draft_tense(d.region.tokens, d.trig.tok, form)
+        if d.modality == Modality.PLANNED and tense == "future" and d.region.quote is None:
+            # "the bill will become law once signed": what the story says is to come has not happened by
+            # the time it is told: after publication, on no day the text gives
+            e.time = dataclasses.replace(
+                publication, value="FUTURE_REF", hi=INF, granularity="vague", rel_days=None
+            )
+            e.time_source = "tense: after publication"
+            continue
+        if d.modality in (Modality.PLANNED, Modality.POSSIBLE, Modality.NEGATED):
+            continue
         if tense == "future":
             continue
         if d.region.quote is not None and not fragment:
