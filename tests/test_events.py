@@ -615,3 +615,10 @@ def test_a_present_progressive_is_going_on_at_publication_not_a_happening_of_tha
     e = by_trigger(tl, "investigating")
     assert e.time is not None and e.time.value == "PRESENT_REF" and math.isinf(e.time.lo)
     assert not math.isinf(e.time.hi)  # it holds when the story is told
+
+
+def test_going_to_is_a_future_not_something_going_on():
+    text = "The storm hit the coast on Monday. The road is going to reopen."
+    tl = newsline.parse_text(text, published="2025-07-04")
+    e = by_trigger(tl, "going")
+    assert e.time is None or e.time.value != "PRESENT_REF"

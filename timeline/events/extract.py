@@ -1471,7 +1471,12 @@ def _inherit_times(
             # tells it (its day, after the loop), not a state on the day of publication
             headline_present.append(d)
             continue
-        if tense == "present" and form == "ing":
+        going_to = (  # "is going to reopen": a future, not something going on
+            d.trig.lemma == "go"
+            and d.trig.tok + 1 < len(d.region.tokens)
+            and d.region.tokens[d.trig.tok + 1].lower == "to"
+        )
+        if tense == "present" and form == "ing" and not going_to:
             # "officials are investigating", "airlines are considering": going on as the story is told,
             # since a time the text does not give; not a happening of the publication day
             e.time = dataclasses.replace(
