@@ -17,7 +17,7 @@ from functools import cache
 from newsline.language.lexicon import events_data
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document, Quote
-from newsline.model import TimeMention
+from newsline.model import Modality, TimeMention
 from newsline.rules import load
 
 # A name or a noun phrase naming who spoke: words, not a quote or a clause ("Kyiv's mayor, Vitali
@@ -405,3 +405,27 @@ def continued_report(doc: Document, syntax: Syntax, w: Word, times: list[TimeMen
                 return _speaker_name(syntax, sw, times)
     return None
 
+def quoted(
+    doc: Document,
+    syntax: Syntax,
+    w: Word,
+    times: list[TimeMention],
+    speaker: str | None,
+    status: Modality | None,
+) -> tuple[str | None, Modality | None]:
+    """A quoted word's speaker and status from the verb that frames its quote: a quote's words are its
+    speaker's, and a quote framed by a verb of claiming ('The report alleged: "Leaders dismissed ..."') is a
+    claim in every sentence it runs over, as is one made "without evidence"."""
+    q = doc.quote_at(w.start)
+    frame = None if q is None else quote_frame(doc, syntax, q)
+    if frame is None or q is None:
+        return speaker, status
+    if speaker is None:
+        speaker = quote_speaker(doc, syntax, q, times)
+    W = words()
+    if status is None and (
+        frame.lemma.lower() in W["belief"]
+        or any(unsupported(syntax, o, W) for o in syntax.kids(frame, "obl"))
+    ):
+        status = Modality.POSSIBLE  # (or 'declared without evidence the jet was "shot down"': a bare claim)
+    return speaker, status

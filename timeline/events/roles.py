@@ -38,8 +38,7 @@ from newsline.events.attribution import (
     by_account,
     continued_report,
     named_speakers,
-    quote_frame,
-    quote_speaker,
+    quoted,
     unsupported,
     words,
 )
@@ -342,7 +341,11 @@ def judge_mention(
                 inner = judge_mention(doc, syntax, times, c.start, c.end, in_quote, up=False, told=told)
                 if inner is None or inner.status is None:
                     continue
-                if c.i in told and (inner.status == Modality.NEGATED or w.lemma.lower() in W["belief"]):
+                if c.i in told and (
+                    inner.status == Modality.NEGATED
+                    or w.lemma.lower() in W["belief"]
+                    or (inner.row and w.lemma.lower() in W["plain_saying"])
+                ):
                     # "officials said no traces were found", "associates alleged he was poisoned": the
                     # content is an event of its own, the row, with its status, reported by the speaker.
                     # An announcement or a warning of what will or may come is itself the news.
@@ -474,40 +477,16 @@ def judge_mention(
             status = Modality.PLANNED  # "a future meeting", "the proposed merger"
         speaker = _speaker(syntax, w, reporter, times)[0]
         if in_quote:
-            speaker, status = _quoted(doc, syntax, w, times, speaker, status)
+            speaker, status = quoted(doc, syntax, w, times, speaker, status)
         return Verdict(
             row, status, in_quote or reporter is not None, speaker, False, dated, w.i, carried
         )
     speaker, attributed = _speaker(syntax, w, reporter, times)
     if in_quote:
-        speaker, status = _quoted(doc, syntax, w, times, speaker, status)
+        speaker, status = quoted(doc, syntax, w, times, speaker, status)
     return Verdict(row, status, in_quote or attributed, speaker, word=w.i)
 
 
-def _quoted(
-    doc: Document,
-    syntax: Syntax,
-    w: Word,
-    times: list[TimeMention],
-    speaker: str | None,
-    status: Modality | None,
-) -> tuple[str | None, Modality | None]:
-    """A quoted word's speaker and status from the verb that frames its quote: a quote's words are its
-    speaker's, and a quote framed by a verb of claiming ('The report alleged: "Leaders dismissed ..."') is a
-    claim in every sentence it runs over, as is one made "without evidence"."""
-    q = doc.quote_at(w.start)
-    frame = None if q is None else quote_frame(doc, syntax, q)
-    if frame is None or q is None:
-        return speaker, status
-    if speaker is None:
-        speaker = quote_speaker(doc, syntax, q, times)
-    W = words()
-    if status is None and (
-        frame.lemma.lower() in W["belief"]
-        or any(unsupported(syntax, o, W) for o in syntax.kids(frame, "obl"))
-    ):
-        status = Modality.POSSIBLE  # (or 'declared without evidence the jet was "shot down"': a bare claim)
-    return speaker, status
 
 
 def judge(
