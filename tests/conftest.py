@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 from newsline import parse_text
-from newsline.entity.select import keep_entity
+from newsline.entity.references import entity_refs
+from newsline.entity.select import _Article, _generic, _pattern, keep_entity, takes_part
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_REL = "samples/kyiv-drone-strike-2025-07-04.txt"
@@ -40,6 +41,21 @@ def entity_triggers(text: str, entity: str, published: object) -> set[str]:
     """The trigger words of the events an entity timeline of `text` keeps (one article, id "a")."""
     tl = keep_entity(parse_text(text, published=published, id="a"), entity)
     return {text[e.mentions[0].trigger[0] : e.mentions[0].trigger[1]] for e in tl.events}
+
+
+def taking_part(text: str, entity: str, published: object) -> set[str]:
+    """The trigger words (lower case) of the events the entity takes part in, dated or not (one article,
+    id "a"): which events are the entity's, before the timeline keeps only those with a place in time."""
+    tl = parse_text(text, published=published, id="a")
+    pattern = _pattern(entity)
+    verbs = [m.trigger for e in tl.events if not e.nominal for m in e.mentions]
+    articles = {"a": _Article(text, entity_refs(text, _pattern(entity, text), entity, _generic()), verbs)}
+    return {
+        text[m.trigger[0] : m.trigger[1]].lower()
+        for e in tl.events
+        if takes_part(e, articles, pattern)
+        for m in e.mentions
+    }
 
 
 def base_env(**extra: str) -> dict[str, str]:

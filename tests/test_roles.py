@@ -251,13 +251,29 @@ def test_a_noun_in_a_quote_is_its_speaker_s() -> None:
     assert e.speaker == "An adviser"
 
 
-def test_what_a_plan_is_told_by_and_a_clause_of_its_own_are_each_their_speaker_s() -> None:
-    text = (
-        "Germany announced plans to purchase two frigates to fill gaps caused by the delay in deliveries, "
-        "while the navy urged further cuts."
-    )
-    assert _event_of(text, "plans").speaker == "Germany"
-    assert _event_of(text, "urged").speaker == "the navy"
+_PLAN = (
+    "Germany announced plans to purchase two frigates to fill gaps caused by the delay in deliveries, "
+    "while the navy urged further cuts."
+)
+_NAMES = (
+    "The Bureau of Enquiry and Analysis (BEA) said the wreckage was found. "
+    "Air France-KLM's chief executive said the airline was cleared."
+)
+
+
+@pytest.mark.parametrize(
+    "text, word, speaker",
+    [
+        # what a plan is told by, and a clause with a subject of its own, are each their speaker's
+        (_PLAN, "plans", "Germany"),
+        (_PLAN, "urged", "the navy"),
+        # a speaker's name keeps its inner conjunction and the article's spacing ("(BEA)", "Air France-KLM")
+        (_NAMES, "found", "The Bureau of Enquiry and Analysis (BEA)"),
+        (_NAMES, "cleared", "Air France-KLM's chief executive"),
+    ],
+)
+def test_the_speaker_is_named_whole(text: str, word: str, speaker: str) -> None:
+    assert _event_of(text, word).speaker == speaker
 
 
 def test_a_noun_dated_in_its_own_phrase_after_the_verb_does_not_date_the_verb() -> None:
@@ -275,16 +291,6 @@ def _event_of(text: str, word: str, published: str = "2025-07-04") -> Event:
     """The event of `text` (published then) that one of its mentions' triggers is `word`."""
     tl = newsline.parse_text(text, published=published)
     return next(e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == word for m in e.mentions))
-
-
-def test_a_speaker_s_name_keeps_its_words_and_the_article_s_spacing() -> None:
-    # a conjunction inside the name stays; parentheses and possessives read as the article wrote them
-    text = (
-        "The Bureau of Enquiry and Analysis (BEA) said the wreckage was found. "
-        "Air France-KLM's chief executive said the airline was cleared."
-    )
-    assert _event_of(text, "found").speaker == "The Bureau of Enquiry and Analysis (BEA)"
-    assert _event_of(text, "cleared").speaker == "Air France-KLM's chief executive"
 
 
 @pytest.mark.parametrize(

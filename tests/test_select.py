@@ -9,26 +9,11 @@ from datetime import date
 
 import newsline
 import pytest
-from conftest import entity_triggers
+from conftest import entity_triggers, taking_part
 from newsline.entity.references import entity_refs
-from newsline.entity.select import _Article, _generic, _pattern, keep_entity, takes_part
+from newsline.entity.select import _generic, _pattern, keep_entity
 
 PUB = date(2023, 4, 21)
-
-
-def kept_triggers(text: str, entity: str) -> set[str]:
-    """The triggers of the events the entity takes part in (whether or not they are dated: dating is
-    tested elsewhere)."""
-    tl = newsline.parse_text(text, published=PUB, id="a")
-    pattern = _pattern(entity)
-    verbs = {"a": [m.trigger for e in tl.events if not e.nominal for m in e.mentions]}
-    articles = {"a": _Article(text, entity_refs(text, pattern, entity, _generic()), verbs["a"])}
-    return {
-        text[m.trigger[0] : m.trigger[1]].lower()
-        for e in tl.events
-        if takes_part(e, articles, pattern)
-        for m in e.mentions
-    }
 
 
 @pytest.mark.parametrize(
@@ -78,10 +63,18 @@ def kept_triggers(text: str, entity: str) -> set[str]:
             {"gave", "demoed"},
             set(),
         ),
+        # The subject of a passive, however long the phrase between it and its verb (read off the parse):
+        # the product in a noun phrase whose head says what kind of thing it is.
+        (
+            "The first Zephyr X9 airliner, built by Acme in Toulouse, was delivered to Globe Air on Monday.",
+            "Zephyr X9",
+            {"delivered"},
+            set(),
+        ),
     ],
 )
 def test_entity_takes_part(text: str, entity: str, kept: set[str], left_out: set[str]):
-    found = kept_triggers(text, entity)
+    found = taking_part(text, entity, PUB)
     assert kept <= found, found
     assert not (left_out & found), found
 
@@ -220,7 +213,7 @@ def test_entity_event_keeps_the_mentions_of_its_part():
     ],
 )
 def test_entity_takes_part_more(text: str, entity: str, kept: set[str], left_out: set[str]):
-    found = kept_triggers(text, entity)
+    found = taking_part(text, entity, PUB)
     assert kept <= found, found
     assert not (left_out & found), found
 
