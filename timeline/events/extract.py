@@ -1336,7 +1336,8 @@ def _inherit_times(
     for x in sorted(drafts, key=lambda x: x.trig.start):
         in_sentence.setdefault(id(x.region.sentence), []).append(x)
     sentence_starts = {k: [x.trig.start for x in v] for k, v in in_sentence.items()}
-    for d in sorted(drafts, key=lambda x: x.trig.start):
+    ordered = sorted(drafts, key=lambda x: x.trig.start)
+    for d in ordered:
         e = d.event
         if e is None:
             continue
@@ -1416,9 +1417,7 @@ def _inherit_times(
         if d.modality == Modality.PLANNED and tense == "future" and d.region.quote is None:
             # "the bill will become law once signed": what the story says is to come has not happened by
             # the time it is told: after publication, on no day the text gives
-            e.time = dataclasses.replace(
-                publication, value="FUTURE_REF", hi=INF, granularity="vague", rel_days=None
-            )
+            e.time = _vague(publication, "FUTURE_REF", publication.lo, INF)
             e.time_source = "tense: after publication"
             continue
         if d.modality in (Modality.PLANNED, Modality.POSSIBLE, Modality.NEGATED):
@@ -1461,9 +1460,7 @@ def _inherit_times(
             if since >= publication.lo:
                 e.time, e.time_source = publication, "tense: publication day"
             else:
-                e.time = dataclasses.replace(
-                    publication, value="PAST_REF", lo=since, granularity="vague", rel_days=None
-                )
+                e.time = _vague(publication, "PAST_REF", since, publication.hi)
                 e.time_source = "tense: before publication"
             continue
         if tense == "present" and d.trig.start < headline_end:
@@ -1479,9 +1476,7 @@ def _inherit_times(
         if tense == "present" and form == "ing" and not going_to:
             # "officials are investigating", "airlines are considering": going on as the story is told,
             # since a time the text does not give; not a happening of the publication day
-            e.time = dataclasses.replace(
-                publication, value="PRESENT_REF", lo=-INF, granularity="vague", rel_days=None
-            )
+            e.time = _vague(publication, "PRESENT_REF", -INF, publication.hi)
             e.time_source = "tense: ongoing at publication"
             away = False
             continue
@@ -1594,7 +1589,7 @@ def _inherit_times(
     opening = next(
         (
             x.event.time
-            for x in sorted(drafts, key=lambda x: x.trig.start)
+            for x in ordered
             if headline_end <= x.trig.start < lead_end
             and x.event is not None
             and x.event.time is not None
@@ -1628,6 +1623,13 @@ def _inherit_times(
 
 
 _DAY_PRECISE = ("day", "part_of_day")
+
+
+def _vague(publication: TimeMention, value: str, lo: float, hi: float) -> TimeMention:
+    """A time told only against the moment of writing (PAST_REF: before publication, PRESENT_REF: going on
+    at it, FUTURE_REF: after it), bounded by `lo` and `hi`: the publication's mention, with no day of its
+    own."""
+    return dataclasses.replace(publication, value=value, lo=lo, hi=hi, granularity="vague", rel_days=None)
 
 
 def paragraphs_of(doc: Document) -> list[int]:
