@@ -397,14 +397,17 @@ def _passive_read_as_adjective(words: list[Word]) -> None:
     are states ("worried", "involved") stay."""
     parts = _event_participles()
     cops = {w.head: w for w in words if w.dep == "cop" and w.lemma.lower() == "be"}
+    subjects: dict[int, list[Word]] = {}
+    for w in words:
+        if w.dep == "nsubj":
+            subjects.setdefault(w.head, []).append(w)
     for w in words:
         if w.i not in cops or not w.tag.startswith("JJ") or w.lower not in parts:
             continue
         w.tag, w.lemma = "VBN", parts[w.lower]
         cops[w.i].dep = "aux:pass"
-        for k in words[max(0, w.i - 40) : w.i]:
-            if k.head == w.i and k.dep == "nsubj":
-                k.dep = "nsubj:pass"
+        for k in subjects.get(w.i, ()):
+            k.dep = "nsubj:pass"
 
 
 @cache
