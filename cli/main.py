@@ -853,7 +853,13 @@ def run() -> None:
     be written, exit code 5; SIGINT and SIGTERM, after cleaning up, 130 and 143 (`cli.guard`)."""
     import signal
 
-    from newsline.cli.guard import GuardedOutput, install_signal_handlers, received, silence_stdout
+    from newsline.cli.guard import (
+        GuardedOutput,
+        end_after_signal,
+        install_signal_handlers,
+        received,
+        silence_stdout,
+    )
 
     _skip_final_collections()
     install_signal_handlers()
@@ -862,14 +868,16 @@ def run() -> None:
         _run()
     except BaseException as exc:
         signum = received()
-        if signum is None or (isinstance(exc, SystemExit) and exc.code == 128 + signum):
+        if signum is None:
             raise
+        if isinstance(exc, SystemExit) and exc.code == 128 + signum:
+            end_after_signal(128 + signum)
         # The signal's exception was lost (it landed in a finaliser) and the run went on, or failed for
         # want of the workers the handler stopped: it still ends as stopped by the signal.
         silence_stdout()
         name = signal.Signals(signum).name
         typer.echo(f"newsline: stopped by {name}; the output, if any, is incomplete", err=True)
-        sys.exit(128 + signum)
+        end_after_signal(128 + signum)
 
 
 def _skip_final_collections() -> None:

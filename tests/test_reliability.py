@@ -84,6 +84,34 @@ def test_a_signal_removes_the_scratch_and_the_workers(tmp_path: Path, signum: in
     assert _wait_for(lambda: not any(_alive(w) for w in workers), 20)
 
 
+def test_the_end_after_a_signal_waits_for_no_stubborn_worker(tmp_path: Path):
+    """Once a signal's run has cleaned up, the process ends with the signal's code even if a worker
+    outlives its SIGTERM: the interpreter's exit handlers would join it for ever (a CI run hung so)."""
+    import sys
+
+    pid_file = tmp_path / "worker.pid"
+    code = (
+        "import multiprocessing, os, signal, sys, time\n"
+        "from newsline.cli.guard import end_after_signal\n"
+        "def stubborn(path):\n"
+        "    signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        "    open(path, 'w').write(str(os.getpid()))\n"
+        "    time.sleep(600)\n"
+        "if __name__ == '__main__':\n"
+        "    child = multiprocessing.get_context('fork').Process(target=stubborn, args=(sys.argv[1],))\n"
+        "    child.start()\n"
+        "    while not os.path.exists(sys.argv[1]) or not open(sys.argv[1]).read():\n"
+        "        time.sleep(0.01)\n"
+        "    child.terminate()\n"
+        "    end_after_signal(143)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(pid_file)], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert (result.returncode, result.stderr) == (143, "")
+    assert _wait_for(lambda: not _alive(int(pid_file.read_text())), 20)
+
+
 # ----------------------------------------------- item 3: extreme dates, outputs that cannot be written
 
 
