@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -171,6 +172,14 @@ def _warm() -> None:
     parse_article(Article("warm-up", "Officials said on Friday that talks began.", None))
 
 
+def _plain_signals() -> None:
+    # A worker ends at once on SIGTERM or SIGINT, by the kernel, whatever handler the parent installed: a
+    # Python-level handler runs only between bytecodes, so a worker deep in a C call would outlive its
+    # terminate() and leave its parent waiting for it.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def parse_stream(
     items: Sequence[Item],
     jobs: int | None = None,
@@ -272,7 +281,7 @@ def _parse_stream(
     pool = None
     if submit is None:
         _warm()
-        pool = ProcessPoolExecutor(max_workers=jobs)
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_plain_signals)
         submit = pool.submit
     try:
         for results in run_chunks(chunks, lambda c: submit(parse_chunk, c, tz, keep_text, packed), jobs * 4):
