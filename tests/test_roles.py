@@ -270,6 +270,20 @@ _NAMES = (
         # a speaker's name keeps its inner conjunction and the article's spacing ("(BEA)", "Air France-KLM")
         (_NAMES, "found", "The Bureau of Enquiry and Analysis (BEA)"),
         (_NAMES, "cleared", "Air France-KLM's chief executive"),
+        # "his" or "her" in a speaker is the person last named as a doer: the row says whose aide it is
+        (
+            "Opposition leader Alexei Navalny fell ill on a flight on Thursday. His associates have alleged "
+            "he was poisoned.",
+            "poisoned",
+            "Alexei Navalny's associates",
+        ),
+        (
+            "The senator, Maria Lopez, voted against the bill. Her office said she would explain her vote.",
+            "explain",
+            "Maria Lopez's office",
+        ),
+        # ... and stays as written when the last doer is no one person ("the ministers")
+        ("The ministers met on Monday. His aide said talks would resume.", "talks", "His aide"),
     ],
 )
 def test_the_speaker_is_named_whole(text: str, word: str, speaker: str) -> None:
