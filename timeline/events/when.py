@@ -130,7 +130,7 @@ def timed_clauses(syntax: Syntax, times: list[TimeMention]) -> frozenset[int]:
         if not tm.text:
             continue
         tw = syntax.at(tm.start, tm.end)
-        if tw is None:
+        if tw is None or (tm.type == "DURATION" and _length_only(syntax, tw)):
             continue
         gov = (
             tw
@@ -142,6 +142,12 @@ def timed_clauses(syntax: Syntax, times: list[TimeMention]) -> frozenset[int]:
     result = frozenset(out)
     syntax.memo["timed"] = (times, result)
     return result
+
+
+def _length_only(syntax: Syntax, tw: Word) -> bool:
+    """Whether a duration says only how long ("lived there for years", "a round that may last months"),
+    not when: no preposition that places it ("in the last few months", "over the past week")."""
+    return all(c.lower == "for" for c in syntax.kids(tw, "case"))
 
 
 def recurring(syntax: Syntax, w: Word, times: list[TimeMention]) -> bool:
