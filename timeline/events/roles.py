@@ -76,6 +76,10 @@ class Verdict:
     carried: bool = False  # a noun whose verb only carries it ("the call ended")
 
 
+def _marked(syntax: Syntax, w: Word, marker: str) -> bool:
+    return any(m.lower == marker for m in syntax.kids(w, "mark"))
+
+
 def _status_of_clause(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> Modality | None:
     """The status the predicate's own words give it."""
     if negated(syntax, w, W["negations"]) and not has_until(syntax, w):
@@ -362,6 +366,11 @@ def judge_mention(
             c.i in told for c in syntax.kids(w, "xcomp", "advcl", "ccomp")
         ):
             row = False  # "refrained from declaring": the complement is the row, and it did not happen
+        elif w.lemma.lower() in W["intention"] and any(
+            k.i in told and (k.dep == "xcomp" or (k.tag == "VBG" and _marked(syntax, k, "on")))
+            for k in syntax.kids(w, "xcomp", "advcl", "ccomp")
+        ):
+            row = False  # "MSF planned to redouble aid": what is planned is the row, an event of its own
         elif w.lemma.lower() in W["stative"] and not own_time(syntax, w, times):
             row = False
         elif any(o.lemma.lower() in W["sentiments"] for o in syntax.kids(w, "obj")):
