@@ -8,6 +8,7 @@ from datetime import date
 import newsline
 import pytest
 from newsline.events.roles import judge_mention, words
+from newsline.events.titles import close_brackets
 from newsline.language.syntax import analyse
 from newsline.language.text import segment
 from newsline.model import Article, Event, Modality
@@ -323,3 +324,27 @@ def test_a_row_told_by_an_object_noun_is_titled_with_its_verb_and_subject(
     text: str, word: str, title: str
 ) -> None:
     _title_starts(text, word, title)
+
+
+@pytest.mark.parametrize(
+    "title, tidy",
+    [
+        ("Fanned by winds of 56kph (35mph", "Fanned by winds of 56kph"),
+        ("Plummeting at almost 8,000 feet (", "Plummeting at almost 8,000 feet"),
+        ("The Bureau (BEA) said the wreck (a hull", "The Bureau (BEA) said the wreck"),
+        ("The Bureau (BEA) said the wreck was found", "The Bureau (BEA) said the wreck was found"),
+        ("(AP) Talks resumed", "(AP) Talks resumed"),
+    ],
+)
+def test_a_title_drops_the_aside_it_does_not_close(title: str, tidy: str) -> None:
+    assert close_brackets(title) == tidy
+
+
+def test_an_aside_cut_short_leaves_no_open_bracket_in_the_row_s_title() -> None:
+    text = (
+        "Tracking data showed the plane plummeting at almost 8,000 feet per minute by 6:19 PM (15:19 UTC) "
+        "and "
+        "ceasing to report its altitude."
+    )
+    titles = [e.title for e in newsline.parse_text(text, published=date(2023, 8, 25)).events]
+    assert all(t.count("(") == t.count(")") for t in titles), titles

@@ -52,7 +52,7 @@ from newsline.events.clause import (
     simple_present,
     superlative,
 )
-from newsline.events.titles import fragments, statement_title, told_noun_title, with_subject
+from newsline.events.titles import close_brackets, fragments, statement_title, told_noun_title, with_subject
 from newsline.events.when import noun_time, own_time, recurring
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document
@@ -584,4 +584,6 @@ def judge(
             e.speaker = speaker
         elif not main.reported:
             e.speaker = None
+    for e in events:
+        e.title = close_brackets(e.title)
     fragments(events, frozenset(alone))

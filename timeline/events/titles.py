@@ -22,6 +22,23 @@ _EXPLETIVE = frozenset({"it", "there"})
 _MAX_WORDS = 8
 
 
+def close_brackets(title: str) -> str:
+    """The title without a parenthesis it opens and does not close ("Fanned by winds of 56kph (35mph" ->
+    "Fanned by winds of 56kph"): a clause cut short inside an aside leaves it open, and what an aside adds
+    (a conversion, a time in another zone, an acronym) the row can do without."""
+    depth, cut = 0, None
+    for i, ch in enumerate(title):
+        if ch == "(":
+            if depth == 0:
+                cut = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+    if not depth or cut is None or cut == 0:
+        return title
+    return title[:cut].rstrip(" ,;:-–—") or title
+
+
 def _subject(syntax: Syntax, w: Word) -> Word | None:
     """The subject the verb `w` is told of, its own or shared."""
     cur = w
