@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from newsline.language.lexicon import (
     events_data,
@@ -163,18 +163,34 @@ def _quote_near(doc: Document, start: int, end: int) -> bool:
     return j >= 0 and start - doc.quotes[j].end <= 30
 
 
-def _verb_readings(toks: list[Token], i: int) -> list[tuple[str, str, str, str | None]]:
+def _verb_readings(toks: list[Token], i: int) -> tuple[tuple[str, str, str, str | None], ...]:
     """Every (lemma, class, form, particle) toks[i] can have as a trigger verb here, phrasal readings
     whose particle follows first ("shot down"), then the plain ones ("found" is "find" in the past and
     "found" in the present), then the reading from the word's shape alone."""
-    readings = verb_forms().get(toks[i].lower) or []
-    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-    phrasal = [(r.lemma, r.cls, r.form, r.particle) for r in readings if r.particle and nxt == r.particle]
-    plain = [(r.lemma, r.cls, r.form, None) for r in readings if not r.particle]
-    if phrasal or plain:
-        return phrasal + plain
-    general = open_verb(toks[i].lower)
-    return [(general.lemma, general.cls, general.form, None)] if general else []
+    phrasal, plain, general = _word_readings(toks[i].lower)
+    if phrasal:
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        here = tuple(r for r in phrasal if r[3] == nxt)
+        if here or plain:
+            return here + plain
+    return plain or general
+
+
+Reading = tuple[str, str, str, str | None]
+
+
+# Every word of every sentence is looked up (9,571 calls for the 22 reader articles, a few thousand forms),
+# and what the lexicon says of a form depends on the form alone.
+@lru_cache(maxsize=16384)
+def _word_readings(lower: str) -> tuple[tuple[Reading, ...], tuple[Reading, ...], tuple[Reading, ...]]:
+    """The readings of the word form `lower` for `_verb_readings`, before the next word is known: the
+    phrasal ones (each applies only where its particle follows), the plain ones, and the one from the
+    word's shape alone (`open_verb`; what applies when none of the others does)."""
+    readings = verb_forms().get(lower) or []
+    phrasal = tuple((r.lemma, r.cls, r.form, r.particle) for r in readings if r.particle)
+    plain = tuple((r.lemma, r.cls, r.form, None) for r in readings if not r.particle)
+    general = open_verb(lower)
+    return phrasal, plain, ((general.lemma, general.cls, general.form, None),) if general else ()
 
 
 _AUX = frozenset(
