@@ -149,6 +149,10 @@ def _according_to(syntax: Syntax, w: Word) -> Word | None:
     for k in syntax.kids(w, "obl", "nmod"):
         if k.lemma.lower() in _BY_ACCOUNT and any(c.lower == "by" for c in syntax.kids(k, "case")):
             return k
+    if w.sentence not in _according_sentences(syntax):
+        # what follows looks for the word "according" among the clause's words, its heads' and its
+        # sentence's, all of them in its sentence (a parse never joins two): most sentences have none
+        return None
     for node in (w, *syntax.ancestors(w)):
         for k in syntax.kids(node, "obl", "nmod", "advcl", "advmod"):
             if any(c.lower == "according" for c in syntax.kids(k, "case", "mark")) or (
@@ -167,6 +171,16 @@ def _according_to(syntax: Syntax, w: Word) -> Word | None:
             if target is not None:
                 return target
     return None
+
+
+def _according_sentences(syntax: Syntax) -> frozenset[int]:
+    """The sentences with the word "according", found once per analysis (`_according_to` is asked about
+    every mention of the article)."""
+    found = syntax.memo.get("according")
+    if found is None:
+        found = frozenset(x.sentence for x in syntax.words if x.lower == "according")
+        syntax.memo["according"] = found
+    return found
 
 
 def _speaker_word(syntax: Syntax, reporter: Word) -> Word | None:
