@@ -271,12 +271,21 @@ def named_speakers(syntax: Syntax, times: list[TimeMention]) -> list[tuple[int, 
     W = words()
     verbs = W["reporting"] | W["stance"] | W["belief"]
     pronouns = W["pronouns"]
-    out = []
+    statements = W["statement_nouns"]
+    # The words that can be such a verb, by their lemma or their object's, before the dearer question
+    # whether each heads a clause (asked of every word of the article, it was most of this function)
+    # and the speaker's search; in text order.
+    heads: set[int] = set()
     for x in syntax.words:
-        if not syntax.is_predicate(x) or (
-            x.lemma.lower() not in verbs
-            and not any(o.lemma.lower() in W["statement_nouns"] for o in syntax.kids(x, "obj"))
-        ):
+        lemma = x.lemma.lower()
+        if lemma in verbs:
+            heads.add(x.i)
+        if lemma in statements and x.head != x.i and x.dep.partition(":")[0] == "obj":
+            heads.add(x.head)  # (`kids(head, "obj")` holds it)
+    out = []
+    for i in sorted(heads):
+        x = syntax.words[i]
+        if not syntax.is_predicate(x):
             continue
         sw = _speaker_word(syntax, x)
         if sw is None or sw.lower in pronouns:
