@@ -174,8 +174,11 @@ def _not_names() -> frozenset[str]:
     return frozenset(weekday_names() + month_names())
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _bare(word: str) -> str:
-    return re.sub(r"['’]s$", "", word)
+    return _POSSESSIVE_END.sub("", word)
 
 
 def names(tokens: list[Token], sentence_start: int) -> list[tuple[int, int, str]]:
