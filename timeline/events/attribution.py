@@ -149,6 +149,10 @@ def _according_to(syntax: Syntax, w: Word) -> Word | None:
     for k in syntax.kids(w, "obl", "nmod"):
         if k.lemma.lower() in _BY_ACCOUNT and any(c.lower == "by" for c in syntax.kids(k, "case")):
             return k
+    if w.sentence not in _according_sentences(syntax):
+        # what follows looks for the word "according" among the clause's words, its heads' and its
+        # sentence's, all of them in its sentence (a parse never joins two): most sentences have none
+        return None
     for node in (w, *syntax.ancestors(w)):
         for k in syntax.kids(node, "obl", "nmod", "advcl", "advmod"):
             if any(c.lower == "according" for c in syntax.kids(k, "case", "mark")) or (
@@ -167,6 +171,16 @@ def _according_to(syntax: Syntax, w: Word) -> Word | None:
             if target is not None:
                 return target
     return None
+
+
+def _according_sentences(syntax: Syntax) -> frozenset[int]:
+    """The sentences with the word "according", found once per analysis (`_according_to` is asked about
+    every mention of the article)."""
+    found = syntax.memo.get("according")
+    if found is None:
+        found = frozenset(x.sentence for x in syntax.words if x.lower == "according")
+        syntax.memo["according"] = found
+    return found
 
 
 def _speaker_word(syntax: Syntax, reporter: Word) -> Word | None:
@@ -257,12 +271,21 @@ def named_speakers(syntax: Syntax, times: list[TimeMention]) -> list[tuple[int, 
     W = words()
     verbs = W["reporting"] | W["stance"] | W["belief"]
     pronouns = W["pronouns"]
-    out = []
+    statements = W["statement_nouns"]
+    # The words that can be such a verb, by their lemma or their object's, before the dearer question
+    # whether each heads a clause (asked of every word of the article, it was most of this function)
+    # and the speaker's search; in text order.
+    heads: set[int] = set()
     for x in syntax.words:
-        if not syntax.is_predicate(x) or (
-            x.lemma.lower() not in verbs
-            and not any(o.lemma.lower() in W["statement_nouns"] for o in syntax.kids(x, "obj"))
-        ):
+        lemma = x.lemma.lower()
+        if lemma in verbs:
+            heads.add(x.i)
+        if lemma in statements and x.head != x.i and x.dep.partition(":")[0] == "obj":
+            heads.add(x.head)  # (`kids(head, "obj")` holds it)
+    out = []
+    for i in sorted(heads):
+        x = syntax.words[i]
+        if not syntax.is_predicate(x):
             continue
         sw = _speaker_word(syntax, x)
         if sw is None or sw.lower in pronouns:

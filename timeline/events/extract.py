@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from newsline.language.lexicon import (
     events_data,
@@ -163,18 +163,34 @@ def _quote_near(doc: Document, start: int, end: int) -> bool:
     return j >= 0 and start - doc.quotes[j].end <= 30
 
 
-def _verb_readings(toks: list[Token], i: int) -> list[tuple[str, str, str, str | None]]:
+def _verb_readings(toks: list[Token], i: int) -> tuple[tuple[str, str, str, str | None], ...]:
     """Every (lemma, class, form, particle) toks[i] can have as a trigger verb here, phrasal readings
     whose particle follows first ("shot down"), then the plain ones ("found" is "find" in the past and
     "found" in the present), then the reading from the word's shape alone."""
-    readings = verb_forms().get(toks[i].lower) or []
-    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-    phrasal = [(r.lemma, r.cls, r.form, r.particle) for r in readings if r.particle and nxt == r.particle]
-    plain = [(r.lemma, r.cls, r.form, None) for r in readings if not r.particle]
-    if phrasal or plain:
-        return phrasal + plain
-    general = open_verb(toks[i].lower)
-    return [(general.lemma, general.cls, general.form, None)] if general else []
+    phrasal, plain, general = _word_readings(toks[i].lower)
+    if phrasal:
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        here = tuple(r for r in phrasal if r[3] == nxt)
+        if here or plain:
+            return here + plain
+    return plain or general
+
+
+Reading = tuple[str, str, str, str | None]
+
+
+# Every word of every sentence is looked up (9,571 calls for the 22 reader articles, a few thousand forms),
+# and what the lexicon says of a form depends on the form alone.
+@lru_cache(maxsize=16384)
+def _word_readings(lower: str) -> tuple[tuple[Reading, ...], tuple[Reading, ...], tuple[Reading, ...]]:
+    """The readings of the word form `lower` for `_verb_readings`, before the next word is known: the
+    phrasal ones (each applies only where its particle follows), the plain ones, and the one from the
+    word's shape alone (`open_verb`; what applies when none of the others does)."""
+    readings = verb_forms().get(lower) or []
+    phrasal = tuple((r.lemma, r.cls, r.form, r.particle) for r in readings if r.particle)
+    plain = tuple((r.lemma, r.cls, r.form, None) for r in readings if not r.particle)
+    general = open_verb(lower)
+    return phrasal, plain, ((general.lemma, general.cls, general.form, None),) if general else ()
 
 
 _AUX = frozenset(
@@ -503,6 +519,12 @@ def _participants(doc: Document, region: Region, a: int, b: int, speaker: str | 
     return people
 
 
+# Punctuation between two words that ends a noun phrase. The patterns of the functions called per trigger are
+# compiled once here: `re.search(pattern, ...)` looks its pattern up in re's cache at every call, thousands
+# of times per article.
+_NP_BREAK = re.compile(r"[,;:()\"“”]")
+
+
 def _np_bounds(region: Region, i: int) -> tuple[int, int]:
     """The noun phrase around nominal trigger i: back over modifiers and a possessor, on over
     "with/between/of/on" + names."""
@@ -510,8 +532,7 @@ def _np_bounds(region: Region, i: int) -> tuple[int, int]:
     j = i
     while j > 0:
         prev = toks[j - 1]
-        if re.search(
-            r"[,;:()\"“”]",
+        if _NP_BREAK.search(
             region.sentence.text[prev.end - region.sentence.start : toks[j].start - region.sentence.start],
         ):
             break
@@ -1958,6 +1979,17 @@ _TIME_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|during|since|by|late|early)\s+
 
 
 _DANGLING_ADVERB = r"\s(?:just|only|shortly|soon|immediately|barely|almost|nearly|some|about)\W*$"
+# make_title's patterns, compiled once (it runs for every event)
+_DANGLING_ADVERB_RE = re.compile(_DANGLING_ADVERB, re.I)
+_POSSESSIVE = re.compile(r"['’]s\b")
+_YEAR = re.compile(r"\d{4}")
+_LEADING_LY = re.compile(r"^\s*\w+ly,\s*")
+_LEADING_PHRASE = re.compile(
+    r"^(?:on|in|at|during|after|before|with|for|from|under|amid)\b[^,]{0,40},\s*", re.I
+)
+_LEADING_LINK = re.compile(r"^(?:that|and|but|then|also|yet|notably|when|after|before|while|of)\s+", re.I)
+_EDGE_PUNCTUATION = re.compile(r"^[\"“”'\s,]+|[\"“”'\s,;:.]+$")
+_SPACES = re.compile(r"\s{2,}")
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)")
@@ -1991,10 +2023,10 @@ def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]
         # before the window and $ matches at s.
         pre = _TIME_PREPOSITION.search(text, max(0, s - 40), s)
         s = pre.start() if pre else s
-        post = re.match(r"['’]s\b", text[e:])
-        e = e + (post.end() if post else 0)
+        post = _POSSESSIVE.match(text, e)  # (at e: the same match as on text[e:], its end absolute)
+        e = post.end() if post else e
         if (post and pre) or (
-            re.fullmatch(r"\d{4}", m.text or "")
+            _YEAR.fullmatch(m.text or "")
             and (nxt := _NEXT_WORD.match(text, m.end - a)) is not None
             and nxt.group(1).lower() not in _NOT_A_NOUN
         ):
@@ -2012,19 +2044,12 @@ def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]
     if sig and sig.start() > d.trig.end - a:
         text = text[: sig.start()]
     # The adverb of a time or signal cut off after it goes too: "came just [hours after the call]".
-    text = re.sub(_DANGLING_ADVERB, "", text, flags=re.I)
-    text = re.sub(r"^\s*\w+ly,\s*", "", text)
-    text = re.sub(
-        r"^(?:on|in|at|during|after|before|with|for|from|under|amid)\b[^,]{0,40},\s*",
-        "",
-        text.strip(),
-        flags=re.I,
-    )
-    text = re.sub(
-        r"^(?:that|and|but|then|also|yet|notably|when|after|before|while|of)\s+", "", text.strip(), flags=re.I
-    )
-    text = re.sub(r"^[\"“”'\s,]+|[\"“”'\s,;:.]+$", "", text)
-    text = re.sub(r"\s{2,}", " ", text).replace(" ,", ",")
+    text = _DANGLING_ADVERB_RE.sub("", text)
+    text = _LEADING_LY.sub("", text)
+    text = _LEADING_PHRASE.sub("", text.strip())
+    text = _LEADING_LINK.sub("", text.strip())
+    text = _EDGE_PUNCTUATION.sub("", text)
+    text = _SPACES.sub(" ", text).replace(" ,", ",")
     # Names read better without their titles: "U.S. President Donald Trump" -> "Donald Trump".
     text = _NAME_RUN.sub(lambda m: strip_titles(m.group(0)) or m.group(0), text)
     # A clause cut short (by a quote, a time or a signal taken out) ends on a word that needs what follows:
