@@ -13,9 +13,10 @@ Reads: a row's title, its verb in the `Syntax`. Writes: the title (`events.roles
 
 from __future__ import annotations
 
+from newsline.events.sentence import title as parse_title
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document
-from newsline.model import Event
+from newsline.model import Event, TimeMention
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _EXPLETIVE = frozenset({"it", "there"})
@@ -203,13 +204,52 @@ def statement_title(doc: Document, syntax: Syntax, w: Word, sayings: frozenset[s
     return text[:1].upper() + text[1:] if len(text.split()) > 2 else None
 
 
-def fragments(events: list[Event], told_alone: frozenset[int] = frozenset()) -> None:
+def fragments(
+    events: list[Event], told_alone: frozenset[int] = frozenset(), window: dict[int, str] | None = None
+) -> None:
     """Rows whose title is no sentence a reader could repeat, none with a time of its own clause: two
     words naming nobody ("Falling drones"), or a short telling whose verb has nothing after it
     (`told_alone`, ids of such events: "Trump responded", "He continued": what was said is elsewhere)."""
     for e in events:
         if e.minor or (e.time is not None and e.time_source is None):
             continue
-        n = len(e.title.split())
+        n = len((window or {}).get(id(e), e.title).split())
         if (n <= 2 and not e.actors) or (n <= 4 and (e.kind == "statement" or id(e) in told_alone)):
             e.minor = True
+
+
+def _fuller(built: str, window: str) -> str:
+    """The title built from the parse; or the window's, when it is the same words and goes on without a
+    pause ("Zuckerberg expressed his optimism" of "... his optimism about the future of Threads"): a
+    phrase that continues its clause with no comma is the clause's own, which the parse hung where the
+    title left it out (a time it misread, a noun it took for a verb)."""
+    if window.endswith("…") or not window.startswith(built + " ") or len(built.split()) < 2:
+        return built
+    return window if len(window.split()) <= 16 else built
+
+
+def _words_of(syntax: Syntax, e: Event) -> frozenset[int]:
+    """The words that tell the event: its mentions' triggers."""
+    return frozenset(w.i for m in e.mentions if (w := syntax.at(m.trigger[0], m.trigger[1])) is not None)
+
+
+def retitle(
+    doc: Document,
+    syntax: Syntax,
+    times: list[TimeMention],
+    events: list[Event],
+    verbal: list[tuple[Event, int, bool]],
+    window: dict[int, str],
+) -> None:
+    """The title of each row told by a verb (`verbal`: the event, its verb's index, whether the verb only
+    carries its noun), built from the parse (`events.sentence`), once every row is known: a clause
+    coordinated with a row's verb that tells a row of its own is left out of the title ("held a meeting
+    and deployed police"), one that does not is part of what the row tells ("killed one person and
+    injured 23 others"). `window`: each event's title as the clause window gave it."""
+    rows = {id(e): _words_of(syntax, e) for e in events if not e.minor}
+    every = frozenset().union(*rows.values())
+    for e, word, carried in verbal:
+        others = every - rows.get(id(e), frozenset())
+        built = parse_title(doc, syntax, syntax.words[word], times, carried, others)
+        if built:
+            e.title = _fuller(built, window.get(id(e), e.title))
