@@ -343,6 +343,28 @@ def test_a_new_paragraph_returns_to_the_story_time_unless_the_story_went_back_ye
     assert day(by_trigger(parse(text), "evacuated")) == day_of_next
 
 
+@pytest.mark.parametrize(
+    ("word", "day_of"),
+    [
+        # a reaction the story tells after going back to its lead is made when its statements are made
+        ("urged", "2023-04-21"),
+        ("announced", "2023-04-21"),
+        # what a statement reports keeps the time of the happening, and a happening the lead's
+        ("hit", "2023-04-19"),
+        ("evacuated", "2023-04-19"),
+    ],
+)
+def test_a_reaction_in_a_paragraph_that_goes_back_to_the_lead_is_on_the_day_statements_are_made(
+    word: str, day_of: str
+):
+    text = (
+        "Rebels shelled the city on Wednesday, killing four people. The mayor said on Friday that two "
+        "schools were hit.\nThe army announced new patrols, while the president urged further sanctions "
+        "against the rebels.\nHundreds of residents were evacuated."
+    )
+    assert day(by_trigger(parse(text), word)) == day_of
+
+
 def test_no_publication_date_gives_relative_days_only():
     tl = parse("A fire engulfed 140 buildings on Thursday. Residents were evacuated.", published=None)
     e = by_trigger(tl, "evacuated")

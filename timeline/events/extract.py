@@ -1328,6 +1328,8 @@ def _inherit_times(
     paragraph = -1
     away = False  # the last dated happening told is older than the story's time
     told_lead: Draft | None = None  # the first dated statement, for a story that dates nothing else
+    spoken: Draft | None = None  # the last dated statement: when the story's statements are made
+    returned = False
     before_lead: list[Draft] = []
     headline_present: list[Draft] = []
     told_by_verb = {id(d.event) for d in drafts if d.event is not None and not d.trig.nominal}
@@ -1348,6 +1350,7 @@ def _inherit_times(
             # back to an earlier time ("In 2018, the office began ..."), a paragraph that names none is not
             # known to have returned: it may go on with the background, and gets no day from the story.
             paragraph, focus = here, (None if away else lead)
+            returned = focus is not None  # the paragraph is at the lead's time only by going back to it
         told = d.trig.lemma in reporting or e.kind == "statement"
         if d.time is not None and d.time.value == "PRESENT_REF" and e.time is d.time:
             # "now", "currently": for an event, the day the article speaks from.
@@ -1370,8 +1373,9 @@ def _inherit_times(
                 # happened weeks before in the same year is most often the story's run-up, told as such)
                 story = to_datetime(lead.time.lo)
                 away = story is not None and d.time.hi <= to_minutes(datetime(story.year, 1, 1))
-            if told and realis and told_lead is None and not (math.isinf(d.time.lo) or math.isinf(d.time.hi)):
-                told_lead = d
+            if told and realis and not (math.isinf(d.time.lo) or math.isinf(d.time.hi)):
+                told_lead = told_lead or d
+                spoken = d
             if (
                 not told
                 and realis
@@ -1572,6 +1576,21 @@ def _inherit_times(
             # What was said happened by the time it was said: "In November, the UN reported gangs
             # controlled 60%" is not dated by a later narrative time.
             e.time, e.time_source = d.complement_of.time, "sentence"
+        elif (
+            told
+            and returned
+            and focus is lead
+            and d.complement_of is None  # (what a statement reports happened when it happened)
+            and spoken is not None
+            and spoken.time is not None
+            and focus is not None
+            and focus.time is not None
+            and spoken.time.lo > focus.time.lo
+        ):
+            # A statement told with no time of its own in a paragraph that went back to the lead is made
+            # when the story's statements are: the day of the last statement it dated ("warned Friday
+            # ...¶ Zelensky urged further sanctions"), not the day of the happening it reacts to
+            e.time, e.time_source = spoken.time, "narrative"
         elif focus is not None and focus.time is not None:
             e.time, e.time_source = focus.time, "narrative"
         elif lead is None:

@@ -77,6 +77,7 @@ class Verdict:
 
 
 def _marked(syntax: Syntax, w: Word, marker: str) -> bool:
+    """Whether the clause is introduced by `marker` ("to" of an infinitive, "on" of "planning on")."""
     return any(m.lower == marker for m in syntax.kids(w, "mark"))
 
 
@@ -84,7 +85,7 @@ def _status_of_clause(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> 
     """The status the predicate's own words give it."""
     if negated(syntax, w, W["negations"]) and not has_until(syntax, w):
         return Modality.NEGATED
-    if any(m.lower == "to" for m in syntax.kids(w, "mark")) and any(
+    if _marked(syntax, w, "to") and any(
         k.lower in ("is", "are", "was", "were", "'s", "'re") for k in syntax.kids(w, "cop", "aux")
     ):
         return Modality.PLANNED  # "Courtois is to be presented", "the aim was to reach": arranged, to come
@@ -155,7 +156,7 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
                         status = Modality.POSSIBLE
             cur = gov
             continue
-        to_clause = rel == "acl" and any(m.lower == "to" for m in syntax.kids(cur, "mark"))
+        to_clause = rel == "acl" and _marked(syntax, cur, "to")
         # inside a noun phrase ("a possibility of the union challenging"): up to the nouns that govern it
         of_noun = rel in ("acl", "nmod") and not syntax.is_predicate(gov)
         if rel not in _CLAUSAL and not to_clause and not of_noun:
@@ -202,7 +203,7 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             # (the parser sometimes hangs the infinitive as an adverbial clause)
             and (
                 rel == "xcomp"
-                or (rel == "advcl" and any(m.lower == "to" for m in syntax.kids(cur, "mark")))
+                or (rel == "advcl" and _marked(syntax, cur, "to"))
             )
             and (lemma in W["reporting"] or lemma in W["belief"])
             and syntax.kids(gov, "aux:pass")
@@ -215,9 +216,7 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
                 status = Modality.NEGATED
             elif lemma == "have" and any(k.lower == "yet" for k in syntax.kids(gov, "advmod")):
                 status = Modality.NEGATED  # "has yet to be released"
-            elif rel in ("xcomp", "acl") or (rel == "advcl" and any(
-                m.lower == "to" for m in syntax.kids(cur, "mark"))
-            ):
+            elif rel in ("xcomp", "acl") or (rel == "advcl" and _marked(syntax, cur, "to")):
                 if lemma in W["intent"]:
                     status = Modality.PLANNED
             elif (rel in ("ccomp", "csubj", "parataxis") or charged) and lemma in W["belief"]:
@@ -323,7 +322,7 @@ def judge_mention(
         elif (
             w.tag in ("VB", "VBG", "JJ", "NN")
             and w.dep.split(":")[0] in ("advcl", "acl", "ccomp", "xcomp", "conj")
-            and any(m.lower == "to" for m in syntax.kids(w, "mark"))
+            and _marked(syntax, w, "to")
             and not (
                 w.dep == "xcomp" and gov is not None and gov.lemma.lower() in W["intent"] | W["unrealised"]
             )
@@ -357,7 +356,7 @@ def judge_mention(
                 row = True
         elif any(
             x.lemma.lower() in W["reporting"]
-            and (x.dep == "xcomp" or any(m.lower == "to" for m in syntax.kids(x, "mark")))
+            and (x.dep == "xcomp" or _marked(syntax, x, "to"))
             and bare_attribution(doc, syntax, x, W)
             for x in syntax.kids(w, "xcomp", "advcl")
         ):
