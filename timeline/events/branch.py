@@ -47,13 +47,22 @@ class Context:
         first = bisect.bisect_left(times, lo, key=lambda m: m.end)
         inside: set[int] = set()
         self.time_tops: set[int] = set()
+        # the top words of the expressions that measure rather than place: how often or how long ("per
+        # day", "a week", "10-hour"), which say how much of a noun or number there is when they hang on one
+        self.measures: set[int] = set()
+        self.rates: set[int] = set()  # of those, how often ("per day", "a week")
         for m in times[first:]:
             if m.start >= hi:
                 break
             covered = [x for x in sentence if m.start <= x.start and x.end <= m.end]
             ids = {x.i for x in covered}
             inside |= ids
-            self.time_tops.update(x.i for x in covered if x.head not in ids or x.head == x.i)
+            tops = {x.i for x in covered if x.head not in ids or x.head == x.i}
+            self.time_tops |= tops
+            if m.type in ("SET", "DURATION"):
+                self.measures |= tops
+            if m.type == "SET":
+                self.rates |= tops
         self.time_words = inside
         self.quote = doc.quote_at(w.start)
 
@@ -122,7 +131,7 @@ def frame(c: Context, k: Word, parent: Word) -> bool:
     the row shows the day ("on Monday", "three days ago", "since March"; but a time that names its noun
     stays: "the 2009 crash", "this year's World Cup"), the speaker column who says so ("according to
     officials")."""
-    if k.i in c.time_tops and not names_its_noun(c.syntax, k, parent):
+    if k.i in c.time_tops and not names_its_noun(c.syntax, k, parent) and not measures_its_noun(c, k, parent):
         return True
     return k.dep in ("obl", "nmod", "advmod") and (by_account(c.syntax, k) or k.lower == "according")
 
@@ -171,6 +180,27 @@ def tells_a_row(c: Context, k: Word) -> bool:
     """Whether the clause `k` tells a row of its own: its verb, or the noun it carries ("launched an
     assault"), is a row's word."""
     return k.i in c.rows or any(o.i in c.rows for o in c.syntax.kids(k, "obj"))
+
+
+def measures_its_noun(c: Context, k: Word, parent: Word) -> bool:
+    """Whether the time `k` says how often or how long of the noun or number it hangs on ("1,000 drones
+    per day", "a shift of ten hours"), or how often of the count its verb's object ends with, where the
+    parser hung it on the verb ("add two flights a week"): a rate or a length is part of the quantity it
+    qualifies (without it "1,000 drones per day" reads as 1,000 drones in all), not the row's time. A time
+    of the predicate ("met twice a week", "deployed drones for a week") is the row's."""
+    syntax = c.syntax
+    if k.i not in c.measures:
+        return False
+    if is_clause(syntax, parent):
+        first = syntax.subtree(k)[0].i
+        counted = [
+            o for o in syntax.kids(parent, "obj")
+            if syntax.subtree(o)[-1].i == first - 1 and any(x.tag == "CD" for x in syntax.subtree(o))
+        ]
+        return k.i in c.rates and bool(counted)
+    return k.dep.split(":")[0] in ("nmod", "amod", "compound", "nummod", "advmod", "acl", "appos") and (
+        parent.tag.startswith("NN") or parent.tag == "CD"
+    )
 
 
 def names_its_noun(syntax: Syntax, k: Word, parent: Word) -> bool:

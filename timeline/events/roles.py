@@ -511,7 +511,7 @@ def judge(
     alone: list[int] = []
     # the title each row's fragment test counts: the clause window's, patched (see `titles.fragments`)
     window: dict[int, str] = {}
-    verbal: list[tuple[Event, int, bool]] = []  # the rows told by a verb (`titles.retitle`)
+    verbal: list[titles.Told] = []  # the rows told by a verb (`titles.retitle`)
     told = frozenset(
         w.i for e in events for m in e.mentions if (w := syntax.at(m.trigger[0], m.trigger[1])) is not None
     )
@@ -549,7 +549,7 @@ def judge(
         # telling by a clause: "Drones struck Kyiv ... The attack came hours after" reads as the strike)
         told_by = chosen or main
         if main.row and told_by.verbal and told_by.word >= 0:
-            verbal.append((e, told_by.word, told_by.carried))
+            verbal.append(titles.Told(e, told_by.word, told_by.carried, -1 if main.verbal else main.word))
         if main.verbal and main.word >= 0:
             w = syntax.words[main.word]
             lemma = w.lemma.lower()

@@ -7,7 +7,8 @@ held a meeting and deployed police"; the verb that controls it, "Rescuers worked
 a participle qualifies, "a man killed by police"; the noun a relative pronoun stands for), its auxiliaries,
 negation and modals, its objects, complements, particles and the prepositional phrases that say to whom
 and where. Left out, because the row says them elsewhere or they are another story: time expressions (the
-row shows the day; a time that modifies a noun stays, "the 2009 crash", "in this year's World Cup"),
+row shows the day; a time that modifies a noun stays, "the 2009 crash", "in this year's World Cup", and a
+rate or a length stays with the count it qualifies, "1,000 drones per day", "two flights a week"),
 attributions ("according to ...", ", X said": the speaker column), relative clauses and long appositions
 (who someone is), trailing participle and adverbial clauses ("..., citing concerns", "..., with officials
 saying ..."), the clauses coordinated with it (rows of their own), a speaker's quoted clauses (the quote's
