@@ -205,7 +205,9 @@ def test_titles_say_who_did_what(text: str, word: str, title: str) -> None:
         # a clause cut short by a quote taken out ends on no word that needs what follows
         ('The general ordered his troops to march on the capital and "crush anyone who resists".',
          "ordered", "The general ordered his troops to march on the capital"),
-        ('She said she has retired and has "no plans to return".', "retired", "She has retired"),
+        # a coordinated predicate that tells no row of its own is part of what the row tells
+        ('She said she has retired and has "no plans to return".', "retired",
+         'She has retired and has "no plans to return"'),
         ('The minister criticized the court for "ignoring the evidence".', "criticized",
          "The minister criticized the court"),
         # an infinitive's subject is the passive's it completes, and the hedge stays

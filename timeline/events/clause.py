@@ -111,3 +111,70 @@ def counterfactual(syntax: Syntax, w: Word) -> bool:
     return any(
         k.dep == "advcl" and any(m.lower == "if" for m in syntax.kids(k, "mark")) for k in syntax.subtree(w)
     )
+
+
+def opens(words_: list[Word], x: Word) -> bool:
+    """Whether the word is an opening quotation mark: a curly or doubled one, or a straight one written
+    against the word after it and apart from the word before it."""
+    if x.text in ("“", "``"):
+        return True
+    if x.text != '"' or x.i + 1 >= len(words_) or words_[x.i + 1].start != x.end:
+        return False
+    return x.i == 0 or words_[x.i - 1].end != x.start
+
+
+
+def is_clause(syntax: Syntax, w: Word) -> bool:
+    """Whether the word heads a clause: a predicate, or a noun or adjective with a copula or a subject
+    ("the outbreak is at the centre", "Trump is a scoundrel")."""
+    return syntax.is_predicate(w) or bool(syntax.kids(w, "cop", "nsubj", "nsubj:pass"))
+
+
+
+def relative_link(syntax: Syntax, k: Word) -> bool:
+    """Whether the branch of `k` is what links a relative clause to its noun ("in which", "under which",
+    "whose ...")."""
+    return any(relative_word(x) for x in syntax.subtree(k)[:2])
+
+
+def relative_word(x: Word) -> bool:
+    """A relative pronoun, determiner or adverb ("who", "which", "whose", "where"), not an acronym the
+    tagger read as one ("WHO")."""
+    return x.tag in ("WDT", "WP", "WP$", "WRB") and not (len(x.text) > 1 and x.text.isupper())
+
+
+
+def before_a_verb(syntax: Syntax, k: Word, top: Word) -> bool:
+    """Whether the branch of `k` is right before a finite verb other than the title's own `top` that has
+    no subject: a noun there is that verb's subject, whatever the parser hung it on."""
+    j = syntax.subtree(k)[-1].i + 1
+    nxt = syntax.words[j] if j < len(syntax.words) else None
+    return (
+        nxt is not None
+        and nxt.i != top.i
+        and nxt.sentence == k.sentence
+        and nxt.tag in ("VBD", "VBZ", "VBP", "MD")
+        and not syntax.kids(nxt, "nsubj", "nsubj:pass")
+        and not any(x.i == nxt.i for x in syntax.kids(top, "aux", "aux:pass", "cop"))
+    )
+
+
+
+def across_semicolon(syntax: Syntax, k: Word, top: Word) -> bool:
+    """Whether a semicolon stands between the branch of `k` and the predicate `top`: a semicolon joins
+    two clauses, whatever the parser hung on which."""
+    sub = syntax.subtree(k)
+    lo, hi = (sub[-1].i, top.i) if sub[-1].i < top.i else (top.i, sub[0].i)
+    return any(syntax.words[j].text == ";" for j in range(lo + 1, hi))
+
+
+
+def holds(syntax: Syntax, k: Word, i: int) -> bool:
+    """Whether the word of index `i` is in the branch under `k` (not `k` itself); False for i < 0."""
+    return i >= 0 and any(a.i == k.i for a in syntax.ancestors(syntax.words[i]))
+
+
+
+def holds_or_is(syntax: Syntax, s: Word, x: Word) -> bool:
+    """Whether `x` is `s` or in the branch under it."""
+    return x.i == s.i or any(a.i == s.i for a in syntax.ancestors(x))

@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from newsline.events import titles
 from newsline.events.attribution import (
     _misread_content,
     _speaker,
@@ -52,7 +53,6 @@ from newsline.events.clause import (
     simple_present,
     superlative,
 )
-from newsline.events.titles import close_brackets, fragments, statement_title, told_noun_title, with_subject
 from newsline.events.when import noun_time, own_time, recurring
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document
@@ -495,8 +495,6 @@ def judge_mention(
     return Verdict(row, status, in_quote or attributed, speaker, word=w.i)
 
 
-
-
 def judge(
     doc: Document,
     syntax: Syntax,
@@ -511,11 +509,15 @@ def judge(
     W = words()
     named = named_speakers(syntax, times)
     alone: list[int] = []
+    # the title each row's fragment test counts: the clause window's, patched (see `titles.fragments`)
+    window: dict[int, str] = {}
+    verbal: list[titles.Told] = []  # the rows told by a verb (`titles.retitle`)
     told = frozenset(
         w.i for e in events for m in e.mentions if (w := syntax.at(m.trigger[0], m.trigger[1])) is not None
     )
     for e in sorted(events, key=lambda e: e.mentions[0].trigger[0]):
         verdicts = []
+        chosen = None  # the verdict on the mention the event's trigger was chosen from
         for m in e.mentions:
             v = judge_mention(
                 doc,
@@ -528,18 +530,26 @@ def judge(
             )
             if v is not None:
                 verdicts.append(v)
+                if chosen is None and doc.text[m.trigger[0] : m.trigger[1]] == e.trigger:
+                    chosen = v
         if not verdicts:
             continue
         main = next((v for v in verdicts if v.row), verdicts[0])
         e.minor = not main.row
         if main.row and main.verbal and main.word >= 0:
-            title = statement_title(doc, syntax, syntax.words[main.word], W["reporting"] | W["belief"])
+            title = titles.statement_title(doc, syntax, syntax.words[main.word], W["reporting"] | W["belief"])
             if title is not None:
                 e.title = title
             else:
-                e.title = with_subject(doc.text, syntax, syntax.words[main.word], e.title)  # who did what
+                e.title = titles.with_subject(doc.text, syntax, syntax.words[main.word], e.title)
         elif main.row and main.word >= 0:
-            e.title = told_noun_title(doc.text, syntax, syntax.words[main.word], e.title)
+            e.title = titles.told_noun_title(doc.text, syntax, syntax.words[main.word], e.title)
+        window[id(e)] = titles.close_brackets(e.title)
+        # who did what, from the parse of the mention the event's trigger was chosen from (its first
+        # telling by a clause: "Drones struck Kyiv ... The attack came hours after" reads as the strike)
+        told_by = chosen or main
+        if main.row and told_by.verbal and told_by.word >= 0:
+            verbal.append(titles.Told(e, told_by.word, told_by.carried, -1 if main.verbal else main.word))
         if main.verbal and main.word >= 0:
             w = syntax.words[main.word]
             lemma = w.lemma.lower()
@@ -583,6 +593,7 @@ def judge(
             e.speaker = speaker
         elif not main.reported:
             e.speaker = None
+    titles.retitle(doc, syntax, times, events, verbal, window)  # once all rows are known
     for e in events:
-        e.title = close_brackets(e.title)
-    fragments(events, frozenset(alone))
+        e.title = titles.close_brackets(e.title)
+    titles.fragments(events, frozenset(alone), window)

@@ -8,18 +8,29 @@ by police"). A relative pronoun stands for the noun it refers to.
 A statement that is itself the row ("warned Russia may launch") is titled with what it says, and a row whose
 title is no sentence a reader could repeat ("Falling drones", "Trump responded") is a fragment, not a row.
 
+A row told by a verb is titled from the parse (`events.sentence`) once every row is known (`retitle`),
+except where the built title shows a misparse by its shape (`misread`: it lacks the row's word, lost the
+subject the window's title named, or is a verbless few of a whole clause's words), and except a verb
+inside the phrase of the noun that told the row ("announced plans to buy ... to fill gaps caused by ...").
+
 Reads: a row's title, its verb in the `Syntax`. Writes: the title (`events.roles.judge` calls this).
 """
 
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
+from newsline.events.clause import holds
+from newsline.events.sentence import title as parse_title
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document
-from newsline.model import Event
+from newsline.model import Event, TimeMention
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _EXPLETIVE = frozenset({"it", "there"})
 _MAX_WORDS = 8
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def close_brackets(title: str) -> str:
@@ -203,13 +214,103 @@ def statement_title(doc: Document, syntax: Syntax, w: Word, sayings: frozenset[s
     return text[:1].upper() + text[1:] if len(text.split()) > 2 else None
 
 
-def fragments(events: list[Event], told_alone: frozenset[int] = frozenset()) -> None:
+def fragments(
+    events: list[Event], told_alone: frozenset[int] = frozenset(), window: dict[int, str] | None = None
+) -> None:
     """Rows whose title is no sentence a reader could repeat, none with a time of its own clause: two
     words naming nobody ("Falling drones"), or a short telling whose verb has nothing after it
     (`told_alone`, ids of such events: "Trump responded", "He continued": what was said is elsewhere)."""
     for e in events:
         if e.minor or (e.time is not None and e.time_source is None):
             continue
-        n = len(e.title.split())
+        n = len((window or {}).get(id(e), e.title).split())
         if (n <= 2 and not e.actors) or (n <= 4 and (e.kind == "statement" or id(e) in told_alone)):
             e.minor = True
+
+
+def _fuller(built: str, window: str) -> str:
+    """The title built from the parse; or the window's, when it is the same words and goes on without a
+    pause ("Zuckerberg expressed his optimism" of "... his optimism about the future of Threads"): a
+    phrase that continues its clause with no comma is the clause's own, which the parse hung where the
+    title left it out (a time it misread, a noun it took for a verb)."""
+    if window.endswith("…") or not window.startswith(built + " ") or len(built.split()) < 2:
+        return built
+    return window if len(window.split()) <= 16 else built
+
+
+class Told(NamedTuple):
+    """A row told by a verb, as `retitle` takes it: the event, its verb's index, whether the verb only
+    carries its noun ("launched an assault"), and the index of the noun that decided the row when a noun
+    did ("announced plans to purchase ..."), else -1."""
+
+    event: Event
+    word: int
+    carried: bool
+    noun: int
+
+
+def _tokens(title: str) -> list[str]:
+    """The title's words, lowercased, without punctuation ("1,000" is "1" and "000" alike in both)."""
+    return re.findall(r"\w+", title.lower())
+
+
+def _group(syntax: Syntax, w: Word) -> set[str]:
+    """The words a clause's verb group may open with: the verb, its auxiliaries, negation and "to"."""
+    kids = syntax.kids(w, "aux", "aux:pass", "mark", "advmod")
+    return {w.lower} | {k.lower for k in kids if k.dep != "mark" or k.lower == "to"}
+
+
+def misread(syntax: Syntax, w: Word, carried: bool, built: str, window: str) -> str | None:
+    """Why the title built from the parse is worse than the clause window's by its shape alone, the sign
+    of a misparse; None when it is not. "trigger": it lacks the row's own word (what the row is about was
+    hung elsewhere); "subject": it opens with the verb where the window's title named who did it first
+    (the parser lost the subject); "fragment": it is a few of the window's words with no verb of a clause
+    where the window's title was a whole clause (the parser cut the clause off at a word it misread)."""
+    trigger = _tokens(w.text)
+    new, old = _tokens(built), _tokens(window)
+    if not trigger or not new or not all(t in new for t in trigger):
+        return "trigger"
+    group = _group(syntax, w)
+    if carried and (head := syntax.head(w)) is not None:
+        group |= _group(syntax, head)  # "launched an assault": the verb that carries the noun
+    told = old.index(trigger[0]) if trigger[0] in old else -1
+    # (a window's title cut before its verb still opened with who: "Egyptian foreign minister Sameh ...…")
+    named = told > 0 or (told < 0 and window.endswith("…"))
+    if named and old[0] not in group and new[0] in group:
+        return "subject"  # who, then the verb; now the verb alone
+    finite = {x.lower for x in syntax.sentence_words(w.sentence) if x.tag in _FINITE}
+    if 2 * len(new) <= len(old) and set(new) <= set(old) and finite & set(old) and not finite & set(new):
+        return "fragment"
+    return None
+
+
+def _words_of(syntax: Syntax, e: Event) -> frozenset[int]:
+    """The words that tell the event: its mentions' triggers."""
+    return frozenset(w.i for m in e.mentions if (w := syntax.at(m.trigger[0], m.trigger[1])) is not None)
+
+
+def retitle(
+    doc: Document,
+    syntax: Syntax,
+    times: list[TimeMention],
+    events: list[Event],
+    verbal: list[Told],
+    window: dict[int, str],
+) -> None:
+    """The title of each row told by a verb (`verbal`: the event, its verb's index, whether the verb only
+    carries its noun), built from the parse (`events.sentence`), once every row is known: a clause
+    coordinated with a row's verb that tells a row of its own is left out of the title ("held a meeting
+    and deployed police"), one that does not is part of what the row tells ("killed one person and
+    injured 23 others"). `window`: each event's title as the clause window gave it."""
+    rows = {id(e): _words_of(syntax, e) for e in events if not e.minor}
+    every = frozenset().union(*rows.values())
+    for e, word, carried, noun in verbal:
+        if noun >= 0 and holds(syntax, syntax.words[noun], word):
+            # "announced plans to purchase systems to fill gaps caused by ...": the row is the plans, which
+            # the noun's title tells; a verb inside its phrase is a detail of it, not the row
+            continue
+        others = every - rows.get(id(e), frozenset())
+        built = parse_title(doc, syntax, syntax.words[word], times, carried, others)
+        old = window.get(id(e), e.title)
+        if built and not misread(syntax, syntax.words[word], carried, built, old):
+            e.title = _fuller(built, old)
