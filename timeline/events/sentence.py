@@ -233,6 +233,12 @@ def _subject_words(c: Context, s: Word, avoid: int = -1) -> list[Word]:
     return words_
 
 
+# Relations of a noun's words that are not its phrase: its preposition, a conjunction or marker; and for a
+# noun with a copula, the copula and its subject, which make it a clause ("it was [Europe] that was ...").
+_NOT_IN_PHRASE = frozenset({"case", "cc", "mark"})
+_NOT_IN_PREDICATE = _NOT_IN_PHRASE | {"cop", "nsubj", "expl"}
+
+
 def _phrase(c: Context, w: Word, avoid: int = -1) -> list[Word]:
     """The words of the noun phrase `w` that name it: without its preposition, relative clauses, long
     appositions, attributions and times (`avoid`: a word whose branch is not part of it)."""
@@ -241,8 +247,9 @@ def _phrase(c: Context, w: Word, avoid: int = -1) -> list[Word]:
     # coordinated nouns are one phrase ("Health experts and aid workers") when a conjunction joins them;
     # a comma alone is the parser's guess at a list
     joined = any(c.syntax.kids(k, "cc") for k in kids if k.dep == "conj")
+    not_in = _NOT_IN_PREDICATE if any(k.dep == "cop" for k in kids) else _NOT_IN_PHRASE
     for k in kids:
-        if k.i == avoid or holds(c.syntax, k, avoid) or k.dep in ("case", "cc", "mark"):
+        if k.i == avoid or holds(c.syntax, k, avoid) or k.dep in not_in:
             continue
         if k.text in (".", "!", "?", ";") or relative_word(k):
             continue  # the sentence's end; "whose", "which": what links a relative clause
@@ -285,6 +292,20 @@ def _core(syntax: Syntax, w: Word) -> list[Word]:
     )
 
 
+def _cleft_focus(syntax: Syntax, rel: Word) -> Word | None:
+    """In a cleft ("it was Europe that was targeted", "it is the families who pay"), the noun the relative
+    pronoun stands for is the one "it is" puts right before it, whatever the parser hung the clause on."""
+    if rel.i == 0:
+        return None
+    x = syntax.words[rel.i - 1]
+    cleft = (
+        x.tag.startswith("NN")
+        and any(k.lemma.lower() == "be" for k in syntax.kids(x, "cop"))
+        and any(k.lower == "it" for k in syntax.kids(x, "nsubj"))
+    )
+    return x if cleft else None
+
+
 def _subject(syntax: Syntax, w: Word) -> Word | None:
     """The subject the verb `w` is told of, its own or shared."""
     cur = w
@@ -293,7 +314,7 @@ def _subject(syntax: Syntax, w: Word) -> Word | None:
         if own:
             s = own[0]
             if s.lower in _RELATIVE and cur.dep.startswith("acl") and (h := syntax.head(cur)) is not None:
-                return h  # "the man who was killed": the man
+                return _cleft_focus(syntax, s) or h  # "the man who was killed": the man
             return s
         head = syntax.head(cur)
         if head is None:
