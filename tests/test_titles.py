@@ -117,3 +117,21 @@ def test_a_noun_row_is_not_retitled_from_a_verb_in_its_phrase() -> None:
 )
 def test_a_title_the_parse_misread_keeps_the_window(text: str, word: str, title: str) -> None:
     assert _title(text, word) == title
+
+
+@pytest.mark.parametrize(
+    "word, words",
+    [
+        # what comes after a semicolon is a clause of its own, whatever the parser joined to the title
+        ("agreed", "Airbus agreed with this explanation ."),
+        ("disregarded", "The pilots disregarded the alarms"),
+    ],
+)
+def test_a_title_keeps_to_its_side_of_a_semicolon(word: str, words: str) -> None:
+    from newsline.events.wording import _one_clause
+    from newsline.language.syntax import analyse
+    from newsline.language.text import segment
+
+    syntax = analyse(segment("The pilots disregarded the alarms; Airbus agreed with this explanation."))
+    predicate = next(w for w in syntax.words if w.text == word)
+    assert " ".join(w.text for w in _one_clause(list(syntax.words), predicate)) == words

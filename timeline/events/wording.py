@@ -224,12 +224,26 @@ def _unled(ws: list[Word]) -> list[Word]:
     return ws[n:]
 
 
+def _one_clause(ws: list[Word], p: Word) -> list[Word]:
+    """The words on the predicate's side of a semicolon: what comes after one is a clause of its own ("The
+    pilots disregarded the alarms; Airbus agreed with this explanation"), whatever the parser joined."""
+    semis = [n for n, x in enumerate(ws) if x.text == ";"]
+    if not semis:
+        return ws
+    at = next((n for n, x in enumerate(ws) if x.i == p.i), None)
+    if at is None:
+        return ws
+    before = [n for n in semis if n < at]
+    after = [n for n in semis if n > at]
+    return ws[(before[-1] + 1 if before else 0) : (after[0] if after else len(ws))]
+
+
 def write(syntax: Syntax, ws: list[Word], predicate: Word | None) -> str | None:
     """The title's text from its words (in title order: a shared subject first), capitalised, with "…"
     when it was cut; None when no word is left. `predicate`: the clause's verb, when the title is one."""
     ws = _unled(_balanced(_untitled(_whole(syntax, ws))))
     if predicate is not None:
-        ws = _no_comma_before_verb(syntax, ws, predicate)
+        ws = _no_comma_before_verb(syntax, _one_clause(ws, predicate), predicate)
     ws, cut = _fits(ws)
     text = _text(ws, _sentence_starts(syntax, ws[1:]), _attached(syntax, ws)).strip()
     if not text:
