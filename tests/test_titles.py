@@ -26,6 +26,12 @@ def _title(text: str, word: str) -> str:
             "flooded",
             "The inland towns were flooded",
         ),
+        # a title drops the "that" of a reported clause, as a headline does, to keep room for its words
+        (
+            "The coastguard warned that up to 300 migrants may attempt the crossing per night this week.",
+            "warned",
+            "The coastguard warned up to 300 migrants may attempt the crossing per night",
+        ),
         # a verb of finding keeps what was found; the relative clause on its subject is left out
         (
             "The inquiry, which opened in May, found the pilot had ignored three warnings.",

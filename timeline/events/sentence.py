@@ -95,6 +95,8 @@ def _keep(c: Context, k: Word, parent: Word, top: Word, subject: Word | None) ->
         return False  # "citing concerns", "including 60", "marking one of ...": the sentence's frame
     if any(m.lower in _SUBORDINATING for m in syntax.kids(k, "mark")):
         return False  # "as Russia escalates ...", "while talks went on": a clause of its own
+    if dep == "mark" and k.lower == "that" and parent.dep == "ccomp" and k.i + 1 < len(syntax.words):
+        return False  # "warned [that] Russia may deploy": a title drops the complementiser, as headlines do
     sub = [x for x in syntax.subtree(k) if x.dep != "punct"] or [k]
     lead = sub[0]
     opener = syntax.words[lead.i - 1] if lead.i > 0 else lead  # ", though [by political means]"
