@@ -178,3 +178,53 @@ def holds(syntax: Syntax, k: Word, i: int) -> bool:
 def holds_or_is(syntax: Syntax, s: Word, x: Word) -> bool:
     """Whether `x` is `s` or in the branch under it."""
     return x.i == s.i or any(a.i == s.i for a in syntax.ancestors(x))
+
+
+_RELATIVE_SUBJECT = frozenset({"who", "which", "that", "whom"})
+_NO_SUBJECT = _RELATIVE_SUBJECT | {"it", "there"}
+
+
+def raised_subject(syntax: Syntax, w: Word) -> tuple[Word, Word] | None:
+    """For an infinitive whose subject is the subject of the verb it completes ("the country was reported
+    to have closed its borders", "rescuers worked to contain it"): (that subject, that verb). None when the
+    verb has an object ("urged Germany to send": Germany sends), or no subject to name (an expletive or a
+    relative pronoun)."""
+    head = syntax.head(w)
+    if head is None or not syntax.is_predicate(head) or syntax.kids(head, "obj", "iobj"):
+        return None
+    # (the parser sometimes hangs a passive's infinitive as an adverbial clause; an active verb's adverbial
+    # infinitive is a purpose, "went to Paris to meet", whose subject is not raised)
+    if not (w.dep == "xcomp" or (w.dep == "advcl" and syntax.kids(head, "aux:pass"))):
+        return None
+    if not any(m.lower == "to" for m in syntax.kids(w, "mark")):
+        return None
+    subjects = syntax.kids(head, "nsubj", "nsubj:pass")
+    if not subjects or subjects[0].lower in _NO_SUBJECT:
+        return None
+    return subjects[0], head
+
+
+def _cleft_focus(syntax: Syntax, rel: Word) -> Word | None:
+    """In a cleft ("it was Europe that was targeted", "it is the families who pay"), the noun the relative
+    pronoun stands for is the one "it is" puts right before it, whatever the parser hung the clause on."""
+    if rel.i == 0:
+        return None
+    x = syntax.words[rel.i - 1]
+    cleft = (
+        x.tag.startswith("NN")
+        and any(k.lemma.lower() == "be" for k in syntax.kids(x, "cop"))
+        and any(k.lower == "it" for k in syntax.kids(x, "nsubj"))
+    )
+    return x if cleft else None
+
+
+def own_subject(syntax: Syntax, w: Word) -> Word | None:
+    """The verb's own subject, a relative pronoun read as the noun it stands for ("the man who was killed":
+    the man; in a cleft, the noun "it was" puts before it); None when the verb has none."""
+    own = syntax.kids(w, "nsubj", "nsubj:pass")
+    if not own:
+        return None
+    s = own[0]
+    if s.lower in _RELATIVE_SUBJECT and w.dep.startswith("acl") and (h := syntax.head(w)) is not None:
+        return _cleft_focus(syntax, s) or h
+    return s

@@ -39,6 +39,8 @@ from newsline.events.clause import (
     holds,
     holds_or_is,
     is_clause,
+    own_subject,
+    raised_subject,
     relative_link,
     relative_word,
 )
@@ -294,29 +296,11 @@ def _core(syntax: Syntax, w: Word) -> list[Word]:
     )
 
 
-def _cleft_focus(syntax: Syntax, rel: Word) -> Word | None:
-    """In a cleft ("it was Europe that was targeted", "it is the families who pay"), the noun the relative
-    pronoun stands for is the one "it is" puts right before it, whatever the parser hung the clause on."""
-    if rel.i == 0:
-        return None
-    x = syntax.words[rel.i - 1]
-    cleft = (
-        x.tag.startswith("NN")
-        and any(k.lemma.lower() == "be" for k in syntax.kids(x, "cop"))
-        and any(k.lower == "it" for k in syntax.kids(x, "nsubj"))
-    )
-    return x if cleft else None
-
-
 def _subject(syntax: Syntax, w: Word) -> Word | None:
     """The subject the verb `w` is told of, its own or shared."""
     cur = w
     for _ in range(6):
-        own = syntax.kids(cur, "nsubj", "nsubj:pass")
-        if own:
-            s = own[0]
-            if s.lower in _RELATIVE and cur.dep.startswith("acl") and (h := syntax.head(cur)) is not None:
-                return _cleft_focus(syntax, s) or h  # "the man who was killed": the man
+        if (s := own_subject(syntax, cur)) is not None:
             return s
         head = syntax.head(cur)
         if head is None:
@@ -366,24 +350,13 @@ def _subject(syntax: Syntax, w: Word) -> Word | None:
 
 
 def _raised(c: Context, w: Word) -> list[Word] | None:
-    """For an infinitive whose subject is the subject of the verb it completes ("the country was reported
-    to have closed its borders", "rescuers worked to contain it"): that subject and verb ("The country was
-    reported"), so that the title keeps who and the hedge. None when the verb has an object ("urged Germany
-    to send": Germany sends) or no subject to name."""
+    """For an infinitive whose subject is the subject of the verb it completes (`clause.raised_subject`):
+    that subject and verb ("The country was reported"), so that the title keeps who and the hedge."""
     syntax = c.syntax
-    head = syntax.head(w)
-    if head is None or not syntax.is_predicate(head) or syntax.kids(head, "obj", "iobj"):
+    raised = raised_subject(syntax, w)
+    if raised is None:
         return None
-    # (the parser sometimes hangs a passive's infinitive as an adverbial clause; an active verb's adverbial
-    # infinitive is a purpose, "went to Paris to meet", whose subject is not raised)
-    if not (w.dep == "xcomp" or (w.dep == "advcl" and syntax.kids(head, "aux:pass"))):
-        return None
-    if not any(m.lower == "to" for m in syntax.kids(w, "mark")):
-        return None
-    subjects = syntax.kids(head, "nsubj", "nsubj:pass")
-    if not subjects or subjects[0].lower in _EXPLETIVE or subjects[0].lower in _RELATIVE:
-        return None
-    s = subjects[0]
+    s, head = raised
     name = _name_of(c, s, head)
     if name is None:
         return None

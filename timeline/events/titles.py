@@ -21,13 +21,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from newsline.events.clause import holds
+from newsline.events.clause import holds, own_subject, raised_subject
 from newsline.events.sentence import title as parse_title
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document
 from newsline.model import Event, TimeMention
 
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
 _EXPLETIVE = frozenset({"it", "there"})
 _MAX_WORDS = 8
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -54,11 +53,7 @@ def _subject(syntax: Syntax, w: Word) -> Word | None:
     """The subject the verb `w` is told of, its own or shared."""
     cur = w
     for _ in range(6):
-        own = syntax.kids(cur, "nsubj", "nsubj:pass")
-        if own:
-            s = own[0]
-            if s.lower in _RELATIVE and cur.dep.startswith("acl") and (h := syntax.head(cur)) is not None:
-                return h  # "the man who was killed": the man
+        if (s := own_subject(syntax, cur)) is not None:
             return s
         head = syntax.head(cur)
         if head is None:
@@ -167,26 +162,17 @@ def told_noun_title(text: str, syntax: Syntax, n: Word, title: str) -> str:
 
 
 def _raised(text: str, syntax: Syntax, w: Word) -> str | None:
-    """For an infinitive whose subject is the subject of the verb it completes ("the country was reported
-    to have closed its borders", "rescuers worked to contain it"): that subject and verb, as written ("The
-    country was reported"), so that the title keeps who and the hedge. None when the verb has an object
-    ("urged Germany to send": Germany sends) or no subject to name."""
-    head = syntax.head(w)
-    if head is None or not syntax.is_predicate(head) or syntax.kids(head, "obj", "iobj"):
+    """For an infinitive whose subject is the subject of the verb it completes (`clause.raised_subject`):
+    that subject and verb, as written ("The country was reported"), so that the title keeps who and the
+    hedge."""
+    raised = raised_subject(syntax, w)
+    if raised is None:
         return None
-    # (the parser sometimes hangs a passive's infinitive as an adverbial clause; an active verb's adverbial
-    # infinitive is a purpose, "went to Paris to meet", whose subject is not raised)
-    if not (w.dep == "xcomp" or (w.dep == "advcl" and syntax.kids(head, "aux:pass"))):
-        return None
-    if not any(m.lower == "to" for m in syntax.kids(w, "mark")):
-        return None
-    subjects = syntax.kids(head, "nsubj", "nsubj:pass")
-    if not subjects or subjects[0].lower in _EXPLETIVE or subjects[0].lower in _RELATIVE:
-        return None
-    name = _subject_text(text, syntax, subjects[0], head)
+    s, head = raised
+    name = _subject_text(text, syntax, s, head)
     if not name:
         return None
-    verb = [k for k in syntax.kids(head, "aux", "aux:pass", "advmod") if subjects[0].i < k.i < head.i]
+    verb = [k for k in syntax.kids(head, "aux", "aux:pass", "advmod") if s.i < k.i < head.i]
     words = " ".join(x.text for x in sorted([*verb, head], key=lambda x: x.i))
     return f"{name[:1].upper()}{name[1:]} {words}"
 
