@@ -136,6 +136,25 @@ def test_a_place_s_country_is_no_subject(
         assert c is not None and c.dep == "appos" and syntax.words[c.head].text == place
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # each part of the name read as a subject of its own: one clause, one subject, one name
+        ("Dutch Economy Minister Pieter Janssen met both sides on Wednesday.", "Pieter Janssen"),
+        # a subject that is one word, and a name the parser reads whole, stay as they are
+        ("Janssen met both sides on Wednesday.", "Janssen"),
+        ("Pieter Janssen met both sides on Wednesday.", "Pieter Janssen"),
+    ],
+)
+def test_a_name_is_one_subject(text: str, name: str) -> None:
+    syntax = analyse(segment(text))
+    verb = next(w for w in syntax.words if w.dep == "root")
+    subjects = syntax.kids(verb, "nsubj")
+    assert len(subjects) == 1
+    a, b = syntax.span(subjects[0], skip=frozenset({"nmod:desc"}))  # the name, without its title
+    assert text[a:b] == name
+
+
 def test_a_cached_piece_pushed_out_by_its_own_articles_new_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     # The article's cached piece is the oldest in a full cache: remembering its new pieces evicts it.
     monkeypatch.setattr(syntax_module, "CACHE_PIECES", 2)

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -404,9 +405,29 @@ def _repair(words: list[Word]) -> list[Word]:
     """The parse with the parser's misreadings that the words themselves disprove mended, in place (the
     words are the article's own, made afresh from the cached parse)."""
     _place_apposition(words)
+    _name_read_as_two_subjects(words)
     _verb_read_as_adjective(words)
     _passive_read_as_adjective(words)
     return words
+
+
+def _name_read_as_two_subjects(words: list[Word]) -> None:
+    """ "Minister Pieter Janssen met both sides": the parser sometimes gives the verb each part of a name
+    as a subject of its own. A clause has one subject, so two proper nouns side by side that are both
+    subjects of one verb are one name: the later word joins the earlier one (UD's `flat`)."""
+    for x, y in pairwise(words):
+        if (
+            x.dep == y.dep
+            and x.dep in ("nsubj", "nsubj:pass")
+            and x.head == y.head
+            and x.tag in ("NNP", "NNPS")
+            and y.tag in ("NNP", "NNPS")
+            and x.sentence == y.sentence
+        ):
+            y.head, y.dep = x.i, "flat"
+            for w in words:
+                if w.head == y.i and w is not y:
+                    w.head = x.i  # what hung on the later part hangs on the name
 
 
 def _passive_read_as_adjective(words: list[Word]) -> None:
