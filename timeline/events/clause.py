@@ -1,10 +1,12 @@
 """What a clause's own words say of its happening, before any verb above it is read: denied ("did not",
 "no one"), a simple present (a state or a generality), the measure of a superlative; whether it is finite,
-inside a framing participle, or a relative clause of a noun."""
+inside a framing participle, or a relative clause of a noun; the status its own auxiliaries, markers and
+hedges give it (`status_of_clause`)."""
 
 from __future__ import annotations
 
 from newsline.language.syntax import Syntax, Word
+from newsline.model import Modality
 
 
 def negated(syntax: Syntax, w: Word, neg: frozenset[str]) -> bool:
@@ -228,3 +230,31 @@ def own_subject(syntax: Syntax, w: Word) -> Word | None:
     if s.lower in _RELATIVE_SUBJECT and w.dep.startswith("acl") and (h := syntax.head(w)) is not None:
         return _cleft_focus(syntax, s) or h
     return s
+
+
+def marked(syntax: Syntax, w: Word, marker: str) -> bool:
+    """Whether the clause is introduced by `marker` ("to" of an infinitive, "on" of "planning on")."""
+    return any(m.lower == marker for m in syntax.kids(w, "mark"))
+
+
+def status_of_clause(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> Modality | None:
+    """The status the predicate's own words give it."""
+    if negated(syntax, w, W["negations"]) and not has_until(syntax, w):
+        return Modality.NEGATED
+    if marked(syntax, w, "to") and any(
+        k.lower in ("is", "are", "was", "were", "'s", "'re") for k in syntax.kids(w, "cop", "aux")
+    ):
+        return Modality.PLANNED  # "Courtois is to be presented", "the aim was to reach": arranged, to come
+    if counterfactual(syntax, w):
+        return Modality.NEGATED  # "could have been fined if convicted", "would have turned 80": it did not
+    for k in syntax.kids(w, "aux", "mark", "advmod"):
+        low = k.lower
+        if k.dep.startswith("aux") and low in W["modal_planned"]:
+            return Modality.PLANNED
+        if k.dep.startswith("aux") and low in W["modal_possible"]:
+            return Modality.POSSIBLE
+        if k.dep == "mark" and low in W["conditional"]:
+            return Modality.POSSIBLE
+        if k.dep == "advmod" and low in W["hedges"]:
+            return Modality.POSSIBLE
+    return None

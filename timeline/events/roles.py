@@ -44,13 +44,12 @@ from newsline.events.attribution import (
     words,
 )
 from newsline.events.clause import (
-    counterfactual,
     finite,
-    has_until,
     in_frame,
-    negated,
+    marked,
     relative,
     simple_present,
+    status_of_clause,
     superlative,
 )
 from newsline.events.when import noun_time, own_time, recurring
@@ -76,32 +75,10 @@ class Verdict:
     carried: bool = False  # a noun whose verb only carries it ("the call ended")
 
 
-def _marked(syntax: Syntax, w: Word, marker: str) -> bool:
-    """Whether the clause is introduced by `marker` ("to" of an infinitive, "on" of "planning on")."""
-    return any(m.lower == marker for m in syntax.kids(w, "mark"))
-
-
-def _status_of_clause(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> Modality | None:
-    """The status the predicate's own words give it."""
-    if negated(syntax, w, W["negations"]) and not has_until(syntax, w):
-        return Modality.NEGATED
-    if _marked(syntax, w, "to") and any(
-        k.lower in ("is", "are", "was", "were", "'s", "'re") for k in syntax.kids(w, "cop", "aux")
-    ):
-        return Modality.PLANNED  # "Courtois is to be presented", "the aim was to reach": arranged, to come
-    if counterfactual(syntax, w):
-        return Modality.NEGATED  # "could have been fined if convicted", "would have turned 80": it did not
-    for k in syntax.kids(w, "aux", "mark", "advmod"):
-        low = k.lower
-        if k.dep.startswith("aux") and low in W["modal_planned"]:
-            return Modality.PLANNED
-        if k.dep.startswith("aux") and low in W["modal_possible"]:
-            return Modality.POSSIBLE
-        if k.dep == "mark" and low in W["conditional"]:
-            return Modality.POSSIBLE
-        if k.dep == "advmod" and low in W["hedges"]:
-            return Modality.POSSIBLE
-    return None
+def _denied(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
+    """Whether the clause is what a verb of denial says ("denied it would close the plant")."""
+    gov = syntax.head(w)
+    return gov is not None and gov.lemma.lower() in W["denial"]
 
 
 def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Modality | None, Word | None]:
@@ -156,7 +133,7 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
                         status = Modality.POSSIBLE
             cur = gov
             continue
-        to_clause = rel == "acl" and _marked(syntax, cur, "to")
+        to_clause = rel == "acl" and marked(syntax, cur, "to")
         # inside a noun phrase ("a possibility of the union challenging"): up to the nouns that govern it
         of_noun = rel in ("acl", "nmod") and not syntax.is_predicate(gov)
         if rel not in _CLAUSAL and not to_clause and not of_noun:
@@ -203,7 +180,7 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             # (the parser sometimes hangs the infinitive as an adverbial clause)
             and (
                 rel == "xcomp"
-                or (rel == "advcl" and _marked(syntax, cur, "to"))
+                or (rel == "advcl" and marked(syntax, cur, "to"))
             )
             and (lemma in W["reporting"] or lemma in W["belief"])
             and syntax.kids(gov, "aux:pass")
@@ -216,12 +193,12 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
                 status = Modality.NEGATED
             elif lemma == "have" and any(k.lower == "yet" for k in syntax.kids(gov, "advmod")):
                 status = Modality.NEGATED  # "has yet to be released"
-            elif rel in ("xcomp", "acl") or (rel == "advcl" and _marked(syntax, cur, "to")):
+            elif rel in ("xcomp", "acl") or (rel == "advcl" and marked(syntax, cur, "to")):
                 if lemma in W["intent"]:
                     status = Modality.PLANNED
             elif (rel in ("ccomp", "csubj", "parataxis") or charged) and lemma in W["belief"]:
                 status = Modality.POSSIBLE
-            own = _status_of_clause(syntax, gov, W)
+            own = status_of_clause(syntax, gov, W)
             if status is None and own in (Modality.PLANNED, Modality.POSSIBLE) and rel == "xcomp":
                 status = own  # "may try to launch"
             if status is None and own == Modality.NEGATED and rel == "xcomp":
@@ -322,7 +299,7 @@ def judge_mention(
         elif (
             w.tag in ("VB", "VBG", "JJ", "NN")
             and w.dep.split(":")[0] in ("advcl", "acl", "ccomp", "xcomp", "conj")
-            and _marked(syntax, w, "to")
+            and marked(syntax, w, "to")
             and not (
                 w.dep == "xcomp" and gov is not None and gov.lemma.lower() in W["intent"] | W["unrealised"]
             )
@@ -356,7 +333,7 @@ def judge_mention(
                 row = True
         elif any(
             x.lemma.lower() in W["reporting"]
-            and (x.dep == "xcomp" or _marked(syntax, x, "to"))
+            and (x.dep == "xcomp" or marked(syntax, x, "to"))
             and bare_attribution(doc, syntax, x, W)
             for x in syntax.kids(w, "xcomp", "advcl")
         ):
@@ -366,7 +343,7 @@ def judge_mention(
         ):
             row = False  # "refrained from declaring": the complement is the row, and it did not happen
         elif w.lemma.lower() in W["intention"] and any(
-            k.i in told and (k.dep == "xcomp" or (k.tag == "VBG" and _marked(syntax, k, "on")))
+            k.i in told and (k.dep == "xcomp" or (k.tag == "VBG" and marked(syntax, k, "on")))
             for k in syntax.kids(w, "xcomp", "advcl", "ccomp")
         ):
             row = False  # "MSF planned to redouble aid": what is planned is the row, an event of its own
@@ -393,10 +370,12 @@ def judge_mention(
             and not own_time(syntax, w, times)
         ):
             row = False  # "contractors are often hired to lobby": what usually happens, not a happening
-        status = _status_of_clause(syntax, w, W)
+        status = status_of_clause(syntax, w, W)
         governed, reporter = _governed(syntax, w, W)
-        if status is None:
-            status = governed
+        if status is None or (
+            status in (Modality.PLANNED, Modality.POSSIBLE) and w.dep == "ccomp" and _denied(syntax, w, W)
+        ):
+            status = governed  # (what one denies will happen is, in their telling, not to happen)
         if in_quote and status in (Modality.PLANNED, Modality.POSSIBLE):
             row = False  # a speaker's intentions and fears in their own words are the quote, not events
         if in_frame(syntax, w, W):
@@ -470,7 +449,7 @@ def judge_mention(
                 row = False
         if head is not None and syntax.is_predicate(head):
             governed, reporter = _governed(syntax, head, W)
-            status = _status_of_clause(syntax, head, W) or governed
+            status = status_of_clause(syntax, head, W) or governed
             if reporter is None and w.dep == "obj" and head.lemma.lower() in W["reporting"]:
                 reporter = head  # "announced plans to buy", "confirmed the deaths": what is told, by whom
         if any(k.dep == "amod" and k.lower in W["ahead"] for k in kids) or (
