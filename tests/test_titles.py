@@ -52,6 +52,24 @@ def _title(text: str, word: str) -> str:
             "attacked",
             "Gunmen attacked a clinic south of Port-au-Prince",
         ),
+        # a "he" or "she" that opens the title names, in brackets, the person last named as a doer
+        # nearby, through the "she" that goes on with her
+        (
+            "Senator Maria Lopez fell ill on Thursday. She was flown to Boston. She underwent surgery.",
+            "underwent",
+            "[Maria Lopez] underwent surgery",
+        ),
+        # ... not the speaker of the quote it is in, and not when the last doer is no one by name
+        (
+            'The analyst Tom Hale described the general: "He quickly rose through the party."',
+            "rose",
+            "He quickly rose through the party",
+        ),
+        (
+            "Police arrested a man on Monday. Officers said he fled the scene on foot.",
+            "fled",
+            "He fled the scene on foot",
+        ),
         # a coordinated predicate that tells no row of its own is part of what the row tells
         (
             'She said she has retired and has "no plans to return".',

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from newsline.events.clause import last_person
 from newsline.language.lexicon import events_data
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document, Quote
@@ -73,36 +74,12 @@ def _speaker_name(syntax: Syntax, sw: Word, times: Sequence[TimeMention]) -> str
     if not (_SPEAKER.match(name) and len(name.split()) <= 12):
         return None
     owner = next((k for k in syntax.kids(sw, "nmod:poss") if k.lower in ("his", "her")), None)
-    person = _last_person(syntax, owner) if owner is not None else None
+    person = last_person(syntax, owner) if owner is not None else None
     if owner is not None and person is not None:
         # "his lawyer said", "her spokesman said": whose lawyer the row must say, away from the sentence
         # that named him ("Alexei Navalny's associates", not "His associates")
         name = re.sub(rf"\b{re.escape(owner.text)}\b", f"{person}'s", name, count=1)
     return name
-
-
-# How many sentences back a "his" or "her" may look for the person it stands for.
-_POSSESSOR_REACH = 2
-
-
-def _last_person(syntax: Syntax, pronoun: Word) -> str | None:
-    """The person a possessive "his" or "her" most likely stands for: the last proper name before it,
-    within its sentence and the two before, that is the subject of a clause (news names someone as the
-    doer, then goes on with "his"); its name words only ("Alexei Navalny" of "opposition leader Alexei
-    Navalny"). None when no such name is near, or the last is plural (an organisation's "Ministers")."""
-    for x in reversed(syntax.words[: pronoun.i]):
-        if x.sentence < pronoun.sentence - _POSSESSOR_REACH:
-            return None
-        if x.dep.split(":")[0] != "nsubj":
-            continue
-        if x.tag in ("NN", "NNS"):
-            # "The senator, Maria Lopez, voted": the name in apposition
-            x = next((k for k in syntax.kids(x, "appos") if k.tag in ("NNP", "NNPS")), x)
-        if x.tag != "NNP":
-            return None  # the last doer is no one person by name ("the ministers", "police")
-        parts = [x, *(k for k in syntax.kids(x, "flat", "compound") if k.tag == "NNP")]
-        return " ".join(p.text for p in sorted(parts, key=lambda p: p.i))
-    return None
 
 
 def _misread_content(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> Word | None:

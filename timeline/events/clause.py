@@ -258,3 +258,30 @@ def status_of_clause(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> M
         if k.dep == "advmod" and low in W["hedges"]:
             return Modality.POSSIBLE
     return None
+
+
+_DOUBLE_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+# How many sentences back a "he", "she", "his" or "her" may look for the person it stands for.
+_PRONOUN_REACH = 2
+
+
+def last_person(syntax: Syntax, pronoun: Word) -> str | None:
+    """The person a "he", "she", "his" or "her" most likely stands for: the last proper name before it,
+    within its sentence and the two before, that is the subject of a clause (news names someone as the
+    doer, then goes on with "he" and "his"; a "he" or "she" subject on the way goes on with the same
+    person); its name words only ("Alexei Navalny" of "opposition leader Alexei Navalny"). None when no
+    such name is near, or the last doer is no one person by name ("police", "Ministers"), or a quotation
+    mark lies between (the speaker of '... described: "He very quickly got ...' is not the "he")."""
+    for x in reversed(syntax.words[: pronoun.i]):
+        if x.sentence < pronoun.sentence - _PRONOUN_REACH or x.text in _DOUBLE_QUOTES:
+            return None
+        if x.dep.split(":")[0] != "nsubj" or x.lower in ("he", "she"):
+            continue
+        if x.tag in ("NN", "NNS"):
+            # "The senator, Maria Lopez, voted": the name in apposition
+            x = next((k for k in syntax.kids(x, "appos") if k.tag in ("NNP", "NNPS")), x)
+        if x.tag != "NNP":
+            return None  # the last doer is no one person by name ("the ministers", "police")
+        parts = [x, *(k for k in syntax.kids(x, "flat", "compound") if k.tag == "NNP")]
+        return " ".join(p.text for p in sorted(parts, key=lambda p: p.i))
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from newsline.events.clause import last_person
 from newsline.language.lexicon import strip_titles
 from newsline.language.syntax import Syntax, Word
 
@@ -137,13 +138,25 @@ def _attached(syntax: Syntax, ws: list[Word]) -> set[int]:
     return out
 
 
-def _text(ws: list[Word], lower: set[int], attached: set[int]) -> str:
+def _named(syntax: Syntax, ws: list[Word]) -> dict[int, str]:
+    """A title that opens on "he" or "she", its subject, names whom it stands for in brackets, as an editor
+    marks words put into a quote ("[Alexei Navalny] fell ill"): a row is read away from the sentence that
+    named him. Left as written when no one person is named near (`clause.last_person`)."""
+    first = ws[0] if ws else None
+    if first is None or first.lower not in ("he", "she") or not first.dep.startswith("nsubj"):
+        return {}
+    person = last_person(syntax, first)
+    return {first.i: f"[{person}]"} if person else {}
+
+
+def _text(ws: list[Word], lower: set[int], attached: set[int], named: dict[int, str] | None = None) -> str:
     """The words in the article's own spacing: "(BEA)", "Kyiv's", "US$10", not "( BEA )"; one space
-    where the article had any, or where words between were left out."""
+    where the article had any, or where words between were left out. `named`: words written otherwise."""
     out = ""
     prev: Word | None = None
     for x in ws:
         word = x.text[:1].lower() + x.text[1:] if x.i in lower and not x.text.isupper() else x.text
+        word = (named or {}).get(x.i, word)
         out += word if prev is None or prev.end == x.start or x.i in attached else " " + word
         prev = x
     return out
@@ -245,7 +258,7 @@ def write(syntax: Syntax, ws: list[Word], predicate: Word | None) -> str | None:
     if predicate is not None:
         ws = _no_comma_before_verb(syntax, _one_clause(ws, predicate), predicate)
     ws, cut = _fits(ws)
-    text = _text(ws, _sentence_starts(syntax, ws[1:]), _attached(syntax, ws)).strip()
+    text = _text(ws, _sentence_starts(syntax, ws[1:]), _attached(syntax, ws), _named(syntax, ws)).strip()
     if not text:
         return None
     return text[:1].upper() + text[1:] + ("…" if cut else "")
