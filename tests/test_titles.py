@@ -70,6 +70,16 @@ def _title(text: str, word: str) -> str:
             "fled",
             "He fled the scene on foot",
         ),
+        # an "it" or "they" that is the subject of what an organisation or a group says is the teller
+        (
+            "Shipping group Maersk said it had diverted three vessels.",
+            "diverted",
+            "[Shipping group Maersk] had diverted three vessels",
+        ),
+        ("Officials said they had closed the road on Monday.", "closed", "[Officials] had closed the road"),
+        # ... not a name alone, which may be a person's, and not one that does not agree in number
+        ("Trump acknowledged it yielded no progress.", "yielded", "It yielded no progress"),
+        ("The company said they had closed the road.", "closed", "They had closed the road"),
         # a coordinated predicate that tells no row of its own is part of what the row tells
         (
             'She said she has retired and has "no plans to return".',

@@ -5,6 +5,9 @@ hedges give it (`status_of_clause`)."""
 
 from __future__ import annotations
 
+from functools import cache
+
+from newsline.language.lexicon import events_data
 from newsline.language.syntax import Syntax, Word
 from newsline.model import Modality
 
@@ -285,3 +288,43 @@ def last_person(syntax: Syntax, pronoun: Word) -> str | None:
         parts = [x, *(k for k in syntax.kids(x, "flat", "compound") if k.tag == "NNP")]
         return " ".join(p.text for p in sorted(parts, key=lambda p: p.i))
     return None
+
+
+def teller(syntax: Syntax, pronoun: Word) -> str | None:
+    """The subject an "it" or "they" stands for when it is the subject of what that subject says ("shipping
+    group Maersk said it had diverted three ships", "officials said they had closed the road"): the words
+    of the teller's noun phrase, without a clause or an aside on it. Only where the two agree in number
+    ("it" one, "they" many or a body told as many: "the military have said they will"), an "it" only of
+    what a noun says is an organisation ("the company", "shipping group Maersk"; rules/events.toml), and
+    not the "it" of a verdict or an appraisal ("said it was a tragic accident", "said it remains
+    unclear"). None else."""
+    verb = syntax.head(pronoun)
+    said = syntax.head(verb) if verb is not None and verb.dep == "ccomp" else None
+    if said is None or verb is None or verb.lemma.lower() == "be" or syntax.kids(verb, "cop"):
+        return None
+    if any(k.tag.startswith("JJ") for k in syntax.kids(verb, "xcomp")):
+        return None
+    s = next((k for k in syntax.kids(said, "nsubj") if k.tag.startswith("NN")), None)
+    if s is None:
+        return None
+    many = (
+        s.tag in ("NNS", "NNPS")
+        or bool(syntax.kids(s, "conj"))
+        or any(x.tag == "VBP" for x in (said, *syntax.kids(said, "aux")))
+    )
+    if many != (pronoun.lower == "they"):
+        return None
+    if pronoun.lower == "it" and not any(
+        x.lemma.lower() in _organisation_nouns() for x in (s, *syntax.kids(s, "nmod:desc", "compound"))
+    ):
+        return None  # "Trump acknowledged it yielded no progress": a name alone may be a person's
+    ws = syntax.subtree(s, skip=frozenset({"acl", "acl:relcl", "appos", "punct", "advcl", "parataxis"}))
+    if len(ws) > 6:
+        ws = [s, *syntax.kids(s, "flat", "compound")]
+    ws = sorted(ws, key=lambda x: x.i)
+    return "".join(x.text if i == 0 or ws[i - 1].end == x.start else " " + x.text for i, x in enumerate(ws))
+
+
+@cache
+def _organisation_nouns() -> frozenset[str]:
+    return frozenset(events_data()["entity"]["organisation_nouns"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from newsline.events.clause import last_person
+from newsline.events.clause import last_person, teller
 from newsline.language.lexicon import strip_titles
 from newsline.language.syntax import Syntax, Word
 
@@ -139,14 +139,19 @@ def _attached(syntax: Syntax, ws: list[Word]) -> set[int]:
 
 
 def _named(syntax: Syntax, ws: list[Word]) -> dict[int, str]:
-    """A title that opens on "he" or "she", its subject, names whom it stands for in brackets, as an editor
-    marks words put into a quote ("[Alexei Navalny] fell ill"): a row is read away from the sentence that
-    named him. Left as written when no one person is named near (`clause.last_person`)."""
+    """A title that opens on a pronoun, its subject, names whom it stands for in brackets, as an editor
+    marks words put into a quote ("[Alexei Navalny] fell ill", "[Maersk] had diverted three ships"): a row
+    is read away from the sentence that named them. "He" or "she": the person last named as a doer near
+    (`clause.last_person`); "it" or "they": the one whose saying it is the subject of (`clause.teller`).
+    Left as written when neither is found."""
     first = ws[0] if ws else None
-    if first is None or first.lower not in ("he", "she") or not first.dep.startswith("nsubj"):
+    if first is None or not first.dep.startswith("nsubj") or first.tag != "PRP":
         return {}
-    person = last_person(syntax, first)
-    return {first.i: f"[{person}]"} if person else {}
+    if first.lower in ("he", "she"):
+        who = last_person(syntax, first)
+    else:
+        who = teller(syntax, first) if first.lower in ("it", "they") else None
+    return {first.i: f"[{who}]"} if who else {}
 
 
 def _text(ws: list[Word], lower: set[int], attached: set[int], named: dict[int, str] | None = None) -> str:
@@ -261,4 +266,5 @@ def write(syntax: Syntax, ws: list[Word], predicate: Word | None) -> str | None:
     text = _text(ws, _sentence_starts(syntax, ws[1:]), _attached(syntax, ws), _named(syntax, ws)).strip()
     if not text:
         return None
-    return text[:1].upper() + text[1:] + ("…" if cut else "")
+    lead = 2 if text.startswith("[") else 1  # "[The US] would send ...": the bracket's first word
+    return text[:lead].upper() + text[lead:] + ("…" if cut else "")
