@@ -155,6 +155,28 @@ def test_a_name_is_one_subject(text: str, name: str) -> None:
     assert text[a:b] == name
 
 
+@pytest.mark.parametrize(
+    "text, verb, host",
+    [
+        # a past tense with no subject of its own does not share a participle's auxiliary: it goes on the
+        # first finite verb above ("warned" was read with "were waiting", inside what was said)
+        (
+            "Operators said at least 30 ships were waiting to berth by Tuesday afternoon and warned that"
+            " delays could spread to Antwerp and Hamburg within days.",
+            "warned",
+            "said",
+        ),
+        # a participle does share it: searched, like stopped, by the navy
+        ("Officials said the ships were stopped and searched by the navy.", "searched", "stopped"),
+    ],
+)
+def test_a_coordinated_verb_hangs_where_its_form_allows(text: str, verb: str, host: str) -> None:
+    syntax = analyse(segment(text))
+    w = syntax.at(text.index(verb))
+    assert w is not None and w.dep == "conj"
+    assert syntax.words[w.head].text == host
+
+
 def test_a_cached_piece_pushed_out_by_its_own_articles_new_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     # The article's cached piece is the oldest in a full cache: remembering its new pieces evicts it.
     monkeypatch.setattr(syntax_module, "CACHE_PIECES", 2)

@@ -406,6 +406,7 @@ def _repair(words: list[Word]) -> list[Word]:
     words are the article's own, made afresh from the cached parse)."""
     _place_apposition(words)
     _name_read_as_two_subjects(words)
+    _finite_verb_under_a_participle(words)
     _verb_read_as_adjective(words)
     _passive_read_as_adjective(words)
     return words
@@ -428,6 +429,29 @@ def _name_read_as_two_subjects(words: list[Word]) -> None:
             for w in words:
                 if w.head == y.i and w is not y:
                     w.head = x.i  # what hung on the later part hangs on the name
+
+
+def _finite_verb_under_a_participle(words: list[Word]) -> None:
+    """ "Operators said 30 ships were waiting to berth and warned that delays could spread": the parser
+    coordinates the past tense "warned" with "waiting", inside what was said. A finite past verb with no
+    subject of its own cannot share the auxiliary of a participle or infinitive ("were ... warned" would be
+    a participle); it goes on the first finite verb of the clauses the participle's clause completes
+    ("said the assessment concluded he was killed, but added ...": said, added)."""
+    subjects = {w.head for w in words if w.dep.startswith("nsubj") and w.head != w.i}
+    auxed = {w.head for w in words if w.dep in ("aux", "aux:pass") and w.head != w.i}
+    for w in words:
+        if w.dep != "conj" or w.tag != "VBD" or w.i in subjects:
+            continue
+        part = words[w.head]
+        if part.tag not in ("VBG", "VBN", "VB") or part.i not in auxed or part.i > w.i:
+            continue
+        top = None
+        while part.dep in ("ccomp", "xcomp") and part.head != part.i:
+            part = words[part.head]  # up to the first of what was said ("said the inquiry concluded ...")
+            if part.tag in ("VBD", "VBZ", "VBP") and part.i < w.i:
+                top = part
+        if top is not None:
+            w.head = top.i
 
 
 def _passive_read_as_adjective(words: list[Word]) -> None:
