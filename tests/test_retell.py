@@ -33,6 +33,16 @@ def _with(rows: list[newsline.Event], word: str, text: str) -> list[newsline.Eve
         # the same verb and day, other people and other words: two happenings
         ("Rebels attacked a convoy on Thursday. Police attacked protesters in the capital on Thursday.",
          "attacked", 2),
+        # one speaker, one day, one verb of saying, two things said: two announcements of one keynote
+        # (the first one's subject a "she" its title names in brackets, which is no evidence either)
+        (
+            "Acme chief executive Jane Roe gave her annual keynote in Boston on Monday.\nShe announced a "
+            "new phone, and, to the surprise of many, that future laptops will use Acme chips.\nJane Roe "
+            "announced that automatic backups would be built in to every phone.\nJane announced that the "
+            "new laptop would be released in 2026.\n",
+            "announced",
+            3,
+        ),
     ],
 )
 def test_retellings(text: str, word: str, count: int) -> None:
@@ -103,3 +113,16 @@ def test_a_verb_told_of_a_happening_named_before_joins_its_row() -> None:
     text = "The board approved the merger deal on Monday. The deal was killed by regulators on Friday."
     approved, killed = _with(_rows(text), "approved", text), _with(_rows(text), "killed", text)
     assert approved and killed and approved[0] is not killed[0]
+
+
+@pytest.mark.parametrize(
+    "title, written",
+    [
+        ("[Alexei Navalny] fell ill", " fell ill"),
+        ("[The US] would send a field hospital", " would send a field hospital"),
+        ("Navalny fell ill", "Navalny fell ill"),
+    ],
+)
+def test_a_name_put_into_a_title_is_not_what_the_article_wrote(title: str, written: str) -> None:
+    # two rows are compared on the article's own words: an inferred name is no evidence of one happening
+    assert newsline.model.written(title) == written

@@ -8,14 +8,14 @@ import re
 import zlib
 
 from newsline.language.excerpt import excerpt
-from newsline.model import Event, Mention, Modality, TimeMention
+from newsline.model import Event, Mention, Modality, TimeMention, written
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _words(title: str) -> frozenset[str]:
     # Cached: a large merge compares each title with many candidates, and rebuilding its word set every
     # time was most of the merge's cost (the part of a parallel run that the main process does alone).
-    return frozenset(re.findall(r"[a-z]{4,}", title.lower()))
+    return frozenset(re.findall(r"[a-z]{4,}", written(title).lower()))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -119,7 +119,7 @@ Told = tuple[str, frozenset[str]]
 def telling_key(kind: str, title: str) -> Told:
     """The key under which an event without a precise time is looked up: its class and its title's words
     (lower case, each cut to five letters, so that "reports" and "reported" are one)."""
-    return kind, frozenset(w[:5] for w in re.findall(r"[a-z]+", title.lower()))
+    return kind, frozenset(w[:5] for w in re.findall(r"[a-z]+", written(title).lower()))
 
 
 def sentence_key(m: Mention) -> str:
