@@ -210,6 +210,10 @@ def test_titles_say_who_did_what(text: str, word: str, title: str) -> None:
          'She has retired and has "no plans to return"'),
         ('The minister criticized the court for "ignoring the evidence".', "criticized",
          "The minister criticized the court"),
+        # a time taken out takes the preposition that only led it ("within weeks", "for years")
+        ("The virus could reach the capital within weeks.", "reach", "The virus could reach the capital"),
+        ("Operators warned that delays could spread to Antwerp and Hamburg within days.", "spread",
+         "Delays could spread to Antwerp and Hamburg"),
         # an infinitive's subject is the passive's it completes, and the hedge stays
         ("Mali and Niger are both reported to have deployed troops to the border.", "deployed",
          "Mali and Niger are both reported to have deployed troops to the border"),
