@@ -121,6 +121,20 @@ def test_a_quote_s_words_are_its_speaker_s(text: str, word: str, speaker: str) -
             "failed",
             "Hart",
         ),
+        # ... or the person named last as a doer, when nearer; a meeting "to discuss" says nothing
+        (
+            "Foreign Minister Jan Novak said the talks had failed. Prime Minister Anna Weiss visited the "
+            "flooded town on Monday. She said the army would help.",
+            "help",
+            "Anna Weiss",
+        ),
+        (
+            "Foreign Minister Jan Novak said the talks had failed. Prime Minister Anna Weiss has convened a "
+            'COBRA meeting to discuss the response. She said she was "shocked" and pledged the army would '
+            "help.",
+            "help",
+            "Anna Weiss",
+        ),
     ],
 )
 def test_he_said_is_the_last_speaker_named_before_it(text: str, word: str, speaker: str) -> None:
@@ -288,6 +302,14 @@ _NAMES = (
             "The senator, Maria Lopez, voted against the bill. Her office said she would explain her vote.",
             "explain",
             "Maria Lopez's office",
+        ),
+        # what was said is told by the speaker through a clause coordinated with a state ("was
+        # disappointed and would appeal"), and the "that" after a place opens it (not a relative clause)
+        (
+            "His lawyer, Anna Brooks, said outside the courthouse that her client was disappointed and "
+            "would appeal.",
+            "appeal",
+            "Anna Brooks",
         ),
         # ... and stays as written when the last doer is no one person ("the ministers")
         ("The ministers met on Monday. His aide said talks would resume.", "talks", "His aide"),

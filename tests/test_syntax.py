@@ -166,6 +166,12 @@ def test_a_name_is_one_subject(text: str, name: str) -> None:
             "warned",
             "said",
         ),
+        # ... nor an adjective's copula
+        (
+            'He said he was "shocked and concerned by the events" and pledged the army would help.',
+            "pledged",
+            "said",
+        ),
         # a participle does share it: searched, like stopped, by the navy
         ("Officials said the ships were stopped and searched by the navy.", "searched", "stopped"),
     ],
@@ -175,6 +181,14 @@ def test_a_coordinated_verb_hangs_where_its_form_allows(text: str, verb: str, ho
     w = syntax.at(text.index(verb))
     assert w is not None and w.dep == "conj"
     assert syntax.words[w.head].text == host
+
+
+def test_that_after_a_place_opens_what_was_said() -> None:
+    # "that" cannot be the object of "was disappointed": not a relative clause of the courthouse
+    text = "His lawyer said outside the courthouse that her client was disappointed and would appeal."
+    syntax = analyse(segment(text))
+    w = syntax.at(text.index("disappointed"))
+    assert w is not None and w.dep == "ccomp" and syntax.words[w.head].text == "said"
 
 
 def test_a_cached_piece_pushed_out_by_its_own_articles_new_pieces(monkeypatch: pytest.MonkeyPatch) -> None:

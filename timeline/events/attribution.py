@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from newsline.events.clause import last_person
+from newsline.events.clause import last_doer, last_person
 from newsline.language.lexicon import events_data
 from newsline.language.syntax import Syntax, Word
 from newsline.language.text import Document, Quote
@@ -29,9 +29,33 @@ _SPEAKER = re.compile(r"^(?!.*(?:[\"“”:;]|``|''))\W*\w[^\n]*$")
 # What hangs from a name but is no part of it: clauses, and a verb's relations when the parser made the
 # name the head of its sentence ("Jane Roe, who said ..., told reporters" read with "Jane" as its root).
 _NOT_NAME = frozenset(
-    {"acl", "acl:relcl", "advcl:relcl", "advcl", "parataxis", "ccomp", "xcomp", "csubj", "punct", "nsubj",
-     "nsubj:pass", "obj", "iobj", "obl", "obl:tmod", "obl:unmarked", "advmod", "aux", "aux:pass", "cop",
-     "mark", "expl", "discourse", "vocative", "dislocated"}
+    {
+        "acl",
+        "acl:relcl",
+        "advcl:relcl",
+        "advcl",
+        "parataxis",
+        "ccomp",
+        "xcomp",
+        "csubj",
+        "punct",
+        "nsubj",
+        "nsubj:pass",
+        "obj",
+        "iobj",
+        "obl",
+        "obl:tmod",
+        "obl:unmarked",
+        "advmod",
+        "aux",
+        "aux:pass",
+        "cop",
+        "mark",
+        "expl",
+        "discourse",
+        "vocative",
+        "dislocated",
+    }
 )
 
 
@@ -184,6 +208,8 @@ def _speaker_word(syntax: Syntax, reporter: Word) -> Word | None:
     head = syntax.head(reporter)
     if head is not None and reporter.dep.split(":")[0] in ("advcl", "xcomp", "conj", "acl"):
         if reporter.dep.startswith("acl"):
+            if any(m.lower == "to" for m in syntax.kids(reporter, "mark")):
+                return None  # "a meeting to discuss the response": what the noun is for, not what it says
             return head  # "a report alleging": the noun it qualifies
         controller = [
             k
@@ -195,8 +221,12 @@ def _speaker_word(syntax: Syntax, reporter: Word) -> Word | None:
     # "..., said a company spokesman": the subject of an inverted reporting verb follows it
     nxt = syntax.words[reporter.i + 1] if reporter.i + 1 < len(syntax.words) else None
     after = [k for k in syntax.kids(reporter, "obj") if k.i > reporter.i]
-    if after and reporter.lemma.lower() in W["reporting"] and not (
-        nxt is not None and nxt.text in (":", '"', "“", "``")  # 'said: "..."' is content
+    if (
+        after
+        and reporter.lemma.lower() in W["reporting"]
+        and not (
+            nxt is not None and nxt.text in (":", '"', "“", "``")  # 'said: "..."' is content
+        )
     ):
         return after[0]
     # "..., and Foreign Minister Jan Novak said:" with the name hung elsewhere (the parser is least sure
@@ -214,12 +244,16 @@ def _speaker(
     """Who says it happened, and whether the clause is attributed to someone (reported, not asserted)."""
     W = words()
     own = False
-    if reporter is None and syntax.is_predicate(w) and (
-        w.lemma.lower() in W["reporting"]
-        or w.lemma.lower() in W["belief"]
-        or w.lemma.lower() in W["stance"]
-        # "Lori released a statement", "the ministry issued a warning": the maker of what is said
-        or any(o.lemma.lower() in W["statement_nouns"] for o in syntax.kids(w, "obj"))
+    if (
+        reporter is None
+        and syntax.is_predicate(w)
+        and (
+            w.lemma.lower() in W["reporting"]
+            or w.lemma.lower() in W["belief"]
+            or _takes_a_stand(syntax, w, W)
+            # "Lori released a statement", "the ministry issued a warning": the maker of what is said
+            or any(o.lemma.lower() in W["statement_nouns"] for o in syntax.kids(w, "obj"))
+        )
     ):
         reporter, own = w, True  # a statement that is itself the row: its speaker is who made it
     according = _according_to(syntax, w)
@@ -238,6 +272,36 @@ def _speaker(
         # the phrase without its "according to" ("Ukrainian officials", not "according to Ukrainian ...")
         speaker = re.sub(r"^according\s+to\s+", "", _name(syntax, according, times), flags=re.I) or None
     return speaker, (reporter is not None and not own) or according is not None
+
+
+def _takes_a_stand(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
+    """Whether the verb is one of taking a stand in this sentence ("appealed for calm"; not "would appeal
+    the ruling", rules/roles.toml's stance_with_for_or_to)."""
+    lemma = w.lemma.lower()
+    if lemma not in W["stance"]:
+        return False
+    if lemma not in W["stance_with_for_or_to"]:
+        return True
+    return bool(syntax.kids(w, "xcomp")) or any(
+        c.lower in ("for", "to") for o in syntax.kids(w, "obl") for c in syntax.kids(o, "case")
+    )
+
+
+def pronoun_speaker(syntax: Syntax, pronoun: str, at: int, named: list[tuple[int, str, bool]]) -> str | None:
+    """Who the "he" (she, they) of "he said" at offset `at` is: the last speaker the article named before
+    it (`named_speakers`; for "he" or "she", one person by name), or, for "he" or "she", the person named
+    last as a doer when nearer ("Cameron has convened a meeting. He said ...": Cameron, not a speaker of
+    paragraphs ago; `clause.last_doer`)."""
+    before = named[: bisect.bisect_left(named, (at, "", False))]
+    if pronoun.lower() in ("he", "she"):
+        before = [n for n in before if n[2]]  # one person, by name
+        w = syntax.at(at)
+        here = syntax.sentence_words(w.sentence) if w is not None else []
+        pw = [x for x in here if x.lower == pronoun.lower()]
+        doer = last_doer(syntax, pw[0]) if pw else None
+        if doer is not None and (not before or doer[1] > before[-1][0]):
+            return doer[0]
+    return before[-1][1] if before else None
 
 
 def named_speakers(syntax: Syntax, times: list[TimeMention]) -> list[tuple[int, str, bool]]:
@@ -309,9 +373,7 @@ def _quote_frame(doc: Document, syntax: Syntax, quote: Quote) -> Word | None:
             x
             for x in syntax.sentence_words(sentence)
             if (
-                x.lemma.lower() in W["reporting"]
-                and syntax.is_predicate(x)
-                and doc.quote_at(x.start) is None
+                x.lemma.lower() in W["reporting"] and syntax.is_predicate(x) and doc.quote_at(x.start) is None
             )
             or _frames_quote(doc, syntax, x)
         ]
@@ -346,7 +408,7 @@ def unsupported(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
 
 
 def _frames_quote(doc: Document, syntax: Syntax, w: Word) -> bool:
-    """ '"...," Brown continued', '"...," she recalled': a verb outside a quote, with no object of its own,
+    """'"...," Brown continued', '"...," she recalled': a verb outside a quote, with no object of its own,
     whose clausal complement is the quote, or whose clause is all that follows a quote in its sentence,
     tells only who spoke it, whatever the verb."""
     if not syntax.is_predicate(w) or doc.quote_at(w.start) is not None or syntax.kids(w, "obj"):
@@ -436,6 +498,7 @@ def continued_report(doc: Document, syntax: Syntax, w: Word, times: list[TimeMen
             if sw is not None and sw.lower not in W["pronouns"]:
                 return _speaker_name(syntax, sw, times)
     return None
+
 
 def quoted(
     doc: Document,

@@ -269,12 +269,19 @@ _PRONOUN_REACH = 2
 
 
 def last_person(syntax: Syntax, pronoun: Word) -> str | None:
+    """The name of `last_doer`, or None."""
+    found = last_doer(syntax, pronoun)
+    return found[0] if found else None
+
+
+def last_doer(syntax: Syntax, pronoun: Word) -> tuple[str, int] | None:
     """The person a "he", "she", "his" or "her" most likely stands for: the last proper name before it,
     within its sentence and the two before, that is the subject of a clause (news names someone as the
     doer, then goes on with "he" and "his"; a "he" or "she" subject on the way goes on with the same
     person); its name words only ("Alexei Navalny" of "opposition leader Alexei Navalny"). None when no
     such name is near, or the last doer is no one person by name ("police", "Ministers"), or a quotation
-    mark lies between (the speaker of '... described: "He very quickly got ...' is not the "he")."""
+    mark lies between (the speaker of '... described: "He very quickly got ...' is not the "he"). With the
+    name, where it stands in the text."""
     for x in reversed(syntax.words[: pronoun.i]):
         if x.sentence < pronoun.sentence - _PRONOUN_REACH or x.text in _DOUBLE_QUOTES:
             return None
@@ -286,7 +293,7 @@ def last_person(syntax: Syntax, pronoun: Word) -> str | None:
         if x.tag != "NNP":
             return None  # the last doer is no one person by name ("the ministers", "police")
         parts = [x, *(k for k in syntax.kids(x, "flat", "compound") if k.tag == "NNP")]
-        return " ".join(p.text for p in sorted(parts, key=lambda p: p.i))
+        return " ".join(p.text for p in sorted(parts, key=lambda p: p.i)), x.start
     return None
 
 

@@ -28,7 +28,6 @@ Writes: each event's `minor`, `modality` and `speaker`.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from newsline.events import titles
@@ -39,6 +38,7 @@ from newsline.events.attribution import (
     by_account,
     continued_report,
     named_speakers,
+    pronoun_speaker,
     quoted,
     unsupported,
     words,
@@ -46,6 +46,7 @@ from newsline.events.attribution import (
 from newsline.events.clause import (
     finite,
     in_frame,
+    is_clause,
     marked,
     relative,
     simple_present,
@@ -120,7 +121,7 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
                 # finite clause with its own subject is not coordinated with an infinitive or a participle,
                 # whatever the parser hung it on; it is a clause of its own sentence, under nothing above
                 break
-            if syntax.is_predicate(cur) and not syntax.is_predicate(gov):
+            if syntax.is_predicate(cur) and not is_clause(syntax, gov):
                 # "likely to create 1,500 jobs and support 25,000 others" read as "[jobs and support]": a
                 # clause is coordinated with the verb above that noun, not with the noun
                 gov = next((a for a in syntax.ancestors(gov) if syntax.is_predicate(a)), gov)
@@ -178,10 +179,7 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             status is None
             and not locked
             # (the parser sometimes hangs the infinitive as an adverbial clause)
-            and (
-                rel == "xcomp"
-                or (rel == "advcl" and marked(syntax, cur, "to"))
-            )
+            and (rel == "xcomp" or (rel == "advcl" and marked(syntax, cur, "to")))
             and (lemma in W["reporting"] or lemma in W["belief"])
             and syntax.kids(gov, "aux:pass")
         ):
@@ -203,12 +201,17 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
                 status = own  # "may try to launch"
             if status is None and own == Modality.NEGATED and rel == "xcomp":
                 status = Modality.NEGATED  # "did not manage to reach"
-        if reporter is None and rel == "acl" and lemma in W["statement_nouns"] and (
-            (maker := syntax.head(gov)) is not None and syntax.is_predicate(maker)
+        if (
+            reporter is None
+            and rel == "acl"
+            and lemma in W["statement_nouns"]
+            and ((maker := syntax.head(gov)) is not None and syntax.is_predicate(maker))
         ):
             reporter = maker  # "said in a statement that ...", "issued a warning that ...": the maker's
-        elif reporter is None and (rel in ("ccomp", "parataxis") or charged) and (
-            lemma in W["reporting"] or lemma in W["belief"] or lemma in W["stance"]
+        elif (
+            reporter is None
+            and (rel in ("ccomp", "parataxis") or charged)
+            and (lemma in W["reporting"] or lemma in W["belief"] or lemma in W["stance"])
         ):
             reporter = gov  # "said the call ...", "alleged that ...", "investigators concluded ice ..."
             unbacked = any(unsupported(syntax, o, W) for o in syntax.kids(gov, "obl"))
@@ -273,16 +276,20 @@ def judge_mention(
         outer = judge_mention(doc, syntax, times, gov.start, gov.end, in_quote, told=told)
         if outer is not None:
             return outer
-    gerund = w.tag == "VBG" and w.dep.split(":")[0] in ("nmod", "obl", "nsubj", "obj", "conj") and not (
-        syntax.kids(w, "nsubj", "aux")
+    gerund = (
+        w.tag == "VBG"
+        and w.dep.split(":")[0] in ("nmod", "obl", "nsubj", "obj", "conj")
+        and not (syntax.kids(w, "nsubj", "aux"))
     )
     if syntax.is_predicate(w) and not gerund:
         if w.dep in ("amod", "compound", "nmod"):
             row = False  # "falling debris": a verb used as a modifier
         elif w.dep in ("case", "mark", "fixed"):
             row = False  # "given the fact", "following the talks": a verb's form used as a preposition
-        elif w.tag in ("VBG", "VBN") and w.dep in ("advcl", "acl", "xcomp", "case", "obl", "conj") and (
-            w.lemma.lower() in W["framing"] and not syntax.kids(w, "nsubj")
+        elif (
+            w.tag in ("VBG", "VBN")
+            and w.dep in ("advcl", "acl", "xcomp", "case", "obl", "conj")
+            and (w.lemma.lower() in W["framing"] and not syntax.kids(w, "nsubj"))
         ):
             row = False  # "including ...", "citing ...": the sentence's frame
         elif (
@@ -431,14 +438,23 @@ def judge_mention(
             row = False
         # the verb whose phrase the noun is in ("urged tough new sanctions", "marking one of the most
         # destructive assaults"): when it tells an event, the noun is part of that event or of its frame
-        governor = head if head is not None and syntax.is_predicate(head) else next(
-            (a for a in syntax.ancestors(w) if syntax.is_predicate(a)), None
+        governor = (
+            head
+            if head is not None and syntax.is_predicate(head)
+            else next((a for a in syntax.ancestors(w) if syntax.is_predicate(a)), None)
         )
-        if row and not carried and not dated and governor is not None and governor.i in told and (
-            w.dep.split(":")[0] in ("nsubj", "obj")
-            # (what a verb of telling has as its object is the happening told: "confirmed the deaths",
-            # "identified the state's first death")
-            and not (w.dep == "obj" and governor.lemma.lower() in W["reporting"])
+        if (
+            row
+            and not carried
+            and not dated
+            and governor is not None
+            and governor.i in told
+            and (
+                w.dep.split(":")[0] in ("nsubj", "obj")
+                # (what a verb of telling has as its object is the happening told: "confirmed the deaths",
+                # "identified the state's first death")
+                and not (w.dep == "obj" and governor.lemma.lower() in W["reporting"])
+            )
         ):
             # "urged tough new sanctions", "described the assault": the noun is an argument of the verb's
             # happening, which is the row if anything is
@@ -465,9 +481,7 @@ def judge_mention(
         speaker = _speaker(syntax, w, reporter, times)[0]
         if in_quote:
             speaker, status = quoted(doc, syntax, w, times, speaker, status)
-        return Verdict(
-            row, status, in_quote or reporter is not None, speaker, False, dated, w.i, carried
-        )
+        return Verdict(row, status, in_quote or reporter is not None, speaker, False, dated, w.i, carried)
     speaker, attributed = _speaker(syntax, w, reporter, times)
     if in_quote:
         speaker, status = quoted(doc, syntax, w, times, speaker, status)
@@ -560,12 +574,8 @@ def judge(
             e.modality = Modality.PLANNED
         speaker = main.speaker
         if speaker is not None and speaker.lower() in W["pronouns"]:
-            # "he said": the last speaker this article named before it
             at = syntax.words[main.word].start if main.word >= 0 else e.mentions[0].trigger[0]
-            before = named[: bisect.bisect_left(named, (at, "", False))]
-            if speaker.lower() in ("he", "she"):
-                before = [n for n in before if n[2]]  # one person, by name
-            speaker = before[-1][1] if before else None
+            speaker = pronoun_speaker(syntax, speaker, at, named)  # "he said": who he is
         if speaker is None and main.verbal and main.word >= 0:
             speaker = continued_report(doc, syntax, syntax.words[main.word], times)
         if speaker:

@@ -407,6 +407,7 @@ def _repair(words: list[Word]) -> list[Word]:
     _place_apposition(words)
     _name_read_as_two_subjects(words)
     _finite_verb_under_a_participle(words)
+    _content_read_as_relative(words)
     _verb_read_as_adjective(words)
     _passive_read_as_adjective(words)
     return words
@@ -435,15 +436,20 @@ def _finite_verb_under_a_participle(words: list[Word]) -> None:
     """ "Operators said 30 ships were waiting to berth and warned that delays could spread": the parser
     coordinates the past tense "warned" with "waiting", inside what was said. A finite past verb with no
     subject of its own cannot share the auxiliary of a participle or infinitive ("were ... warned" would be
-    a participle); it goes on the first finite verb of the clauses the participle's clause completes
+    a participle), nor the copula of an adjective ("said he was shocked and pledged help"); it goes on the
+    first finite verb of the clauses the participle's clause completes
     ("said the assessment concluded he was killed, but added ...": said, added)."""
     subjects = {w.head for w in words if w.dep.startswith("nsubj") and w.head != w.i}
     auxed = {w.head for w in words if w.dep in ("aux", "aux:pass") and w.head != w.i}
+    copular = {w.head for w in words if w.dep == "cop" and w.head != w.i}
     for w in words:
         if w.dep != "conj" or w.tag != "VBD" or w.i in subjects:
             continue
         part = words[w.head]
-        if part.tag not in ("VBG", "VBN", "VB") or part.i not in auxed or part.i > w.i:
+        if part.i > w.i or not (
+            (part.tag in ("VBG", "VBN", "VB") and part.i in auxed)
+            or (part.tag.startswith("JJ") and part.i in copular)
+        ):
             continue
         top = None
         while part.dep in ("ccomp", "xcomp") and part.head != part.i:
@@ -452,6 +458,33 @@ def _finite_verb_under_a_participle(words: list[Word]) -> None:
                 top = part
         if top is not None:
             w.head = top.i
+
+
+def _content_read_as_relative(words: list[Word]) -> None:
+    """ "said outside the courthouse that her client was disappointed": the parser reads "that" as a
+    relative pronoun, the object of a clause about the courthouse. A clause whose predicate is an adjective
+    or a noun (with its copula), or that has an object of its own, has no place for "that" as its object:
+    "that" opens a content clause, which completes the verb the preposition's noun hangs on."""
+    kids: dict[int, list[Word]] = {}
+    for w in words:
+        if w.head != w.i:
+            kids.setdefault(w.head, []).append(w)
+    for t in words:
+        if t.lower != "that" or t.dep != "obj":
+            continue
+        clause = words[t.head]
+        mine = kids.get(clause.i, [])
+        if clause.dep != "acl:relcl" or clause.head == clause.i:
+            continue
+        nominal = not clause.tag.startswith("VB") and any(k.dep == "cop" for k in mine)
+        if not nominal and not any(k.dep == "obj" and k is not t for k in mine):
+            continue
+        noun = words[clause.head]
+        verb = words[noun.head]
+        if noun.dep != "obl" or not verb.tag.startswith("VB") or verb.i > noun.i:
+            continue
+        t.dep = "mark"
+        clause.head, clause.dep = verb.i, "ccomp"
 
 
 def _passive_read_as_adjective(words: list[Word]) -> None:
