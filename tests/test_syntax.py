@@ -191,6 +191,26 @@ def test_that_after_a_place_opens_what_was_said() -> None:
     assert w is not None and w.dep == "ccomp" and syntax.words[w.head].text == "said"
 
 
+@pytest.mark.parametrize(
+    "text, verb, subject",
+    [
+        # a past tense is no complement: the phrase before it, led by "after", is its subject
+        (
+            "The investigation began after a city auditor flagged irregular payments in 2021.",
+            "flagged",
+            "auditor",
+        ),
+        # an adjective takes no object: "pleaded" with one is the verb, the name before it its subject
+        ("Chen pleaded guilty last year and testified against Reyes.", "pleaded", "Chen"),
+    ],
+)
+def test_a_finite_verb_has_its_subject(text: str, verb: str, subject: str) -> None:
+    syntax = analyse(segment(text))
+    w = syntax.at(text.index(verb))
+    assert w is not None and w.tag == "VBD"
+    assert [k.text for k in syntax.kids(w, "nsubj")] == [subject]
+
+
 def test_a_cached_piece_pushed_out_by_its_own_articles_new_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     # The article's cached piece is the oldest in a full cache: remembering its new pieces evicts it.
     monkeypatch.setattr(syntax_module, "CACHE_PIECES", 2)

@@ -21,56 +21,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from newsline.language.repair import repair, verb_lemmas
 from newsline.language.text import Document
+from newsline.language.word import Word
 
 # A sentence longer than this many characters is parsed in pieces cut at punctuation: a parser's cost
 # and memory grow with a sentence's length, and a run-on "sentence" of a transcript or a list is no
 # clause structure anyway.
 MAX_PIECE = 600
-
-# Universal POS from the Penn Treebank tag the tagger predicts (the mapping is fixed for English).
-_UPOS = {
-    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON", "PRP$": "PRON",
-    "WP": "PRON", "WP$": "PRON", "EX": "PRON", "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB",
-    "VBP": "VERB", "VBZ": "VERB", "MD": "AUX", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "RB": "ADV",
-    "RBR": "ADV", "RBS": "ADV", "WRB": "ADV", "IN": "ADP", "RP": "ADP", "TO": "PART", "DT": "DET",
-    "PDT": "DET", "WDT": "DET", "CD": "NUM", "CC": "CCONJ", "UH": "INTJ", "POS": "PART",
-}  # fmt: skip
-
-
-@dataclass(slots=True)
-class Word:
-    """One word of the article as the parser read it; offsets are the article's characters."""
-
-    i: int  # index in `Syntax.words`
-    start: int
-    end: int
-    text: str
-    lemma: str
-    tag: str  # Penn Treebank tag
-    dep: str  # Universal Dependencies relation to the head ("root" for a sentence's root)
-    head: int  # index of the head word (itself for a root)
-    sentence: int  # index of our sentence
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def pos(self) -> str:
-        """The universal part of speech, from the tag (an auxiliary's tag is a verb's: see `dep`)."""
-        if self.dep in ("aux", "aux:pass", "cop"):
-            return "AUX"
-        return _UPOS.get(self.tag, "X")
-
-    @property
-    def verbal(self) -> bool:
-        return self.tag.startswith("VB") and self.dep not in ("aux", "aux:pass", "cop")
-
 
 @dataclass(slots=True)
 class Syntax:
@@ -361,7 +322,7 @@ def analyse(doc: Document) -> Syntax:
         if fresh:
             parsed_now.update(_parse_fresh(list(fresh)))
     words: list[Word] = []
-    known, forms = _verb_lemmas()
+    known, forms = verb_lemmas()
     for sent_index, offset, piece in jobs:
         base = len(words)
         tokens = parsed_now[piece]
@@ -370,193 +331,4 @@ def analyse(doc: Document) -> Syntax:
             if tag.startswith("VB") and lemma not in known and (fixed := forms.get(text.lower())):
                 lemma = fixed  # the lemmatiser's guess ("citing", "recounte") for a verb the rules name
             words.append(Word(len(words), a, b, doc.text[a:b], lemma, tag, dep, base + head, sent_index))
-    return Syntax(_repair(words))
-
-
-def _place_apposition(words: list[Word]) -> None:
-    """ "A judge in Paris, France found ...": the parser reads the country after a place's comma as the
-    verb's subject. A place's country, state or region set off by a comma is that place's apposition, and the
-    noun the place qualifies (the judge) is the subject. Only where the place qualifies a noun: in "In
-    Paris, France announced ..." the place qualifies the verb, and France is the subject."""
-    for x in words:
-        i = x.i
-        if not x.dep.startswith("nsubj") or x.tag not in ("NNP", "NNPS") or i < 2:
-            continue
-        comma, y = words[i - 1], words[i - 2]
-        if comma.text != "," or y.tag not in ("NNP", "NNPS") or y.sentence != x.sentence:
-            continue
-        place = y
-        while place.dep in ("flat", "compound") and place.head != place.i:
-            place = words[place.head]
-        if place.dep not in ("nmod", "obl") or place.head == place.i:
-            continue
-        noun = words[place.head]
-        if noun.i >= place.i or not noun.tag.startswith("NN") or noun.head != x.head:
-            continue
-        if not any(w.head == place.i and w.dep == "case" and w.lower in ("in", "at", "from") for w in words):
-            continue
-        x.head, x.dep = place.i, "appos"
-        comma.head = place.i
-        if not noun.dep.startswith("nsubj"):
-            noun.dep = "nsubj"
-
-
-def _repair(words: list[Word]) -> list[Word]:
-    """The parse with the parser's misreadings that the words themselves disprove mended, in place (the
-    words are the article's own, made afresh from the cached parse)."""
-    _place_apposition(words)
-    _name_read_as_two_subjects(words)
-    _finite_verb_under_a_participle(words)
-    _content_read_as_relative(words)
-    _verb_read_as_adjective(words)
-    _passive_read_as_adjective(words)
-    return words
-
-
-def _name_read_as_two_subjects(words: list[Word]) -> None:
-    """ "Minister Pieter Janssen met both sides": the parser sometimes gives the verb each part of a name
-    as a subject of its own. A clause has one subject, so two proper nouns side by side that are both
-    subjects of one verb are one name: the later word joins the earlier one (UD's `flat`)."""
-    for x, y in pairwise(words):
-        if (
-            x.dep == y.dep
-            and x.dep in ("nsubj", "nsubj:pass")
-            and x.head == y.head
-            and x.tag in ("NNP", "NNPS")
-            and y.tag in ("NNP", "NNPS")
-            and x.sentence == y.sentence
-        ):
-            y.head, y.dep = x.i, "flat"
-            for w in words:
-                if w.head == y.i and w is not y:
-                    w.head = x.i  # what hung on the later part hangs on the name
-
-
-def _finite_verb_under_a_participle(words: list[Word]) -> None:
-    """ "Operators said 30 ships were waiting to berth and warned that delays could spread": the parser
-    coordinates the past tense "warned" with "waiting", inside what was said. A finite past verb with no
-    subject of its own cannot share the auxiliary of a participle or infinitive ("were ... warned" would be
-    a participle), nor the copula of an adjective ("said he was shocked and pledged help"); it goes on the
-    first finite verb of the clauses the participle's clause completes
-    ("said the assessment concluded he was killed, but added ...": said, added)."""
-    subjects = {w.head for w in words if w.dep.startswith("nsubj") and w.head != w.i}
-    auxed = {w.head for w in words if w.dep in ("aux", "aux:pass") and w.head != w.i}
-    copular = {w.head for w in words if w.dep == "cop" and w.head != w.i}
-    for w in words:
-        if w.dep != "conj" or w.tag != "VBD" or w.i in subjects:
-            continue
-        part = words[w.head]
-        if part.i > w.i or not (
-            (part.tag in ("VBG", "VBN", "VB") and part.i in auxed)
-            or (part.tag.startswith("JJ") and part.i in copular)
-        ):
-            continue
-        top = None
-        while part.dep in ("ccomp", "xcomp") and part.head != part.i:
-            part = words[part.head]  # up to the first of what was said ("said the inquiry concluded ...")
-            if part.tag in ("VBD", "VBZ", "VBP") and part.i < w.i:
-                top = part
-        if top is not None:
-            w.head = top.i
-
-
-def _content_read_as_relative(words: list[Word]) -> None:
-    """ "said outside the courthouse that her client was disappointed": the parser reads "that" as a
-    relative pronoun, the object of a clause about the courthouse. A clause whose predicate is an adjective
-    or a noun (with its copula), or that has an object of its own, has no place for "that" as its object:
-    "that" opens a content clause, which completes the verb the preposition's noun hangs on."""
-    kids: dict[int, list[Word]] = {}
-    for w in words:
-        if w.head != w.i:
-            kids.setdefault(w.head, []).append(w)
-    for t in words:
-        if t.lower != "that" or t.dep != "obj":
-            continue
-        clause = words[t.head]
-        mine = kids.get(clause.i, [])
-        if clause.dep != "acl:relcl" or clause.head == clause.i:
-            continue
-        nominal = not clause.tag.startswith("VB") and any(k.dep == "cop" for k in mine)
-        if not nominal and not any(k.dep == "obj" and k is not t for k in mine):
-            continue
-        noun = words[clause.head]
-        verb = words[noun.head]
-        if noun.dep != "obl" or not verb.tag.startswith("VB") or verb.i > noun.i:
-            continue
-        t.dep = "mark"
-        clause.head, clause.dep = verb.i, "ccomp"
-
-
-def _passive_read_as_adjective(words: list[Word]) -> None:
-    """A passive read as an adjective with a copula ("Nine people were injured, officials said", "injured"
-    tagged an adjective as UD often has it): the participle of a verb that tells a happening (rules/events.
-    toml, less its states) is the passive of that verb, its copula the passive's auxiliary. Adjectives that
-    are states ("worried", "involved") stay."""
-    parts = _event_participles()
-    cops = {w.head: w for w in words if w.dep == "cop" and w.lemma.lower() == "be"}
-    subjects: dict[int, list[Word]] = {}
-    for w in words:
-        if w.dep == "nsubj":
-            subjects.setdefault(w.head, []).append(w)
-    for w in words:
-        if w.i not in cops or not w.tag.startswith("JJ") or w.lower not in parts:
-            continue
-        w.tag, w.lemma = "VBN", parts[w.lower]
-        cops[w.i].dep = "aux:pass"
-        for k in subjects.get(w.i, ()):
-            k.dep = "nsubj:pass"
-
-
-@cache
-def _event_participles() -> dict[str, str]:
-    """The past participles ("-ed", "-en") of the verbs that tell happenings (rules/events.toml), less
-    those rules/roles.toml counts as states or moods, -> the verb."""
-    from newsline.language.lexicon import events_data
-    from newsline.rules import load
-
-    words = load("roles")["words"]
-    states = set(words["stative"]) | set(words["sentiments"])
-    verbs = {v for vs in events_data()["verbs"].values() for v in vs if v.isalpha()} - states
-    _, forms = _verb_lemmas()
-    return {f: v for f, v in forms.items() if v in verbs and f.endswith(("ed", "en")) and f != v}
-
-
-def _verb_read_as_adjective(words: list[Word]) -> None:
-    """A misreading that leaves a sentence with no verb: a past verb with a subject of its own read as an
-    adjective of the noun after it, that noun made the sentence's root ("Germany announced plans to buy
-    ..." read as the noun phrase "[announced plans] to buy ..."). An adjective has no subject: the verb is
-    the root, and the noun its object."""
-    subjects = {w.head for w in words if w.dep.startswith("nsubj") and w.head != w.i}
-    for w in words:
-        if w.dep != "amod" or w.tag not in ("VBD", "VBN") or w.i not in subjects:
-            continue
-        noun = words[w.head]
-        if noun.head != noun.i or noun.i <= w.i or not noun.tag.startswith("NN"):
-            continue
-        w.head, w.dep = w.i, "root"
-        noun.head, noun.dep = w.i, "obj"
-
-
-@cache
-def _verb_lemmas() -> tuple[frozenset[str], dict[str, str]]:
-    """The verbs the rules name (rules/roles.toml's word classes, rules/events.toml's verbs) and each of
-    their regular inflections -> the verb: the statistical lemmatiser misses some forms, and a rule keyed
-    on a lemma would then not see its verb."""
-    from newsline.language.lexicon import _inflect, events_data
-    from newsline.language.text import lexicon
-    from newsline.rules import load
-
-    lemmas = {w for ws in load("roles")["words"].values() for w in ws if w.isalpha()}
-    for verbs in events_data()["verbs"].values():
-        lemmas.update(v for v in verbs if v.isalpha())
-    lemmas.update(v for v in events_data()["roles"]["reporting"] if v.isalpha())
-    forms: dict[str, str] = {}
-    for lemma in sorted(lemmas):
-        for form in _inflect(lemma):
-            forms.setdefault(form, lemma)
-    # irregular pasts ("spoke", "found", "told") the lemmatiser may leave as they are
-    for lemma, pasts in lexicon()["irregular"].items():
-        if lemma in lemmas:
-            for form in pasts:
-                forms.setdefault(form, lemma)
-    return frozenset(lemmas), forms
+    return Syntax(repair(words))
