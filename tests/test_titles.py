@@ -152,3 +152,18 @@ def test_a_title_keeps_to_its_side_of_a_semicolon(word: str, words: str) -> None
     syntax = analyse(segment("The pilots disregarded the alarms; Airbus agreed with this explanation."))
     predicate = next(w for w in syntax.words if w.text == word)
     assert " ".join(w.text for w in _one_clause(list(syntax.words), predicate)) == words
+
+
+@pytest.mark.parametrize(
+    "text, word, row",
+    [
+        # two words that name who did it are a sentence a reader can repeat, through a relative pronoun
+        ("Reyes, who resigned in 2022 after the FBI searched his office, did not testify.", "resigned", True),
+        # two words that name nobody are a fragment
+        ("Falling debris damaged two cars on Monday.", "Falling", False),
+    ],
+)
+def test_a_short_title_is_a_row_when_it_names_who_did_it(text: str, word: str, row: bool) -> None:
+    tl = newsline.parse_text(text, published="2025-07-04")
+    found = [e for e in tl.events if any(text[m.trigger[0] : m.trigger[1]] == word for m in e.mentions)]
+    assert all(e.minor != row for e in found) and (found or not row)

@@ -48,6 +48,7 @@ from newsline.events.clause import (
     in_frame,
     is_clause,
     marked,
+    own_subject,
     relative,
     simple_present,
     status_of_clause,
@@ -502,6 +503,7 @@ def judge(
     W = words()
     named = named_speakers(syntax, times)
     alone: list[int] = []
+    doers: list[int] = []
     # the title each row's fragment test counts: the clause window's, patched (see `titles.fragments`)
     window: dict[int, str] = {}
     verbal: list[titles.Told] = []  # the rows told by a verb (`titles.retitle`)
@@ -545,6 +547,8 @@ def judge(
             verbal.append(titles.Told(e, told_by.word, told_by.carried, -1 if main.verbal else main.word))
         if main.verbal and main.word >= 0:
             w = syntax.words[main.word]
+            if (k := own_subject(syntax, w)) is not None and k.tag in ("NNP", "NNPS"):
+                doers.append(id(e))  # "Reyes resigned": two words that name who did it
             lemma = w.lemma.lower()
             if (lemma in W["reporting"] or lemma in W["belief"]) and not syntax.kids(
                 w, "obj", "iobj", "xcomp", "ccomp", "obl", "parataxis"
@@ -585,4 +589,4 @@ def judge(
     titles.retitle(doc, syntax, times, events, verbal, window)  # once all rows are known
     for e in events:
         e.title = titles.close_brackets(e.title)
-    titles.fragments(events, frozenset(alone), window)
+    titles.fragments(events, frozenset(alone), window, frozenset(doers))

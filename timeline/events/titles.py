@@ -80,8 +80,23 @@ def _subject(syntax: Syntax, w: Word) -> Word | None:
 
 # Branches of a subject that are not its name: clauses, appositions, the preposition of an oblique.
 _NOT_NAME = frozenset(
-    {"acl", "acl:relcl", "appos", "punct", "case", "mark", "advcl", "parataxis", "conj", "cc", "cop",
-     "nsubj", "nsubj:pass", "aux", "aux:pass"}
+    {
+        "acl",
+        "acl:relcl",
+        "appos",
+        "punct",
+        "case",
+        "mark",
+        "advcl",
+        "parataxis",
+        "conj",
+        "cc",
+        "cop",
+        "nsubj",
+        "nsubj:pass",
+        "aux",
+        "aux:pass",
+    }
 )
 
 
@@ -201,16 +216,22 @@ def statement_title(doc: Document, syntax: Syntax, w: Word, sayings: frozenset[s
 
 
 def fragments(
-    events: list[Event], told_alone: frozenset[int] = frozenset(), window: dict[int, str] | None = None
+    events: list[Event],
+    told_alone: frozenset[int] = frozenset(),
+    window: dict[int, str] | None = None,
+    named: frozenset[int] = frozenset(),
 ) -> None:
     """Rows whose title is no sentence a reader could repeat, none with a time of its own clause: two
-    words naming nobody ("Falling drones"), or a short telling whose verb has nothing after it
-    (`told_alone`, ids of such events: "Trump responded", "He continued": what was said is elsewhere)."""
+    words naming nobody ("Falling drones"; `named`, ids of events whose verb's subject is a name, do:
+    "Reyes resigned"), or a short telling whose verb has nothing after it (`told_alone`, ids of such
+    events: "Trump responded", "He continued": what was said is elsewhere)."""
     for e in events:
         if e.minor or (e.time is not None and e.time_source is None):
             continue
         n = len((window or {}).get(id(e), e.title).split())
-        if (n <= 2 and not e.actors) or (n <= 4 and (e.kind == "statement" or id(e) in told_alone)):
+        if (n <= 2 and not e.actors and id(e) not in named) or (
+            n <= 4 and (e.kind == "statement" or id(e) in told_alone)
+        ):
             e.minor = True
 
 
