@@ -22,6 +22,12 @@ def _row(text: str, word: str) -> newsline.Event:
         ("The council declared a state of emergency on Wednesday.", "declared", "2025-07-02"),
         # the expression hangs from the verb, whatever stands between
         ("Lawmakers approved the budget late on Tuesday after a long debate.", "approved", "2025-07-01"),
+        # a noun takes the time of the verb that only carries it, though the sentence opens on it
+        (
+            "The jury found Reyes guilty on Thursday. Sentencing is scheduled for July 14.",
+            "Sentencing",
+            "2025-07-14",
+        ),
     ],
 )
 def test_the_clause_time_dates_the_row(text: str, word: str, value: str) -> None:
@@ -66,3 +72,10 @@ def test_a_subjectless_clause_takes_the_time_of_the_dated_verb_it_hangs_on(
 ) -> None:
     e = _row(text, word)
     assert e.time is not None and e.time.value == value
+
+
+def test_a_noun_named_alone_is_titled_with_what_its_verb_does() -> None:
+    text = "The jury found Reyes guilty on Thursday. Sentencing is scheduled for July 14."
+    e = _row(text, "Sentencing")
+    assert not e.minor and e.modality == newsline.Modality.PLANNED
+    assert e.title == "Sentencing is scheduled"

@@ -420,7 +420,10 @@ def judge_mention(
         # a time of its own: one its clause governs, or one in its own phrase ("the 2009 crash", "this
         # nine-week trial last year")
         dated = own_time(syntax, w, times) or noun_time(syntax, w, times)
-        named = w.tag in ("NNP", "NNPS")  # "Air France Flight", "the Joint Strike Fighter": a name
+        # "Air France Flight", "the Joint Strike Fighter": a name (not a common noun capitalised because
+        # it opens the sentence: "Sentencing is scheduled for March 14")
+        first = syntax.sentence_words(w.sentence)[:1] == [w] and not syntax.kids(w, "compound", "flat")
+        named = w.tag in ("NNP", "NNPS") and not first
         # "there is an additional cost", "the cost is high": a state now, not a happening
         stated = (head is not None and head.lemma.lower() in W["stative"] and head.tag in ("VBZ", "VBP")) or (
             # "it is our life sentence", "this is a tragedy": the noun says what its subject is now (not
@@ -545,6 +548,11 @@ def judge(
         told_by = chosen or main
         if main.row and told_by.verbal and told_by.word >= 0:
             verbal.append(titles.Told(e, told_by.word, told_by.carried, -1 if main.verbal else main.word))
+        elif main.row and main.carried and main.word >= 0 and len(e.title.split()) <= 3:
+            # a noun titled alone ("Sentencing") says what its verb does, not a participle that places it
+            carrier = syntax.head(syntax.words[main.word])  # ("following attacks")
+            if carrier is not None and not (carrier.tag == "VBG" and carrier.dep in ("advcl", "acl")):
+                verbal.append(titles.Told(e, main.word, True, -1))
         if main.verbal and main.word >= 0:
             w = syntax.words[main.word]
             if (k := own_subject(syntax, w)) is not None and k.tag in ("NNP", "NNPS"):

@@ -7,7 +7,8 @@ emergency on Friday" (a reporting verb's window stops at its content), "Lawmaker
 late on Tuesday after a long debate". Here an event whose time was inherited from the story, or that has
 none, takes the expression its own predicate governs: the expression's nearest verbal governor is the
 event's word, or, for an event told by a noun, the expression sits in the noun's own phrase ("Thursday's
-call", "the crash on 1 June"). Its `time_source` becomes "same clause": the text gives that time. A
+call", "the crash on 1 June"), or hangs on a verb that only carries the noun ("the hearing is scheduled for
+March 14"). Its `time_source` becomes "same clause": the text gives that time. A
 clause with no subject of its own that hangs on a verb so dated (a participle, "..., ending a fight"; a
 coordinated verb, "arrested two men on Wednesday ... and charged them") takes that verb's time.
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import math
 
+from newsline.events.attribution import words
 from newsline.language.syntax import Syntax, Word
 from newsline.model import Event, TimeMention
 
@@ -63,7 +65,7 @@ def clause_times(events: list[Event], syntax: Syntax, times: list[TimeMention]) 
                 continue
             own = [
                 tm
-                for tm in governed.get(w.i, [])
+                for tm in governed.get(w.i, []) + _carrier_times(syntax, w, governed)
                 # a duration, a set or an open reference ("recently") dates no one happening
                 if not (math.isinf(tm.lo) or math.isinf(tm.hi))
                 and not (tm.start <= w.start < tm.end)
@@ -75,6 +77,15 @@ def clause_times(events: list[Event], syntax: Syntax, times: list[TimeMention]) 
                 e.time_source = "same clause"
                 break
     _dependent_clause_times(events, syntax)
+
+
+def _carrier_times(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention]]) -> list[TimeMention]:
+    """The times of the verb that only carries the noun `w` ("the hearing is scheduled for March 14", "the
+    talks began on Monday": rules/roles.toml's carriers): the noun's happening is then."""
+    head = syntax.head(w)
+    if head is None or w.dep.split(":")[0] not in ("nsubj", "obj") or not syntax.is_predicate(head):
+        return []
+    return governed.get(head.i, []) if head.lemma.lower() in words()["carriers"] else []
 
 
 def _dependent_clause_times(events: list[Event], syntax: Syntax) -> None:
