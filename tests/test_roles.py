@@ -224,6 +224,9 @@ def test_titles_say_who_did_what(text: str, word: str, title: str) -> None:
          'She has retired and has "no plans to return"'),
         ('The minister criticized the court for "ignoring the evidence".', "criticized",
          "The minister criticized the court"),
+        # a headline's length with no preposition is what its verb faces, not a time to take out
+        ("Former mayor convicted of bribery, faces up to 20 years", "convicted",
+         "Former mayor convicted of bribery, faces up to 20 years"),
         # a time taken out takes the preposition that only led it ("within weeks", "for years")
         ("The virus could reach the capital within weeks.", "reach", "The virus could reach the capital"),
         ("Operators warned that delays could spread to Antwerp and Hamburg within days.", "spread",

@@ -80,6 +80,11 @@ def _title(text: str, word: str) -> str:
         # ... not a name alone, which may be a person's, and not one that does not agree in number
         ("Trump acknowledged it yielded no progress.", "yielded", "It yielded no progress"),
         ("The company said they had closed the road.", "closed", "They had closed the road"),
+        # a length the verb takes with no preposition is what is served or lasted, not the row's time
+        ("He served five years for fraud.", "served", "He served five years for fraud"),
+        ("The strike at the port lasted nine days.", "lasted", "The strike at the port lasted nine days"),
+        # ... a length that places it from another happening is a time
+        ("Rebels withdrew from the town three days later.", "withdrew", "Rebels withdrew from the town"),
         # a coordinated predicate that tells no row of its own is part of what the row tells
         (
             'She said she has retired and has "no plans to return".',

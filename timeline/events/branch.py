@@ -131,9 +131,43 @@ def frame(c: Context, k: Word, parent: Word) -> bool:
     the row shows the day ("on Monday", "three days ago", "since March"; but a time that names its noun
     stays: "the 2009 crash", "this year's World Cup"), the speaker column who says so ("according to
     officials")."""
-    if k.i in c.time_tops and not names_its_noun(c.syntax, k, parent) and not measures_its_noun(c, k, parent):
+    if (
+        k.i in c.time_tops
+        and not names_its_noun(c.syntax, k, parent)
+        and not measures_its_noun(c, k, parent)
+        and not _how_long(c, k)
+    ):
         return True
     return k.dep in ("obl", "nmod", "advmod") and (by_account(c.syntax, k) or k.lower == "according")
+
+
+# Prepositions that relate a happening to another in time ("after the ceasefire", "before the vote"): the
+# row's day and the timeline's order tell it.
+TEMPORAL = frozenset({"after", "before", "since", "until", "till", "during", "prior", "ahead", "following"})
+
+
+def _how_long(c: Context, k: Word) -> bool:
+    """Whether the time `k` is a length the verb takes with no preposition ("faces up to 20 years in
+    prison", "served five years", "the strike lasted nine days"): what is faced, served or lasted, part of
+    the predicate, which no day column shows. ("for years", "three days ago" and "two weeks later" are
+    times, and so is a length that places the verb from another happening: "retired three months after
+    the fight".)"""
+    syntax = c.syntax
+    return (
+        k.i in c.measures
+        and k.i not in c.rates
+        and k.dep in ("obj", "obl:unmarked", "obl:npmod")
+        and not syntax.kids(k, "case", "advmod")
+        and not any(_leads_in_time(syntax, y) for y in syntax.kids(k))
+        and not any(  # (the parser may hang "after the fight" on the verb, next to the length)
+            _leads_in_time(syntax, y) and syntax.subtree(y)[0].i == syntax.subtree(k)[-1].i + 1
+            for y in syntax.kids(syntax.words[k.head])
+        )
+    )
+
+
+def _leads_in_time(syntax: Syntax, y: Word) -> bool:
+    return any(x.lower in TEMPORAL for x in [y, *syntax.kids(y, "case", "mark")])
 
 
 def rescued(c: Context, k: Word, top: Word) -> list[Word]:

@@ -1976,6 +1976,7 @@ _TITLE_CUT = re.compile(
 _TIME_COMPLEMENT = re.compile(r"\s*(?:of|after|before|since|from|into|following)\b", re.I)
 _PREPOSITION_LEFT = re.compile(r"\b(?:within|for|over|after|before|about|around|in|under)\s*$", re.I)
 _TIME_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|during|since|by|late|early)\s+)?$", re.I)
+_RELATIVE_AFTER = re.compile(r"\s*(?:later|earlier|afterwards?|ago|before|on|in)\b", re.I)
 _SPAN_PREPOSITION = re.compile(r"\b(?:within|for|over|throughout|through|until|till|from|around)\s+$", re.I)
 
 
@@ -2027,6 +2028,13 @@ def make_title(doc: Document, a: int, b: int, d: Draft, times: list[TimeMention]
             # "could reach the capital within weeks", "had spread for years": a preposition that only
             # leads the time goes with it (not one whose time goes on: "within days of the release")
             pre = _SPAN_PREPOSITION.search(text, max(0, s - 40), s) or pre
+        if (
+            m.type == "DURATION"
+            and (pre is None or pre.start() == s)
+            and not _TIME_COMPLEMENT.match(doc.text, m.end)
+            and not _RELATIVE_AFTER.match(doc.text, m.end)
+        ):
+            continue  # a length with no preposition is what the verb takes: "faces up to 20 years", "served"
         s = pre.start() if pre else s
         post = _POSSESSIVE.match(text, e)  # (at e: the same match as on text[e:], its end absolute)
         e = post.end() if post else e

@@ -23,6 +23,7 @@ calls this).
 from __future__ import annotations
 
 from newsline.events.branch import (
+    TEMPORAL,
     Context,
     agent_of_subject,
     complement_clause,
@@ -78,9 +79,6 @@ _SUBORDINATING = frozenset(
     {"as", "while", "whilst", "because", "although", "though", "if", "unless", "when", "whenever", "after",
      "before", "since", "until", "till", "whereas", "once"}
 )
-# Prepositions that relate a happening to another in time ("after the ceasefire", "before the vote"): the
-# row's day and the timeline's order tell it.
-_TEMPORAL = frozenset({"after", "before", "since", "until", "till", "during", "prior", "ahead", "following"})
 
 
 def _keep(c: Context, k: Word, parent: Word, top: Word, subject: Word | None) -> bool:
@@ -180,7 +178,7 @@ def _keep(c: Context, k: Word, parent: Word, top: Word, subject: Word | None) ->
         return False
     if dep == "advmod" and relative_word(k):
         return False  # "when [borders were drawn]": what ties it to the sentence
-    if base in ("obl", "advcl") and any(m.lower in _TEMPORAL for m in syntax.kids(k, "case", "mark")):
+    if base in ("obl", "advcl") and any(m.lower in TEMPORAL for m in syntax.kids(k, "case", "mark")):
         return False  # "[came] after the ceasefire", "[retired] three months after the fight": the day says
     if dep in _ADJUNCT and k.i < top.i and subject is None and set_off(c, k, True):
         return False  # "However, ...": the frame of the sentence
