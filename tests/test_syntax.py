@@ -200,6 +200,8 @@ def test_that_after_a_place_opens_what_was_said() -> None:
             "flagged",
             "auditor",
         ),
+        # ... or read as a clause with no subject
+        ("She waited on her roof before firefighters reached her on Sunday.", "reached", "firefighters"),
         # an adjective takes no object: "pleaded" with one is the verb, the name before it its subject
         ("Chen pleaded guilty last year and testified against Reyes.", "pleaded", "Chen"),
     ],

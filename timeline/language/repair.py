@@ -139,26 +139,30 @@ _PREPOSITION_OR_CONJUNCTION = frozenset({"after", "before", "since", "until", "t
 
 def _clause_read_as_phrase(words: list[Word]) -> None:
     """ "The investigation began after a city auditor flagged irregular payments": the parser reads "after
-    a city auditor" as a phrase and "flagged" as a complement of "began". A past tense is finite and no
-    complement; the noun phrase just before it, led by a word that leads clauses too, is its subject,
-    and that word its conjunction."""
+    a city auditor" as a phrase and "flagged" as a complement of "began" (or "before firefighters" and
+    "reached" as a clause with no subject). A past tense is finite, no complement and not without a
+    subject; the noun phrase just before it, led by a word that leads clauses too, is its subject, and
+    that word its conjunction."""
     for v in words:
-        if v.dep != "xcomp" or v.tag != "VBD" or v.head == v.i or v.i == 0:
+        if v.dep not in ("xcomp", "advcl") or v.tag != "VBD" or v.head == v.i or v.i == 0:
             continue
         if any(w.head == v.i and w.dep.startswith("nsubj") for w in words):
             continue
-        x = words[v.i - 1]
-        while x.head != x.i and x.head < v.i and x.dep not in ("obl", "nmod"):
-            x = words[x.head]  # up the phrase that ends just before the verb
-        if x.dep != "obl" or x.head != v.head or x.sentence != v.sentence:
-            continue
-        lead = [
-            w for w in words if w.head == x.i and w.dep == "case" and w.lower in _PREPOSITION_OR_CONJUNCTION
-        ]
-        if not lead:
-            continue
+        # up the phrase that ends just before the verb, to the noun its clause-leading word leads
+        x, lead = words[v.i - 1], None
+        while lead is None and x.head != x.i and x.head < v.i:
+            leads = _PREPOSITION_OR_CONJUNCTION
+            lead = next((w for w in words if w.head == x.i and w.dep == "case" and w.lower in leads), None)
+            if lead is None:
+                x = words[x.head]
+        host, above = x, set()
+        while host.head != host.i:
+            host = words[host.head]
+            above.add(host.i)
+        if lead is None or x.sentence != v.sentence or x.dep not in ("obl", "nmod") or v.head not in above:
+            continue  # (the phrase hangs under the verb's host: "began after ...", "waited on a roof before")
         x.head, x.dep = v.i, "nsubj"
-        lead[0].head, lead[0].dep = v.i, "mark"
+        lead.head, lead.dep = v.i, "mark"
         v.dep = "advcl"
 
 
