@@ -314,6 +314,13 @@ _NAMES = (
             "appeal",
             "Anna Brooks",
         ),
+        # a "whose" clause after a speaker's name tells of them, not what they said
+        (
+            '"I have never seen anything like this," said Giulia Rossi, 64, whose house in Lugo was '
+            "flooded to the first floor.",
+            "flooded",
+            None,
+        ),
         # ... and stays as written when the last doer is no one person ("the ministers")
         ("The ministers met on Monday. His aide said talks would resume.", "talks", "His aide"),
     ],

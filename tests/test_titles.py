@@ -85,6 +85,13 @@ def _title(text: str, word: str) -> str:
         ("The strike at the port lasted nine days.", "lasted", "The strike at the port lasted nine days"),
         # ... a length that places it from another happening is a time
         ("Rebels withdrew from the town three days later.", "withdrew", "Rebels withdrew from the town"),
+        # ... past a thing a relative clause tells of
+        (
+            '"I have never seen anything like this," said Giulia Rossi, whose house was flooded. She spent '
+            "the night on her roof.",
+            "spent",
+            "[Giulia Rossi] spent the night on her roof",
+        ),
         # a coordinated predicate that tells no row of its own is part of what the row tells
         (
             'She said she has retired and has "no plans to return".',

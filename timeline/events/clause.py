@@ -290,6 +290,8 @@ def last_doer(syntax: Syntax, pronoun: Word) -> tuple[str, int] | None:
         if x.tag in ("NN", "NNS"):
             # "The senator, Maria Lopez, voted": the name in apposition
             x = next((k for k in syntax.kids(x, "appos") if k.tag in ("NNP", "NNPS")), x)
+        if x.tag != "NNP" and syntax.words[x.head].dep.startswith("acl"):
+            continue  # a thing a relative clause tells of ("Rossi, whose house was flooded. She ...")
         if x.tag != "NNP":
             return None  # the last doer is no one person by name ("the ministers", "police")
         parts = [x, *(k for k in syntax.kids(x, "flat", "compound") if k.tag == "NNP")]

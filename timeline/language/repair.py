@@ -53,6 +53,7 @@ def repair(words: list[Word]) -> list[Word]:
     _finite_verb_under_a_participle(words)
     _content_read_as_relative(words)
     _clause_read_as_phrase(words)
+    _relative_read_as_content(words)
     _past_read_as_adjective(words)
     _verb_read_as_adjective(words)
     _passive_read_as_adjective(words)
@@ -164,6 +165,29 @@ def _clause_read_as_phrase(words: list[Word]) -> None:
         x.head, x.dep = v.i, "nsubj"
         lead.head, lead.dep = v.i, "mark"
         v.dep = "advcl"
+
+
+def _relative_read_as_content(words: list[Word]) -> None:
+    """ "..., said Giulia Rossi, 64, whose house was flooded to the first floor": the parser reads the
+    "whose" clause as part of what she said. A clause that opens on "whose" right after a noun phrase (a
+    comma between) is that noun's relative clause: it says what happened to her, not what she said."""
+    for rel in words:
+        if rel.lower != "whose" or rel.dep != "nmod:poss" or rel.i < 2:
+            continue
+        owner = words[rel.head]
+        clause = words[owner.head]
+        if not owner.dep.startswith("nsubj") or clause.dep not in ("ccomp", "parataxis", "conj", "advcl"):
+            continue
+        before = words[rel.i - 1]
+        if before.text == ",":
+            before = words[rel.i - 2]
+        if before.sentence != rel.sentence or not (before.tag.startswith("NN") or before.tag == "CD"):
+            continue
+        noun = before
+        while noun.dep in ("flat", "compound", "nmod:unmarked", "nummod", "appos") and noun.head < rel.i:
+            noun = words[noun.head]  # ("Giulia Rossi, 64": the name the age is told of)
+        if noun.tag.startswith("NN") and noun.i < clause.i:
+            clause.head, clause.dep = noun.i, "acl:relcl"
 
 
 def _past_read_as_adjective(words: list[Word]) -> None:
