@@ -92,6 +92,12 @@ def _title(text: str, word: str) -> str:
             "spent",
             "[Giulia Rossi] spent the night on her roof",
         ),
+        # a subject coordinated with a quantifier that stands for its noun keeps both
+        (
+            "The Po and several of its tributaries overflowed on Saturday.",
+            "overflowed",
+            "The Po and several of its tributaries overflowed",
+        ),
         # a coordinated predicate that tells no row of its own is part of what the row tells
         (
             'She said she has retired and has "no plans to return".',

@@ -256,7 +256,8 @@ def _phrase(c: Context, w: Word, avoid: int = -1) -> list[Word]:
         if k.text in (".", "!", "?", ";") or relative_word(k):
             continue  # the sentence's end; "whose", "which": what links a relative clause
         if k.dep == "conj":
-            nominal = k.tag.startswith(("NN", "PRP", "CD")) or k.tag == "VBG"
+            # (a quantifier standing for its noun is one too: "the Po and several of its tributaries")
+            nominal = k.tag.startswith(("NN", "PRP", "CD", "JJ")) or k.tag in ("VBG", "DT")
             if joined and nominal and not is_clause(c.syntax, k):
                 _gather(c, k, w, None, out, avoid)
         elif _keep(c, k, w, w, None):
