@@ -98,6 +98,13 @@ def _title(text: str, word: str) -> str:
             "overflowed",
             "The Po and several of its tributaries overflowed",
         ),
+        # an adjective's infinitive takes the adjective's subject and copula ("is due to", "is set to")
+        ("The bill is set to pass next week.", "pass", "The bill is set to pass"),
+        (
+            "The mayor is due to visit the worst-hit areas on Monday.",
+            "visit",
+            "The mayor is due to visit the worst-hit areas",
+        ),
         # a coordinated predicate that tells no row of its own is part of what the row tells
         (
             'She said she has retired and has "no plans to return".',

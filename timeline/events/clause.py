@@ -195,15 +195,20 @@ def raised_subject(syntax: Syntax, w: Word) -> tuple[Word, Word] | None:
     verb has an object ("urged Germany to send": Germany sends), or no subject to name (an expletive or a
     relative pronoun)."""
     head = syntax.head(w)
-    if head is None or not syntax.is_predicate(head) or syntax.kids(head, "obj", "iobj"):
-        return None
-    # (the parser sometimes hangs a passive's infinitive as an adverbial clause; an active verb's adverbial
-    # infinitive is a purpose, "went to Paris to meet", whose subject is not raised)
-    if not (w.dep == "xcomp" or (w.dep == "advcl" and syntax.kids(head, "aux:pass"))):
-        return None
-    if not any(m.lower == "to" for m in syntax.kids(w, "mark")):
+    if head is None or not is_clause(syntax, head) or syntax.kids(head, "obj", "iobj"):
         return None
     subjects = syntax.kids(head, "nsubj", "nsubj:pass")
+    # (the parser sometimes hangs a passive's infinitive as an adverbial clause; an active verb's adverbial
+    # infinitive is a purpose, "went to Paris to meet", whose subject is not raised; and an adjective's
+    # infinitive as its clausal subject, "he is due to visit", though the adjective has a subject)
+    if not (
+        w.dep == "xcomp"
+        or (w.dep == "advcl" and syntax.kids(head, "aux:pass"))
+        or (w.dep == "csubj" and bool(subjects))
+    ):
+        return None
+    if not any(m.lower == "to" for m in syntax.kids(w, "mark") + syntax.kids(head, "fixed")):
+        return None
     if not subjects or subjects[0].lower in _NO_SUBJECT:
         return None
     return subjects[0], head

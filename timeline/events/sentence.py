@@ -359,7 +359,8 @@ def _raised(c: Context, w: Word) -> list[Word] | None:
     name = _name_of(c, s, head)
     if name is None:
         return None
-    verb = [k for k in syntax.kids(head, "aux", "aux:pass", "advmod") if s.i < k.i < head.i]
+    verb = [k for k in syntax.kids(head, "aux", "aux:pass", "cop", "advmod") if s.i < k.i < head.i]
+    verb += syntax.kids(head, "fixed")  # "is due to": the word the parser fixed to the adjective
     verb = [k for k in verb if k.dep != "advmod" or k.lemma.lower() not in c.connectives]
     return [*name, *sorted([*verb, head], key=lambda x: x.i)]
 
@@ -412,7 +413,10 @@ def _clause(c: Context, p: Word) -> list[Word]:
     if fronted:
         content = {x.i for k in fronted for x in syntax.subtree(k)}
         body = [x for x in body if x.i not in content] + [x for x in body if x.i in content]
-    infinitive = any(m.lower == "to" for m in syntax.kids(p, "mark"))
+    infinitive = any(m.lower == "to" for m in syntax.kids(p, "mark")) or (
+        # "is due to visit", the "to" fixed to the adjective
+        p.dep == "csubj" and any(f.lower == "to" for f in syntax.kids(syntax.words[p.head], "fixed"))
+    )
     rel = next(
         (s for s in own if s.lower in _RELATIVE and (relative_word(s) or p.dep.endswith("relcl"))), None
     )
