@@ -105,6 +105,20 @@ def _title(text: str, word: str) -> str:
             "visit",
             "The mayor is due to visit the worst-hit areas",
         ),
+        # a "-ing" form is no finite verb: the participle with an object is the predicate
+        (
+            "Rescue teams using helicopters and boats evacuated more than 12,000 residents.",
+            "evacuated",
+            "Rescue teams evacuated more than 12,000 residents",
+        ),
+        # a warning of what may come is titled with what it warns of, even cut short
+        (
+            "Meteorologists had warned last week that an unusually slow-moving storm system could bring a"
+            " month's worth of rain in two days.",
+            "warned",
+            "Meteorologists had warned last week that an unusually slow-moving storm system could bring a"
+            " month's worth of rain…",
+        ),
         # a coordinated predicate that tells no row of its own is part of what the row tells
         (
             'She said she has retired and has "no plans to return".',

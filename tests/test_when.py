@@ -28,6 +28,12 @@ def _row(text: str, word: str) -> newsline.Event:
             "Sentencing",
             "2025-07-14",
         ),
+        # a day "on" that the parser hung on the verb's object or adjunct is the verb's day
+        (
+            "The prime minister declared a state of emergency in both regions on Thursday.",
+            "declared",
+            "2025-07-03",
+        ),
     ],
 )
 def test_the_clause_time_dates_the_row(text: str, word: str, value: str) -> None:

@@ -239,10 +239,14 @@ def _fuller(built: str, window: str) -> str:
     """The title built from the parse; or the window's, when it is the same words and goes on without a
     pause ("Zuckerberg expressed his optimism" of "... his optimism about the future of Threads"): a
     phrase that continues its clause with no comma is the clause's own, which the parse hung where the
-    title left it out (a time it misread, a noun it took for a verb)."""
-    if window.endswith("…") or not window.startswith(built + " ") or len(built.split()) < 2:
+    title left it out (a time it misread, a noun it took for a verb); and the window's, cut short or not,
+    when the built one is only who and the verb."""
+    n = len(built.split())
+    if n < 2 or not window.startswith(built + " "):
         return built
-    return window if len(window.split()) <= 16 else built
+    if n <= 3:
+        return window  # a window cut short still beats a bare "Meteorologists had warned"
+    return window if len(window.split()) <= 16 and not window.endswith("…") else built
 
 
 class Told(NamedTuple):

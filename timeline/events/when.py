@@ -65,7 +65,7 @@ def clause_times(events: list[Event], syntax: Syntax, times: list[TimeMention]) 
                 continue
             own = [
                 tm
-                for tm in governed.get(w.i, []) + _carrier_times(syntax, w, governed)
+                for tm in _candidates(syntax, w, governed)
                 # a duration, a set or an open reference ("recently") dates no one happening
                 if not (math.isinf(tm.lo) or math.isinf(tm.hi))
                 and not (tm.start <= w.start < tm.end)
@@ -79,6 +79,11 @@ def clause_times(events: list[Event], syntax: Syntax, times: list[TimeMention]) 
     _dependent_clause_times(events, syntax)
 
 
+def _candidates(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention]]) -> list[TimeMention]:
+    """The expressions that may date the word `w`: its own, its carrier's, a day hung on its object."""
+    return [*governed.get(w.i, []), *_carrier_times(syntax, w, governed), *_on_a_day(syntax, w, governed)]
+
+
 def _carrier_times(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention]]) -> list[TimeMention]:
     """The times of the verb that only carries the noun `w` ("the hearing is scheduled for March 14", "the
     talks began on Monday": rules/roles.toml's carriers): the noun's happening is then."""
@@ -86,6 +91,22 @@ def _carrier_times(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention
     if head is None or w.dep.split(":")[0] not in ("nsubj", "obj") or not syntax.is_predicate(head):
         return []
     return governed.get(head.i, []) if head.lemma.lower() in words()["carriers"] else []
+
+
+def _on_a_day(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention]]) -> list[TimeMention]:
+    """A day "on" which the parser hung on the verb's object or adjunct ("declared a state of emergency in
+    both regions on Sunday": "regions on Sunday"): a day a thing is on is the day of what was done to it,
+    when the verb has no time of its own."""
+    if not syntax.is_predicate(w) or governed.get(w.i):
+        return []
+    return [
+        tm
+        for k in syntax.kids(w, "obj", "obl")
+        for tm in governed.get(k.i, [])
+        if tm.type == "DATE"
+        and (tw := syntax.at(tm.start, tm.end)) is not None
+        and any(c.lower == "on" for c in syntax.kids(tw, "case"))
+    ]
 
 
 def _dependent_clause_times(events: list[Event], syntax: Syntax) -> None:

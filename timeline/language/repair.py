@@ -54,6 +54,7 @@ def repair(words: list[Word]) -> list[Word]:
     _content_read_as_relative(words)
     _clause_read_as_phrase(words)
     _relative_read_as_content(words)
+    _predicate_read_as_participle(words)
     _past_read_as_adjective(words)
     _verb_read_as_adjective(words)
     _passive_read_as_adjective(words)
@@ -111,7 +112,8 @@ def _content_read_as_relative(words: list[Word]) -> None:
     """ "said outside the courthouse that her client was disappointed": the parser reads "that" as a
     relative pronoun, the object of a clause about the courthouse. A clause whose predicate is an adjective
     or a noun (with its copula), or that has an object of its own, has no place for "that" as its object:
-    "that" opens a content clause, which completes the verb the preposition's noun hangs on."""
+    "that" opens a content clause, which completes the verb the preposition's noun hangs on (or the verb
+    the parser already hung it on: "warned that a storm could bring a month's worth of rain")."""
     kids: dict[int, list[Word]] = {}
     for w in words:
         if w.head != w.i:
@@ -121,10 +123,13 @@ def _content_read_as_relative(words: list[Word]) -> None:
             continue
         clause = words[t.head]
         mine = kids.get(clause.i, [])
-        if clause.dep != "acl:relcl" or clause.head == clause.i:
-            continue
         nominal = not clause.tag.startswith("VB") and any(k.dep == "cop" for k in mine)
         if not nominal and not any(k.dep == "obj" and k is not t for k in mine):
+            continue
+        if clause.dep == "ccomp" and t.i < clause.i:
+            t.dep = "mark"  # "warned that a storm could bring a month's rain": already what was said
+            continue
+        if clause.dep != "acl:relcl" or clause.head == clause.i:
             continue
         noun = words[clause.head]
         verb = words[noun.head]
@@ -188,6 +193,37 @@ def _relative_read_as_content(words: list[Word]) -> None:
             noun = words[noun.head]  # ("Giulia Rossi, 64": the name the age is told of)
         if noun.tag.startswith("NN") and noun.i < clause.i:
             clause.head, clause.dep = noun.i, "acl:relcl"
+
+
+def _predicate_read_as_participle(words: list[Word]) -> None:
+    """ "Rescue teams using helicopters and boats evacuated 12,000 residents": the parser makes "using" the
+    verb and "evacuated 12,000 residents" a participle of "boats". A participle that modifies a noun takes
+    no object, and a "-ing" form with no auxiliary is no finite verb: the participle with an object is
+    the predicate, the "-ing" clause a modifier of the subject."""
+    kids: dict[int, list[Word]] = {}
+    for w in words:
+        if w.head != w.i:
+            kids.setdefault(w.head, []).append(w)
+    for v in words:
+        if v.dep != "acl" or v.tag not in ("VBN", "VBD") or v.head == v.i:
+            continue
+        mine = kids.get(v.i, [])
+        if not any(k.dep == "obj" for k in mine) or any(k.dep.startswith(("aux", "mark")) for k in mine):
+            continue
+        noun = words[v.head]
+        while noun.dep == "conj" and noun.head != noun.i:
+            noun = words[noun.head]  # ("helicopters and boats")
+        g = words[noun.head]
+        if noun.dep != "obj" or g.tag != "VBG" or g.i > v.i:
+            continue
+        gk = kids.get(g.i, [])
+        subject = next((k for k in gk if k.dep == "nsubj"), None)
+        if subject is None or any(k.dep.startswith("aux") for k in gk):
+            continue
+        v.tag = "VBD"
+        v.head, v.dep = (v.i if g.head == g.i else g.head), g.dep
+        g.head, g.dep = subject.i, "acl"
+        subject.head = v.i
 
 
 def _past_read_as_adjective(words: list[Word]) -> None:
