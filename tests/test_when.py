@@ -85,3 +85,23 @@ def test_a_noun_named_alone_is_titled_with_what_its_verb_does() -> None:
     e = _row(text, "Sentencing")
     assert not e.minor and e.modality == newsline.Modality.PLANNED
     assert e.title == "Sentencing is scheduled"
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a time of a clause of concession, or of a relative clause about something, is that clause's
+        (
+            "Although this was accepted by an independent panel in January, Khan was still handed a ban.",
+            "handed",
+        ),
+        (
+            "The announcement, which had already been issued to airlines two weeks ago, was made at a press "
+            "conference in Jakarta.",
+            "made",
+        ),
+    ],
+)
+def test_a_background_clause_lends_no_time(text: str, word: str) -> None:
+    e = _row(text, word)
+    assert e.time is None or e.time_source not in ("sentence", "same clause")

@@ -56,6 +56,7 @@ def clause_times(events: list[Event], syntax: Syntax, times: list[TimeMention]) 
     governed = hanging_times(syntax, times)
     if not governed:
         return
+    _unlend_background(events, syntax)
     for e in events:
         if e.time is not None and not (e.time_source or "").startswith(_INHERITED):
             continue  # the text already gives its time
@@ -77,6 +78,34 @@ def clause_times(events: list[Event], syntax: Syntax, times: list[TimeMention]) 
                 e.time_source = "same clause"
                 break
     _dependent_clause_times(events, syntax)
+
+
+# What leads a clause that is background to its sentence, not a time it shares ("although this was
+# accepted in January, Khan was handed a ban").
+_BACKGROUND_MARKS = frozenset({"although", "though", "whereas", "because", "unless", "if"})
+
+
+def _unlend_background(events: list[Event], syntax: Syntax) -> None:
+    """An event that took its time from another event of its sentence ("sentence") gives it back when that
+    time is the background's: a relative clause about something ("identified the man as a lawyer whose
+    practice closed last year": not last year), or a clause of concession or cause. The text gives the
+    event no day; it is left undated rather than dated by what it was told against."""
+    for e in events:
+        if e.time is None or e.time_source != "sentence" or not e.time.text:
+            continue
+        w = syntax.at(e.mentions[0].trigger[0], e.mentions[0].trigger[1])
+        tw = syntax.at(e.time.start, e.time.end)
+        if w is None or tw is None:
+            continue
+        mine = {x.i for x in syntax.ancestors(w)} | {w.i}
+        for a in syntax.ancestors(tw):
+            if a.i in mine:
+                break  # up to where the two meet, the time's clauses are all under the event's
+            if a.dep == "acl:relcl" or (
+                a.dep == "advcl" and any(m.lower in _BACKGROUND_MARKS for m in syntax.kids(a, "mark"))
+            ):
+                e.time, e.time_source = None, None
+                break
 
 
 def _candidates(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention]]) -> list[TimeMention]:
