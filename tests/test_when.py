@@ -28,6 +28,13 @@ def _row(text: str, word: str) -> newsline.Event:
             "Sentencing",
             "2025-07-14",
         ),
+        # the time that names the occasion in or at which it happened dates the verb
+        (
+            "The club said on Friday it had signed him. He scored twice in Sunday's final against Porto.",
+            "scored",
+            "2025-06-29",
+        ),
+        ("Courtois won the Golden Glove in this year's World Cup in Russia.", "won", "2025"),
         # a day "on" that the parser hung on the verb's object or adjunct is the verb's day
         (
             "The prime minister declared a state of emergency in both regions on Thursday.",

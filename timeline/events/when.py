@@ -110,7 +110,12 @@ def _unlend_background(events: list[Event], syntax: Syntax) -> None:
 
 def _candidates(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention]]) -> list[TimeMention]:
     """The expressions that may date the word `w`: its own, its carrier's, a day hung on its object."""
-    return [*governed.get(w.i, []), *_carrier_times(syntax, w, governed), *_on_a_day(syntax, w, governed)]
+    return [
+        *governed.get(w.i, []),
+        *_carrier_times(syntax, w, governed),
+        *_on_a_day(syntax, w, governed),
+        *_occasion(syntax, w, governed),
+    ]
 
 
 def _carrier_times(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention]]) -> list[TimeMention]:
@@ -136,6 +141,35 @@ def _on_a_day(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention]]) -
         and (tw := syntax.at(tm.start, tm.end)) is not None
         and any(c.lower == "on" for c in syntax.kids(tw, "case"))
     ]
+
+
+def _occasion(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention]]) -> list[TimeMention]:
+    """The time that names the occasion in, at or during which the verb's happening took place ("won the
+    Golden Glove in this year's World Cup", "was injured in the 2009 crash", "spoke at Thursday's
+    meeting"): the happening is then, when the verb has no time of its own and tells no charge
+    (`_charged`)."""
+    if not syntax.is_predicate(w) or governed.get(w.i) or _charged(syntax, w):
+        return []
+    # (the parser may hang the occasion on the object: "won [the Golden Glove in this year's World Cup]")
+    places = syntax.kids(w, "obl") + [n for o in syntax.kids(w, "obj") for n in syntax.kids(o, "nmod")]
+    return [
+        tm
+        for k in places
+        if any(c.lower in ("in", "at", "during") for c in syntax.kids(k, "case"))
+        for tm in governed.get(k.i, [])
+        if tm.type == "DATE"
+        and (tw := syntax.at(tm.start, tm.end)) is not None
+        and tw.dep in ("nmod:poss", "compound", "amod", "nummod")
+        and tw.i < k.i
+    ]
+
+
+def _charged(syntax: Syntax, w: Word) -> bool:
+    """Whether the verb tells what someone did in a happening ("cleared the pilots of negligence in the 2014
+    collision", "accused him of lying at Thursday's hearing"): the phrase after the charge is its matter,
+    not the verb's occasion."""
+    phrases = [n for h in (w, *syntax.kids(w, "obj")) for n in syntax.kids(h, "nmod", "obl")]
+    return any(c.lower in ("of", "with") for n in phrases for c in syntax.kids(n, "case"))
 
 
 def _dependent_clause_times(events: list[Event], syntax: Syntax) -> None:
