@@ -342,3 +342,10 @@ def teller(syntax: Syntax, pronoun: Word) -> str | None:
 @cache
 def _organisation_nouns() -> frozenset[str]:
     return frozenset(events_data()["entity"]["organisation_nouns"])
+
+
+def denied(syntax: Syntax, w: Word, denial: frozenset[str]) -> bool:
+    """Whether the clause is what a verb of denial (`denial`, their lemmas) says ("denied it would close
+    the plant")."""
+    gov = syntax.head(w)
+    return gov is not None and gov.lemma.lower() in denial

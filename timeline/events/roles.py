@@ -44,6 +44,7 @@ from newsline.events.attribution import (
     words,
 )
 from newsline.events.clause import (
+    denied,
     finite,
     in_frame,
     is_clause,
@@ -75,12 +76,6 @@ class Verdict:
     dated: bool = False  # a time expression of its own clause or phrase
     word: int = -1  # the word the verdict is about (a verb that completes another: that other)
     carried: bool = False  # a noun whose verb only carries it ("the call ended")
-
-
-def _denied(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> bool:
-    """Whether the clause is what a verb of denial says ("denied it would close the plant")."""
-    gov = syntax.head(w)
-    return gov is not None and gov.lemma.lower() in W["denial"]
 
 
 def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Modality | None, Word | None]:
@@ -308,8 +303,10 @@ def judge_mention(
             w.tag in ("VB", "VBG", "JJ", "NN")
             and w.dep.split(":")[0] in ("advcl", "acl", "ccomp", "xcomp", "conj")
             and marked(syntax, w, "to")
+            # (what one intends is a row; what one urges others to do, the urging's: "urged them to return")
             and not (
                 w.dep == "xcomp" and gov is not None and gov.lemma.lower() in W["intent"] | W["unrealised"]
+                and not syntax.kids(gov, "obj", "iobj")
             )
         ):
             row = False  # "to support survivors": a purpose, not a happening
@@ -381,7 +378,9 @@ def judge_mention(
         status = status_of_clause(syntax, w, W)
         governed, reporter = _governed(syntax, w, W)
         if status is None or (
-            status in (Modality.PLANNED, Modality.POSSIBLE) and w.dep == "ccomp" and _denied(syntax, w, W)
+            status in (Modality.PLANNED, Modality.POSSIBLE)
+            and w.dep == "ccomp"
+            and denied(syntax, w, W["denial"])
         ):
             status = governed  # (what one denies will happen is, in their telling, not to happen)
         if in_quote and status in (Modality.PLANNED, Modality.POSSIBLE):
