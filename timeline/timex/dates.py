@@ -349,6 +349,8 @@ def _k_quarter(g: dict[str, str], f: dict[str, Any], anchor: Anchor, tense: Tens
         q = int(lex("ordinal_quarter", g.get("quarter") or g["quarter2"]))
         if g.get("year"):
             return _quarter(int(g["year"]), q)
+        if g.get("yrel"):  # "the first quarter of next year"
+            return _quarter(anchor.day.year + {"next": 1, "last": -1}.get(g["yrel"].lower(), 0), q)
         if "year-earlier" in det or "year-ago" in det:
             year = anchor.day.year - 1
             if date(year + 1, 3 * q - 2, 1) > anchor.day:
