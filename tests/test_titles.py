@@ -119,6 +119,12 @@ def _title(text: str, word: str) -> str:
             "Meteorologists had warned last week that an unusually slow-moving storm system could bring a"
             " month's worth of rain…",
         ),
+        # a time made an adjective of its noun stays with it
+        (
+            "Acme reported third-quarter profit of $2 billion on Tuesday.",
+            "reported",
+            "Acme reported third-quarter profit of $2 billion",
+        ),
         # a coordinated predicate that tells no row of its own is part of what the row tells
         (
             'She said she has retired and has "no plans to return".',

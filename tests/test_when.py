@@ -28,6 +28,9 @@ def _row(text: str, word: str) -> newsline.Event:
             "Sentencing",
             "2025-07-14",
         ),
+        # a time the parser hung inside the object is the verb's; one made the object's adjective is not
+        ("Northwind reported second-quarter revenue of $1.8 billion last month.", "reported", "2025-06"),
+        ("Acme reported third-quarter profit of $2 billion on Tuesday.", "reported", "2025-07-01"),
         # the time that names the occasion in or at which it happened dates the verb
         (
             "The club said on Friday it had signed him. He scored twice in Sunday's final against Porto.",

@@ -244,6 +244,8 @@ def names_its_noun(syntax: Syntax, k: Word, parent: Word) -> bool:
     acted", "a report Wednesday alleging")."""
     if k.dep == "nmod:poss":
         return True
+    if k.dep in _MODIFIER and k.i < parent.i and any(x.text == "-" for x in syntax.subtree(k)):
+        return True  # a time made an adjective: "third-quarter profit", "a six-month ban"
     return k.dep in _MODIFIER and any(
         d.i < k.i for d in syntax.kids(parent, "det", "nmod:poss") if d.i not in (k.i,)
     )

@@ -1211,7 +1211,13 @@ def _attach_times(
         if not d.trig.nominal and inside:
             # "this year's conference", "Thursday's call": a possessive time dates the noun it stands
             # before, not the clause's verb.
-            inside = [m for m in inside if not re.match(r"['’]s\b", doc.text[m.end : m.end + 2])]
+            # So does a time made an adjective: "reported third-quarter profit" dates the profit.
+            inside = [
+                m
+                for m in inside
+                if not re.match(r"['’]s\b", doc.text[m.end : m.end + 2])
+                and not _ATTRIBUTIVE.search(m.text or "")
+            ]
             # (the noun phrases of a region are found once: a sentence of thousands of events made this
             # quadratic)
             region_nps = np_spans.get(id(d.region))
@@ -1244,6 +1250,7 @@ def _attach_times(
             e.time_source = "same clause"
 
 
+_ATTRIBUTIVE = re.compile(r"\w-(?:quarter|half|year|month|week|day)$", re.I)
 _AFTER_SIGNAL = re.compile(
     r"\b(?:after|following|before|during|amid|since|until|ahead\s+of|prior\s+to)\s+$", re.I
 )

@@ -128,19 +128,26 @@ def _carrier_times(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention
 
 
 def _on_a_day(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention]]) -> list[TimeMention]:
-    """A day "on" which the parser hung on the verb's object or adjunct ("declared a state of emergency in
-    both regions on Sunday": "regions on Sunday"): a day a thing is on is the day of what was done to it,
-    when the verb has no time of its own."""
+    """A day "on" which, or a bare time ("last month"), that the parser hung inside the verb's object or
+    adjunct ("declared a state of emergency in both regions on Sunday": "regions on Sunday"; "reported
+    revenue of $1.8 billion last month": "$1.8 billion last month"): a thing is on no day, what was done
+    to it is, when the verb has no time of its own. Not a time that names its noun ("third-quarter
+    revenue"), nor one inside a clause of the phrase."""
     if not syntax.is_predicate(w) or governed.get(w.i):
         return []
-    return [
-        tm
-        for k in syntax.kids(w, "obj", "obl")
-        for tm in governed.get(k.i, [])
-        if tm.type == "DATE"
-        and (tw := syntax.at(tm.start, tm.end)) is not None
-        and any(c.lower == "on" for c in syntax.kids(tw, "case"))
-    ]
+    out = []
+    for k in syntax.kids(w, "obj", "obl"):
+        for x in syntax.subtree(k):
+            if x.i != k.i and (syntax.is_predicate(x) or x.dep.startswith("acl")):
+                break  # (a clause in the phrase has times of its own)
+            for tm in governed.get(x.i, []):
+                tw = syntax.at(tm.start, tm.end)
+                cases = [c.lower for c in syntax.kids(tw, "case")] if tw is not None else ["?"]
+                if tm.type == "DATE" and tw is not None and tw.dep.split(":")[0] in ("nmod", "obl") and (
+                    cases in (["on"], [])
+                ):
+                    out.append(tm)
+    return out
 
 
 def _occasion(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention]]) -> list[TimeMention]:
