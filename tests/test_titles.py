@@ -77,6 +77,12 @@ def _title(text: str, word: str) -> str:
             "[Shipping group Maersk] had diverted three vessels",
         ),
         ("Officials said they had closed the road on Monday.", "closed", "[Officials] had closed the road"),
+        # a name that ends in a word of organisations' names is one organisation, however it is spelt
+        (
+            "Northwind Technologies said on Monday it had agreed to buy Cobalt Systems.",
+            "agreed",
+            "[Northwind Technologies] had agreed to buy Cobalt Systems",
+        ),
         # ... not a name alone, which may be a person's, and not one that does not agree in number
         ("Trump acknowledged it yielded no progress.", "yielded", "It yielded no progress"),
         ("The company said they had closed the road.", "closed", "They had closed the road"),

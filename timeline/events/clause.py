@@ -322,14 +322,15 @@ def teller(syntax: Syntax, pronoun: Word) -> str | None:
     if s is None:
         return None
     many = (
-        s.tag in ("NNS", "NNPS")
+        (s.tag == "NNS" or (s.tag == "NNPS" and s.lower not in _organisation_nouns()))  # ("Technologies")
         or bool(syntax.kids(s, "conj"))
         or any(x.tag == "VBP" for x in (said, *syntax.kids(said, "aux")))
     )
     if many != (pronoun.lower == "they"):
         return None
     if pronoun.lower == "it" and not any(
-        x.lemma.lower() in _organisation_nouns() for x in (s, *syntax.kids(s, "nmod:desc", "compound"))
+        x.lower in _organisation_nouns() or x.lemma.lower() in _organisation_nouns()
+        for x in (s, *syntax.kids(s, "nmod:desc", "compound", "flat"))
     ):
         return None  # "Trump acknowledged it yielded no progress": a name alone may be a person's
     ws = syntax.subtree(s, skip=frozenset({"acl", "acl:relcl", "appos", "punct", "advcl", "parataxis"}))
@@ -341,7 +342,9 @@ def teller(syntax: Syntax, pronoun: Word) -> str | None:
 
 @cache
 def _organisation_nouns() -> frozenset[str]:
-    return frozenset(events_data()["entity"]["organisation_nouns"])
+    # (and the words that end organisations' names: "Northwind Technologies", "Acme Corp")
+    entity = events_data()["entity"]
+    return frozenset(entity["organisation_nouns"]) | frozenset(entity["generic_words"])
 
 
 def denied(syntax: Syntax, w: Word, denial: frozenset[str]) -> bool:
