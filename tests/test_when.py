@@ -31,6 +31,8 @@ def _row(text: str, word: str) -> newsline.Event:
         # a time the parser hung inside the object is the verb's; one made the object's adjective is not
         ("Northwind reported second-quarter revenue of $1.8 billion last month.", "reported", "2025-06"),
         ("Acme reported third-quarter profit of $2 billion on Tuesday.", "reported", "2025-07-01"),
+        # a "when" clause right after a time tells of that time
+        ("The firm was sold in May 2023, when an investor took a 9 percent stake.", "took", "2023-05"),
         # the time that names the occasion in or at which it happened dates the verb
         (
             "The club said on Friday it had signed him. He scored twice in Sunday's final against Porto.",

@@ -56,6 +56,7 @@ def clause_times(events: list[Event], syntax: Syntax, times: list[TimeMention]) 
     governed = hanging_times(syntax, times)
     if not governed:
         return
+    ends = {tm.end: tm for tm in times if tm.text and tm.type == "DATE"}
     _unlend_background(events, syntax)
     for e in events:
         if e.time is not None and not (e.time_source or "").startswith(_INHERITED):
@@ -73,6 +74,8 @@ def clause_times(events: list[Event], syntax: Syntax, times: list[TimeMention]) 
                 # the same expression the story already placed ("by 8:30pm": on the story's day)
                 and not (e.time is not None and (e.time.start, e.time.end) == (tm.start, tm.end))
             ]
+            if not own and (tm := _when_of(syntax, w, ends)) is not None:
+                own = [tm]
             if own:
                 e.time = min(own, key=lambda tm: (tm.hi - tm.lo, abs(tm.start - w.start)))
                 e.time_source = "same clause"
@@ -106,6 +109,18 @@ def _unlend_background(events: list[Event], syntax: Syntax) -> None:
             ):
                 e.time, e.time_source = None, None
                 break
+
+
+def _when_of(syntax: Syntax, w: Word, ends: dict[int, TimeMention]) -> TimeMention | None:
+    """The time a "when" clause right after it tells of ("since last summer, when an investor took a
+    stake": last summer)."""
+    first = next((x for x in syntax.subtree(w) if x.dep != "punct"), w)
+    if first.lower != "when" or first.head != w.i or first.i < 2:
+        return None
+    before = syntax.words[first.i - 1]
+    if before.text == ",":
+        before = syntax.words[first.i - 2]
+    return ends.get(before.end) if before.sentence == w.sentence else None
 
 
 def _candidates(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention]]) -> list[TimeMention]:
