@@ -112,8 +112,10 @@ def test_a_noun_named_alone_is_titled_with_what_its_verb_does() -> None:
             "conference in Jakarta.",
             "made",
         ),
+        ("Cobalt's founder, Daniel Ortiz, who stepped down as CEO in 2021, will join the board.", "join"),
     ],
 )
 def test_a_background_clause_lends_no_time(text: str, word: str) -> None:
+    # (nor a relative clause inside the verb's own window: "who stepped down in 2021, will join")
     e = _row(text, word)
     assert e.time is None or e.time_source not in ("sentence", "same clause")

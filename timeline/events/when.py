@@ -94,8 +94,8 @@ def _unlend_background(events: list[Event], syntax: Syntax) -> None:
     practice closed last year": not last year), or a clause of concession or cause. The text gives the
     event no day; it is left undated rather than dated by what it was told against."""
     for e in events:
-        if e.time is None or e.time_source != "sentence" or not e.time.text:
-            continue
+        if e.time is None or e.time_source not in ("sentence", "same clause") or not e.time.text:
+            continue  # (a window's "same clause" too: it reads no clause inside its own)
         w = syntax.at(e.mentions[0].trigger[0], e.mentions[0].trigger[1])
         tw = syntax.at(e.time.start, e.time.end)
         if w is None or tw is None:
@@ -104,7 +104,7 @@ def _unlend_background(events: list[Event], syntax: Syntax) -> None:
         for a in syntax.ancestors(tw):
             if a.i in mine:
                 break  # up to where the two meet, the time's clauses are all under the event's
-            if a.dep == "acl:relcl" or (
+            if a.dep.endswith("relcl") or (
                 a.dep == "advcl" and any(m.lower in _BACKGROUND_MARKS for m in syntax.kids(a, "mark"))
             ):
                 e.time, e.time_source = None, None
