@@ -8,9 +8,13 @@ late on Tuesday after a long debate". Here an event whose time was inherited fro
 none, takes the expression its own predicate governs: the expression's nearest verbal governor is the
 event's word, or, for an event told by a noun, the expression sits in the noun's own phrase ("Thursday's
 call", "the crash on 1 June"), or hangs on a verb that only carries the noun ("the hearing is scheduled for
-March 14"). Its `time_source` becomes "same clause": the text gives that time. A
+March 14"). A verb with no time of its own also takes a day the parser hung inside its object ("declared
+a state of emergency in both regions on Sunday"), the time that names the occasion it happened at ("won
+the Golden Glove in this year's World Cup"), or the time a "when" clause follows ("last summer, when an
+investor took a stake"). Its `time_source` becomes "same clause": the text gives that time. A
 clause with no subject of its own that hangs on a verb so dated (a participle, "..., ending a fight"; a
-coordinated verb, "arrested two men on Wednesday ... and charged them") takes that verb's time.
+coordinated verb, "arrested two men on Wednesday ... and charged them") takes that verb's time. A time
+lent from a relative clause or a clause of concession is given back first (`_unlend_background`).
 
 The same reading answers the event rules' questions about a clause's times: whether one hangs from it
 (`own_time`, `noun_time`) and whether all it has are recurrences (`recurring`: "every day", a habit).
@@ -89,10 +93,11 @@ _BACKGROUND_MARKS = frozenset({"although", "though", "whereas", "because", "unle
 
 
 def _unlend_background(events: list[Event], syntax: Syntax) -> None:
-    """An event that took its time from another event of its sentence ("sentence") gives it back when that
-    time is the background's: a relative clause about something ("identified the man as a lawyer whose
-    practice closed last year": not last year), or a clause of concession or cause. The text gives the
-    event no day; it is left undated rather than dated by what it was told against."""
+    """An event that took its time from another event of its sentence ("sentence"), or from its clause
+    window ("same clause" of `events.extract`, which reads no clause inside its own), gives it back when
+    that time is the background's: a relative clause about something ("identified the man as a lawyer
+    whose practice closed last year": not last year), or a clause of concession or cause. The text gives
+    the event no day; it is left undated rather than dated by what it was told against."""
     for e in events:
         if e.time is None or e.time_source not in ("sentence", "same clause") or not e.time.text:
             continue  # (a window's "same clause" too: it reads no clause inside its own)
@@ -124,7 +129,8 @@ def _when_of(syntax: Syntax, w: Word, ends: dict[int, TimeMention]) -> TimeMenti
 
 
 def _candidates(syntax: Syntax, w: Word, governed: dict[int, list[TimeMention]]) -> list[TimeMention]:
-    """The expressions that may date the word `w`: its own, its carrier's, a day hung on its object."""
+    """The expressions that may date the word `w`: its own, its carrier's, a day hung inside its object or
+    adjunct, the time that names the occasion it happened at."""
     return [
         *governed.get(w.i, []),
         *_carrier_times(syntax, w, governed),
