@@ -321,6 +321,9 @@ _NAMES = (
             "flooded",
             None,
         ),
+        # a time the parser hung on the speaker's name goes with its preposition
+        ("Opposition leader Elena Marsh on Tuesday denied that she had taken money.", "taken",
+         "Opposition leader Elena Marsh"),
         # ... and stays as written when the last doer is no one person ("the ministers")
         ("The ministers met on Monday. His aide said talks would resume.", "talks", "His aide"),
     ],

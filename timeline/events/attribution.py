@@ -77,7 +77,9 @@ def _name(syntax: Syntax, w: Word, times: Sequence[TimeMention] = ()) -> str:
         if c.dep not in _NOT_NAME and not (c.tag.startswith("VB") and c.dep not in ("amod", "compound")):
             sub.extend(syntax.subtree(c))
     sub.sort(key=lambda x: x.i)
-    sub = [x for x in sub if not any(tm.start <= x.start < tm.end for tm in times)]
+    timed = {x.i for x in sub if any(tm.start <= x.start < tm.end for tm in times)}
+    # (and the preposition of a time left out: "Elena Marsh on [Tuesday]")
+    sub = [x for x in sub if x.i not in timed and not (x.dep == "case" and x.head in timed)]
     inside = {x.i for x in sub}
     # a conjunction stays only between two words of the name ("Bureau of Enquiry and Analysis"), not
     # where it led to a conjunct that is left out
@@ -442,7 +444,9 @@ def bare_attribution(doc: Document, syntax: Syntax, w: Word, W: dict[str, frozen
         return True
     told_of = [
         k
+        # (a gerund is what is told too, however the parser hung it: "denied accepting money")
         for k in syntax.kids(w, "obj", "xcomp", "obl")
+        + [g for g in syntax.kids(w, "advcl") if g.tag == "VBG" and not syntax.kids(g, "mark")]
         # who it was told to, where or how ("recounted to the broadcaster", "said in a statement") is
         # no content
         if not (k.dep.startswith("obl") and any(c.lower in _FRAME_CASES for c in syntax.kids(k, "case")))

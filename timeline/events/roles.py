@@ -213,6 +213,7 @@ def _governed(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> tuple[Mo
             unbacked = any(unsupported(syntax, o, W) for o in syntax.kids(gov, "obl"))
             if status is None and not locked and unbacked:
                 status = Modality.POSSIBLE  # "said without evidence that soldiers set the fire": a claim
+            locked = locked or bool(syntax.kids(gov, "nsubj"))  # a denial above it denies the telling
         elif reporter is None and rel == "xcomp" and (lemma in W["reporting"] or lemma in W["stance"]):
             reporter = gov  # "threatened to sue", "vowed to rebuild": the subject says so
         cur = gov
