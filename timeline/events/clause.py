@@ -255,6 +255,10 @@ def status_of_clause(syntax: Syntax, w: Word, W: dict[str, frozenset[str]]) -> M
         return Modality.PLANNED  # "Courtois is to be presented", "the aim was to reach": arranged, to come
     if counterfactual(syntax, w):
         return Modality.NEGATED  # "could have been fined if convicted", "would have turned 80": it did not
+    if any(m.lower in W["conditional"] for a in syntax.kids(w, "advcl") for m in syntax.kids(a, "mark")) and (
+        any(k.lower in W["modal_planned"] | W["modal_possible"] for k in syntax.kids(w, "aux"))
+    ):
+        return Modality.POSSIBLE  # "if the motion passes, elections would be held": only on that condition
     for k in syntax.kids(w, "aux", "mark", "advmod"):
         low = k.lower
         if k.dep.startswith("aux") and low in W["modal_planned"]:
