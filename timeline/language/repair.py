@@ -108,16 +108,23 @@ def _finite_verb_under_a_participle(words: list[Word]) -> None:
             w.head = top.i
 
 
+def _children(words: list[Word]) -> dict[int, list[Word]]:
+    """Each word's dependents, as the parse stands when a mend starts (an earlier mend may have moved
+    some)."""
+    kids: dict[int, list[Word]] = {}
+    for w in words:
+        if w.head != w.i:
+            kids.setdefault(w.head, []).append(w)
+    return kids
+
+
 def _content_read_as_relative(words: list[Word]) -> None:
     """ "said outside the courthouse that her client was disappointed": the parser reads "that" as a
     relative pronoun, the object of a clause about the courthouse. A clause whose predicate is an adjective
     or a noun (with its copula), or that has an object of its own, has no place for "that" as its object:
     "that" opens a content clause, which completes the verb the preposition's noun hangs on (or the verb
     the parser already hung it on: "warned that a storm could bring a month's worth of rain")."""
-    kids: dict[int, list[Word]] = {}
-    for w in words:
-        if w.head != w.i:
-            kids.setdefault(w.head, []).append(w)
+    kids = _children(words)
     for t in words:
         if t.lower != "that" or t.dep != "obj":
             continue
@@ -200,10 +207,7 @@ def _predicate_read_as_participle(words: list[Word]) -> None:
     verb and "evacuated 12,000 residents" a participle of "boats". A participle that modifies a noun takes
     no object, and a "-ing" form with no auxiliary is no finite verb: the participle with an object is
     the predicate, the "-ing" clause a modifier of the subject."""
-    kids: dict[int, list[Word]] = {}
-    for w in words:
-        if w.head != w.i:
-            kids.setdefault(w.head, []).append(w)
+    kids = _children(words)
     for v in words:
         if v.dep != "acl" or v.tag not in ("VBN", "VBD") or v.head == v.i:
             continue
@@ -232,10 +236,7 @@ def _past_read_as_adjective(words: list[Word]) -> None:
     with an object is that verb's past tense, and the proper noun right before it, hung on it as
     something else, its subject."""
     _, forms = verb_lemmas()
-    kids: dict[int, list[Word]] = {}
-    for w in words:
-        if w.head != w.i:
-            kids.setdefault(w.head, []).append(w)
+    kids = _children(words)
     for w in words:
         if not w.tag.startswith("JJ") or not w.lower.endswith("ed") or w.lower not in forms:
             continue
